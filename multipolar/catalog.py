@@ -1,0 +1,269 @@
+"""The one description of every file in ``data/``.
+
+The build script (``scripts/build_data.py``) writes ``data/datapackage.json`` and
+``data/README.md`` from this catalogue, and the loaders in :mod:`multipolar.data`
+validate every file against it.  Change a column here and all three follow.
+
+Field types follow the Frictionless Table Schema: ``string``, ``integer``, ``number``.
+Each field may carry ``unit``, ``required`` (no empty cells), ``minimum``, ``maximum``
+and ``enum`` (allowed values).
+"""
+
+from __future__ import annotations
+
+WB_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+PDDL = {
+    "name": "ODC-PDDL-1.0",
+    "title": "Open Data Commons Public Domain Dedication and License",
+    "path": "https://opendatacommons.org/licenses/pddl/",
+}
+US_GOV = {
+    "name": "US-Government-Work",
+    "title": "US Government work, public domain (17 U.S.C. 105)",
+    "path": "https://www.cia.gov/the-world-factbook/",
+}
+PAPER = {
+    "name": "quotation",
+    "title": "Figures quoted from the paper for teaching and criticism (cited, not licensed)",
+    "path": "",
+}
+
+#: The World Bank vintages the course uses, oldest first.
+VINTAGES = {
+    "wdi-2015-08": (
+        "World Bank WDI as published in mid-2015 (datahub.io snapshot of 16 August 2015); "
+        "the nearest stored copy to the data the paper used. Years 1960-2014."
+    ),
+    "wdi-2026-07": (
+        "World Bank WDI bulk download, 'Last Updated Date' 13 July 2026; the newest copy "
+        "in the course's sources. Years 1960-2025."
+    ),
+}
+LATEST = "wdi-2026-07"
+PAPER_VINTAGE = "wdi-2015-08"
+
+_WB_GDP_2015 = {
+    "title": "GDP (current US$), NY.GDP.MKTP.CD, datahub.io snapshot 2015-08-16",
+    "publisher": "World Bank, World Development Indicators (repackaged by datahub.io)",
+    "path": "wb-gdp-datahub/vintage-2015-08-16_1f0eaba/data/gdp.csv",
+    "version": "datasets/gdp commit 1f0eaba (2015-08-16)",
+}
+_WB_POP_2015 = {
+    "title": "Population, total, SP.POP.TOTL, datahub.io snapshot 2015-08-16",
+    "publisher": "World Bank, World Development Indicators (repackaged by datahub.io)",
+    "path": "wb-population-datahub/vintage-2015-08-16_a6e362f/data/population.csv",
+    "version": "datasets/population commit a6e362f (2015-08-16)",
+}
+_WB_GDP_2026 = {
+    "title": "GDP (current US$), NY.GDP.MKTP.CD",
+    "publisher": "World Bank, World Development Indicators",
+    "path": "wb-wdi-2026-07/API_NY.GDP.MKTP.CD_DS2_en_csv_v2_234.csv",
+    "version": "Last Updated Date 2026-07-13",
+}
+_WB_POP_2026 = {
+    "title": "Population, total, SP.POP.TOTL",
+    "publisher": "World Bank, World Development Indicators",
+    "path": "wb-wdi-2026-07/API_SP.POP.TOTL_DS2_en_csv_v2_33112.csv",
+    "version": "Last Updated Date 2026-07-13",
+}
+_WB_META = {
+    "title": "Country metadata (region, income group)",
+    "publisher": "World Bank, World Development Indicators",
+    "path": "wb-country-meta-2023/Metadata_Country_API_NY.GDP.PCAP.CD_DS2_en_csv_v2_4770417.csv",
+    "version": "API download of early 2023",
+}
+_FACTBOOK_2015 = {
+    "title": "The World Factbook 2015 (parsed into SQL by the CIA-World-Factbooks-Archive-1990-2025 project)",
+    "publisher": "Central Intelligence Agency (US Government)",
+    "path": "cia-factbook-archive/data/fields/country_fields_2015.sql.gz",
+    "version": "2015 edition",
+}
+_COUNTRY_CODES = {
+    "title": "Country codes (ISO 3166, FIPS 10-4)",
+    "publisher": "datahub.io datasets/country-codes",
+    "path": "country-codes-datahub/data/country-codes.csv",
+    "version": "commit caa72d1 (2026-05-15)",
+}
+_PAPER_TEXT = {
+    "title": (
+        "Tetsuya Sahara, 'Post-Globalization: The US Retreat, SCO, Sino-Russian Accord and "
+        "Multipolarity', International Journal of Russian Studies, No. 4 (2015/2)"
+    ),
+    "publisher": "International Journal of Russian Studies",
+    "path": "../paper/000_0e512c34e4ebd900.txt",
+    "version": "plain-text extraction of the published article",
+}
+
+_VINTAGE_FIELD = {
+    "name": "vintage",
+    "type": "string",
+    "required": True,
+    "enum": list(VINTAGES),
+    "description": "Which copy of the World Bank data the row comes from (see VINTAGES).",
+}
+_CODE_FIELD = {
+    "name": "code",
+    "type": "string",
+    "required": True,
+    "description": "World Bank economy or aggregate code (ISO 3166 alpha-3 for economies; WLD = World).",
+}
+_YEAR_FIELD = {
+    "name": "year",
+    "type": "integer",
+    "required": True,
+    "minimum": 1960,
+    "maximum": 2100,
+    "description": "Calendar year.",
+}
+
+RESOURCES: dict[str, dict] = {
+    "wb_economies": {
+        "path": "wb_economies.csv",
+        "title": "World Bank economies and aggregates",
+        "description": (
+            "Every code that appears in either World Bank vintage, with its name and whether it is "
+            "an economy (a country or territory) or an aggregate (World, regions, income groups). "
+            "Aggregates are the codes with an empty Region in the World Bank metadata, plus the "
+            "2015-only aggregates NOC and OEC. Kosovo, which has an empty code in the 2015 files, "
+            "is recorded under its current code XKX."
+        ),
+        "sources": [_WB_META, _WB_GDP_2026, _WB_GDP_2015],
+        "licenses": [WB_LICENCE],
+        "primaryKey": ["code"],
+        "fields": [
+            _CODE_FIELD,
+            {"name": "name", "type": "string", "required": True,
+             "description": "Name as in the newest World Bank file that has the code."},
+            {"name": "kind", "type": "string", "required": True, "enum": ["economy", "aggregate"],
+             "description": "economy = country or territory; aggregate = World, region, income or lending group."},
+            {"name": "region", "type": "string",
+             "description": "World Bank region (empty for aggregates)."},
+            {"name": "income_group", "type": "string",
+             "description": "World Bank income group, 2023 classification (empty for aggregates)."},
+        ],
+    },
+    "wb_gdp_population": {
+        "path": "wb_gdp_population.csv",
+        "title": "GDP (current US$) and population, two World Bank vintages",
+        "description": (
+            "GDP at market exchange rates in current US dollars and total population for every "
+            "economy and aggregate, one row per vintage, code and year, 1960 to the latest year of "
+            "each vintage. A row exists where at least one of the two values is published. China "
+            "(CHN) excludes Hong Kong (HKG) and Macao (MAC)."
+        ),
+        "sources": [_WB_GDP_2015, _WB_POP_2015, _WB_GDP_2026, _WB_POP_2026],
+        "licenses": [WB_LICENCE, PDDL],
+        "primaryKey": ["vintage", "code", "year"],
+        "fields": [
+            _VINTAGE_FIELD,
+            _CODE_FIELD,
+            _YEAR_FIELD,
+            {"name": "gdp_usd", "type": "number", "unit": "current US$", "minimum": 0,
+             "description": "GDP, current US$ (NY.GDP.MKTP.CD). Empty where not published."},
+            {"name": "population", "type": "integer", "unit": "persons", "minimum": 0,
+             "description": "Population, total, mid-year (SP.POP.TOTL). Empty where not published."},
+        ],
+    },
+    "paper_table2": {
+        "path": "paper_table2.csv",
+        "title": "The paper's Table 2 as printed",
+        "description": (
+            "Sahara (2015), Table 2 'Share of the Largest Economies in the World's GDP, 2000-2013 "
+            "(USD Billion)', source given as 'World Bank national accounts data (2015)'. Values are "
+            "parsed from the paper's text exactly as printed. The row labels were lost in extraction "
+            "and are restored in the order the course's paper notes give (checked against the data "
+            "in chapter 2). The two cells the printed table leaves blank (Japan and Germany, 2000) "
+            "are empty."
+        ),
+        "sources": [_PAPER_TEXT],
+        "licenses": [PAPER],
+        "primaryKey": ["row", "year"],
+        "fields": [
+            {"name": "row", "type": "integer", "required": True, "minimum": 1, "maximum": 9,
+             "description": "Row position in the printed table, top to bottom."},
+            {"name": "label", "type": "string", "required": True,
+             "description": "Row label (restored)."},
+            {"name": "members", "type": "string", "required": True,
+             "description": "World Bank codes summed for this row, joined by '+'."},
+            {"name": "year", "type": "integer", "required": True, "enum": [2000, 2005, 2010, 2013],
+             "description": "Year of the column."},
+            {"name": "gdp_usd_bn", "type": "integer", "unit": "billion current US$", "minimum": 0,
+             "description": "GDP as printed (the paper truncates to whole billions). Empty where blank."},
+            {"name": "share_pct", "type": "number", "unit": "% of world GDP", "minimum": 0, "maximum": 100,
+             "description": "Share of world GDP as printed. Empty where blank."},
+        ],
+    },
+    "paper_growth_multiples": {
+        "path": "paper_growth_multiples.csv",
+        "title": "The paper's growth multiples for China's GDP",
+        "description": (
+            "The multiples by which, according to Sahara (2015, section 'Did the China's rise cause "
+            "the US decline?'), China's GDP in US dollars grew over each period, parsed from the "
+            "paper's text."
+        ),
+        "sources": [_PAPER_TEXT],
+        "licenses": [PAPER],
+        "primaryKey": ["start", "end"],
+        "fields": [
+            {"name": "start", "type": "integer", "required": True, "minimum": 1960, "maximum": 2100,
+             "description": "First year of the period."},
+            {"name": "end", "type": "integer", "required": True, "minimum": 1960, "maximum": 2100,
+             "description": "Last year of the period."},
+            {"name": "multiple", "type": "number", "unit": "times", "required": True, "minimum": 0,
+             "description": "GDP in the last year divided by GDP in the first year, as printed."},
+            {"name": "quote", "type": "string", "required": True,
+             "description": "The words of the paper the figure is taken from."},
+        ],
+    },
+    "factbook_2015": {
+        "path": "factbook_2015.csv",
+        "title": "CIA World Factbook 2015: SCO members, observers and the World",
+        "description": (
+            "Area, population and GDP (official exchange rate and purchasing power parity) for the "
+            "SCO members and observers the paper's Table 3 covers, the World, and two reference "
+            "rows (Hong Kong, United States), as printed in the 2015 edition of the CIA World "
+            "Factbook, the source the paper gives for Table 3. Each value keeps the printed text it "
+            "was parsed from. sco_status_2015 is what the Factbook's 'International organization "
+            "participation' field printed in 2015."
+        ),
+        "sources": [_FACTBOOK_2015, _COUNTRY_CODES],
+        "licenses": [US_GOV],
+        "primaryKey": ["fips"],
+        "fields": [
+            {"name": "fips", "type": "string", "required": True,
+             "description": "FIPS 10-4 code the Factbook uses (xx = World)."},
+            {"name": "code", "type": "string", "required": True,
+             "description": "World Bank / ISO alpha-3 code (WLD = World), for joining with the World Bank tables."},
+            {"name": "name", "type": "string", "required": True, "description": "Factbook name."},
+            {"name": "group", "type": "string", "required": True,
+             "enum": ["member", "observer", "world", "reference"],
+             "description": "Role in the paper's Table 3: SCO member, observer, the World, or a reference row the table does not include."},
+            {"name": "sco_status_2015", "type": "string",
+             "description": "SCO participation as printed by the Factbook 2015 ('member', 'observer', 'dialogue member'; empty if none)."},
+            {"name": "area_km2", "type": "number", "unit": "km2", "required": True, "minimum": 0,
+             "description": "Area, total (land and water)."},
+            {"name": "land_km2", "type": "number", "unit": "km2", "required": True, "minimum": 0,
+             "description": "Area, land."},
+            {"name": "population", "type": "integer", "unit": "persons", "required": True, "minimum": 0,
+             "description": "Population estimate."},
+            {"name": "population_date", "type": "string", "required": True,
+             "description": "Date of the population estimate as printed (e.g. 'July 2015')."},
+            {"name": "gdp_oer_usd", "type": "number", "unit": "US$ at official exchange rate", "required": True,
+             "minimum": 0, "description": "GDP (official exchange rate)."},
+            {"name": "gdp_oer_year", "type": "integer", "required": True, "minimum": 1990, "maximum": 2100,
+             "description": "Year of the GDP (official exchange rate) estimate."},
+            {"name": "gdp_ppp_usd", "type": "number", "unit": "international $ (PPP)", "required": True,
+             "minimum": 0, "description": "GDP (purchasing power parity), latest year printed."},
+            {"name": "gdp_ppp_year", "type": "integer", "required": True, "minimum": 1990, "maximum": 2100,
+             "description": "Year of the GDP (PPP) estimate."},
+            {"name": "area_text", "type": "string", "required": True, "description": "Area field as printed."},
+            {"name": "population_text", "type": "string", "required": True, "description": "Population value as printed."},
+            {"name": "gdp_oer_text", "type": "string", "required": True, "description": "GDP (official exchange rate) value as printed."},
+            {"name": "gdp_ppp_text", "type": "string", "required": True, "description": "GDP (PPP) value as printed."},
+        ],
+    },
+}

@@ -1,0 +1,173 @@
+"""Typed, validated loaders for the course's data files.
+
+Every loader checks its file against the catalogue (:mod:`multipolar.catalog`, the same
+description as ``data/datapackage.json``) and raises :class:`DataFileError` with the file,
+row and column of the first problem, and what was expected.  Results are cached; each call
+returns a fresh copy, so a notebook can change its DataFrame without affecting others.
+
+    >>> from multipolar import data
+    >>> gdp = data.gdp_population("wdi-2015-08")
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from . import catalog
+
+__all__ = [
+    "DataFileError", "data_dir", "load", "economies", "gdp_population",
+    "paper_table2", "paper_growth_multiples", "factbook_2015",
+]
+
+
+class DataFileError(ValueError):
+    """A data file is missing or does not match its description in the catalogue."""
+
+
+def data_dir() -> Path:
+    """The folder the loaders read: $MULTIPOLAR_DATA if set, else the repository's data/."""
+    env = os.environ.get("MULTIPOLAR_DATA")
+    return Path(env) if env else Path(__file__).resolve().parents[1] / "data"
+
+
+def _where(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _check_column(name: str, values: pd.Series, field: dict, where: str) -> pd.Series:
+    """Convert one column of strings to its declared type, or raise naming the first bad row."""
+    col = field["name"]
+    empty = values == ""
+    if field.get("required") and empty.any():
+        line = int(values.index[empty.argmax()]) + 2  # +1 header, +1 one-based
+        raise DataFileError(f"{where}, row {line}, column '{col}': expected a value, found an empty cell")
+    kind = field["type"]
+    if kind == "string":
+        out = values.astype("str")
+    else:
+        numbers = pd.to_numeric(values.where(~empty), errors="coerce")
+        bad = numbers.isna() & ~empty
+        if kind == "integer":
+            bad |= numbers.notna() & (numbers % 1 != 0)
+        if bad.any():
+            i = bad.argmax()
+            line = int(values.index[i]) + 2
+            raise DataFileError(
+                f"{where}, row {line}, column '{col}': expected {'an integer' if kind == 'integer' else 'a number'}"
+                f"{' (' + field['unit'] + ')' if field.get('unit') else ''}, found {values.iloc[i]!r}"
+            )
+        if kind == "integer":
+            out = numbers.astype("int64") if field.get("required") else numbers.astype("Int64")
+        else:
+            out = numbers.astype("float64")
+    for bound, test, word in (("minimum", lambda s, b: s < b, "at least"), ("maximum", lambda s, b: s > b, "at most")):
+        if bound in field:
+            bad = test(out, field[bound]).fillna(False).astype(bool)
+            if bad.any():
+                i = bad.argmax()
+                raise DataFileError(
+                    f"{where}, row {int(values.index[i]) + 2}, column '{col}': expected a value {word} "
+                    f"{field[bound]}, found {values.iloc[i]!r}"
+                )
+    if "enum" in field:
+        allowed = {str(v) for v in field["enum"]}
+        bad = ~values.isin(allowed) & ~empty
+        if bad.any():
+            i = bad.argmax()
+            raise DataFileError(
+                f"{where}, row {int(values.index[i]) + 2}, column '{col}': expected one of "
+                f"{sorted(allowed)}, found {values.iloc[i]!r}"
+            )
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def _load_cached(name: str, path: str, mtime_ns: int) -> pd.DataFrame:
+    res = catalog.RESOURCES[name]
+    where = _where(Path(path))
+    fields = res["fields"]
+    expected = [f["name"] for f in fields]
+    try:
+        with open(path, encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh), None)
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{where}: expected UTF-8 text, found bytes that are not ({exc.reason})") from None
+    except pd.errors.EmptyDataError:
+        raise DataFileError(f"{where}: the file is empty; expected a header row {expected}") from None
+    except pd.errors.ParserError as exc:
+        raise DataFileError(f"{where}: not a well-formed CSV file ({exc}); expected {len(expected)} columns per row") from None
+    if header is None:
+        raise DataFileError(f"{where}: the file is empty; expected a header row {expected}")
+    missing = [c for c in expected if c not in header]
+    extra = [c for c in header if c not in expected]
+    if missing or extra:
+        parts = []
+        if missing:
+            parts.append(f"missing column(s) {missing}")
+        if extra:
+            parts.append(f"unexpected column(s) {extra}")
+        raise DataFileError(f"{where}: {'; '.join(parts)}; expected the columns {expected}")
+    if raw.empty:
+        raise DataFileError(f"{where}: no data rows after the header")
+    out = pd.DataFrame({f["name"]: _check_column(f["name"], raw[f["name"]], f, where) for f in fields})
+    key = res.get("primaryKey")
+    if key:
+        dup = out.duplicated(subset=key)
+        if dup.any():
+            i = int(dup.to_numpy().argmax())
+            shown = ", ".join(f"{k}={out.iloc[i][k]}" for k in key)
+            raise DataFileError(f"{where}, row {i + 2}: duplicate key ({shown}); expected one row per {tuple(key)}")
+    return out
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load one data file by its catalogue name (see ``data/datapackage.json``), validated and typed."""
+    if name not in catalog.RESOURCES:
+        raise KeyError(f"no data file called {name!r}; known: {sorted(catalog.RESOURCES)}")
+    path = data_dir() / catalog.RESOURCES[name]["path"]
+    if not path.is_file():
+        raise DataFileError(
+            f"{_where(path)}: file not found. Expected the course data file '{catalog.RESOURCES[name]['path']}' "
+            "in the data folder; rebuild it with `python scripts/build_data.py` or set MULTIPOLAR_DATA."
+        )
+    return _load_cached(name, str(path), path.stat().st_mtime_ns).copy()
+
+
+def economies() -> pd.DataFrame:
+    """Codes, names and kind (economy or aggregate) of everything in the World Bank tables."""
+    return load("wb_economies")
+
+
+def gdp_population(vintage: str | None = None) -> pd.DataFrame:
+    """GDP (current US$) and population by code and year; one vintage, or both if None."""
+    df = load("wb_gdp_population")
+    if vintage is None:
+        return df
+    if vintage not in catalog.VINTAGES:
+        raise ValueError(f"unknown vintage {vintage!r}; choose one of {list(catalog.VINTAGES)}")
+    return df[df["vintage"] == vintage].reset_index(drop=True)
+
+
+def paper_table2() -> pd.DataFrame:
+    """Table 2 of the paper as printed (long format: one row per table row and year)."""
+    return load("paper_table2")
+
+
+def paper_growth_multiples() -> pd.DataFrame:
+    """China's GDP growth multiples as the paper states them."""
+    return load("paper_growth_multiples")
+
+
+def factbook_2015() -> pd.DataFrame:
+    """CIA World Factbook 2015 figures for the SCO members, observers, the World and references."""
+    return load("factbook_2015")

@@ -1,0 +1,363 @@
+#!/usr/bin/env python3
+"""Rebuild every file in data/ from the raw sources in ../shared/sources/.
+
+    python scripts/build_data.py                 # writes data/
+    python scripts/build_data.py --out /tmp/x    # writes elsewhere (the tests compare)
+    python scripts/build_data.py --sources PATH  # raw sources somewhere else
+
+The output is deterministic: the same sources give the same bytes on every run.
+It reads only the raw files named in multipolar/catalog.py and never edits them.
+Standard library only, so it runs before anything else is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from multipolar import catalog  # noqa: E402
+
+DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
+PAPER_FILE = "000_0e512c34e4ebd900.txt"
+
+
+class SourceError(RuntimeError):
+    """A raw source is missing or not in the shape this script expects."""
+
+
+# ---------------------------------------------------------------- helpers
+def fmt(value) -> str:
+    """Format one cell deterministically: '' for missing, ints plain, floats shortest-repr."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([fmt(row.get(f)) for f in fields])
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+def need(path: Path) -> Path:
+    if not path.is_file():
+        raise SourceError(f"raw source not found: {path}")
+    return path
+
+
+def read_datahub(path: Path) -> list[dict]:
+    """datahub.io long CSV: Country Name, Country Code, Year, Value."""
+    with open(need(path), encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    if not rows or set(rows[0]) != {"Country Name", "Country Code", "Year", "Value"}:
+        raise SourceError(f"{path}: expected columns Country Name, Country Code, Year, Value")
+    return rows
+
+
+def read_wdi_api(path: Path) -> tuple[str, list[dict]]:
+    """World Bank API bulk CSV: BOM, 4 preamble lines, wide years, trailing comma."""
+    text = need(path).read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    m = re.search(r'"Last Updated Date","([0-9-]+)"', lines[2] if len(lines) > 2 else "")
+    if not m:
+        raise SourceError(f"{path}: no 'Last Updated Date' on line 3")
+    reader = csv.DictReader(io.StringIO("\n".join(lines[4:])))
+    return m.group(1), list(reader)
+
+
+# ---------------------------------------------------------------- World Bank
+def build_world_bank(src: Path) -> tuple[list[dict], list[dict]]:
+    meta_rows = []
+    with open(need(src / catalog._WB_META["path"]), encoding="utf-8-sig", newline="") as fh:
+        meta_rows = list(csv.DictReader(fh))
+    meta = {r["Country Code"]: r for r in meta_rows}
+
+    values: dict[tuple[str, str, int], dict] = {}
+    names: dict[str, str] = {}
+
+    # Vintage 2015-08 (datahub long files). Kosovo has an empty code there: record it as XKX.
+    for key, spec in (("gdp_usd", catalog._WB_GDP_2015), ("population", catalog._WB_POP_2015)):
+        for r in read_datahub(src / spec["path"]):
+            code = r["Country Code"] or ("XKX" if r["Country Name"] == "Kosovo" else "")
+            if not code:
+                raise SourceError(f"{spec['path']}: row without a code: {r}")
+            names.setdefault(code, r["Country Name"])
+            cell = values.setdefault(("wdi-2015-08", code, int(r["Year"])), {})
+            cell[key] = float(r["Value"]) if key == "gdp_usd" else int(round(float(r["Value"])))
+
+    # Vintage 2026-07 (raw API files). Names from here win: they are the newest.
+    for key, spec in (("gdp_usd", catalog._WB_GDP_2026), ("population", catalog._WB_POP_2026)):
+        updated, rows = read_wdi_api(src / spec["path"])
+        if updated != "2026-07-13":
+            raise SourceError(f"{spec['path']}: expected Last Updated Date 2026-07-13, found {updated}")
+        for r in rows:
+            code = r["Country Code"]
+            if code == "INX":  # "Not classified": an empty placeholder row
+                continue
+            names[code] = r["Country Name"]
+            for col, raw in r.items():
+                if col and col.isdigit() and raw not in ("", None):
+                    cell = values.setdefault(("wdi-2026-07", code, int(col)), {})
+                    cell[key] = float(raw) if key == "gdp_usd" else int(round(float(raw)))
+
+    economies = []
+    for code in sorted(names):
+        m = meta.get(code)
+        if m is None and code not in ("NOC", "OEC"):
+            raise SourceError(f"code {code} ({names[code]}) is in the data but not in the World Bank metadata")
+        is_economy = m is not None and m["Region"] != ""
+        economies.append({
+            "code": code,
+            "name": names[code],
+            "kind": "economy" if is_economy else "aggregate",
+            "region": m["Region"] if m else "",
+            "income_group": m["IncomeGroup"] if m else "",
+        })
+
+    order = {v: i for i, v in enumerate(catalog.VINTAGES)}
+    rows = [
+        {"vintage": v, "code": c, "year": y, **cell}
+        for (v, c, y), cell in sorted(values.items(), key=lambda kv: (order[kv[0][0]], kv[0][1], kv[0][2]))
+    ]
+    return economies, rows
+
+
+# ---------------------------------------------------------------- the paper
+TABLE2_ROWS = [
+    # (label, members, printed cells: which years are printed)
+    ("United States", "USA", [2000, 2005, 2010, 2013]),
+    ("Japan", "JPN", [2005, 2010, 2013]),
+    ("Germany", "DEU", [2005, 2010, 2013]),
+    ("BRICS total", "CHN+HKG+BRA+RUS+IND+ZAF", [2000, 2005, 2010, 2013]),
+    ("China (with Hong Kong)", "CHN+HKG", [2000, 2005, 2010, 2013]),
+    ("Brazil", "BRA", [2000, 2005, 2010, 2013]),
+    ("Russia", "RUS", [2000, 2005, 2010, 2013]),
+    ("India", "IND", [2000, 2005, 2010, 2013]),
+    ("South Africa", "ZAF", [2000, 2005, 2010, 2013]),
+]
+YEARS2 = [2000, 2005, 2010, 2013]
+
+
+def paper_text(src: Path) -> str:
+    return need(src.parent / "paper" / PAPER_FILE).read_text(encoding="utf-8")
+
+
+def build_table2(text: str) -> list[dict]:
+    start = text.index("Table 2: Share of the Largest Economies")
+    end = text.index("Source:", start)
+    cells = re.findall(r"([\d,]+) \((\d+\.\d)%\)", text[start:end])
+    expected = sum(len(p) for _, _, p in TABLE2_ROWS)
+    if len(cells) != expected:
+        raise SourceError(f"Table 2: expected {expected} printed cells, found {len(cells)}")
+    it = iter(cells)
+    rows = []
+    for i, (label, members, printed) in enumerate(TABLE2_ROWS, start=1):
+        for year in YEARS2:
+            value, share = next(it) if year in printed else (None, None)
+            rows.append({
+                "row": i, "label": label, "members": members, "year": year,
+                "gdp_usd_bn": int(value.replace(",", "")) if value else None,
+                "share_pct": float(share) if share else None,
+            })
+    return rows
+
+
+def build_growth_multiples(text: str) -> list[dict]:
+    rows = []
+    m = re.search(r"(increased by (\d+) times from (\d{4}) to (\d{4}))", text)
+    if not m:
+        raise SourceError("paper: the sentence 'increased by N times from YYYY to YYYY' was not found")
+    rows.append({"start": int(m.group(3)), "end": int(m.group(4)), "multiple": float(m.group(2)), "quote": m.group(1)})
+    for m in re.finditer(r"((\d+\.\d)(?: times)? in (\d{4})-(\d{4}))", text):
+        rows.append({"start": int(m.group(3)), "end": int(m.group(4)), "multiple": float(m.group(2)), "quote": m.group(1)})
+    if len(rows) != 4:
+        raise SourceError(f"paper: expected 4 growth multiples, found {len(rows)}")
+    return rows
+
+
+# ---------------------------------------------------------------- Factbook 2015
+FACTBOOK_ROWS = [  # fips, group (the paper's Table 3 covers members, observers and the World)
+    ("ch", "member"), ("rs", "member"), ("kz", "member"), ("kg", "member"), ("ti", "member"), ("uz", "member"),
+    ("af", "observer"), ("in", "observer"), ("ir", "observer"), ("mg", "observer"), ("pk", "observer"),
+    ("xx", "world"), ("hk", "reference"), ("us", "reference"),
+]
+FIELDS = {
+    "Area": "area", "Population": "population", "International organization participation": "orgs",
+    "GDP (purchasing power parity)": "ppp", "GDP (official exchange rate)": "oer",
+}
+SQL_ROW = re.compile(r"^\s*\((\d+), (\d+), (\d+), N'((?:[^']|'')*)', N'((?:[^']|'')*)'\),?;?$")
+SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
+
+
+def money(text: str, what: str) -> tuple[float, int, str]:
+    """'$10.38 trillion | note ... (2014 est.)' -> (1.038e13, 2014, '$10.38 trillion (2014 est.)')."""
+    m = re.search(r"\$([\d.,]+) (trillion|billion|million)", text)
+    y = re.search(r"\((\d{4}) est\.\)", text)
+    if not m or not y:
+        raise SourceError(f"Factbook 2015: cannot read {what} from {text[:80]!r}")
+    value = round(float(m.group(1).replace(",", "")) * SCALE[m.group(2)])
+    return float(value), int(y.group(1)), f"${m.group(1)} {m.group(2)} ({y.group(1)} est.)"
+
+
+def area(text: str, part: str) -> float:
+    m = re.search(part + r": ([\d.,]+)( million)? sq km", text)
+    if not m:
+        raise SourceError(f"Factbook 2015: no '{part}' area in {text[:80]!r}")
+    v = float(m.group(1).replace(",", ""))
+    return float(round(v * 1e6)) if m.group(2) else v
+
+
+def build_factbook(src: Path) -> list[dict]:
+    fb = src / "cia-factbook-archive" / "data"
+    ids = {}
+    with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["Year"] == "2015":
+                ids[r["CountryID"]] = (r["Code"], r["Name"])
+    wanted = {fips for fips, _ in FACTBOOK_ROWS}
+    by_id = {cid: code for cid, (code, _) in ids.items() if code in wanted}
+    found: dict[str, dict] = {fips: {} for fips in wanted}
+    with gzip.open(need(fb / "fields" / "country_fields_2015.sql.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = SQL_ROW.match(line.rstrip("\n"))
+            if m and m.group(3) in by_id and m.group(4) in FIELDS:
+                found[by_id[m.group(3)]][FIELDS[m.group(4)]] = m.group(5).replace("''", "'")
+
+    iso3 = {}
+    with open(need(src / catalog._COUNTRY_CODES["path"]), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["FIPS"]:
+                iso3[r["FIPS"].lower()] = r["ISO3166-1-Alpha-3"]
+    iso3["xx"] = "WLD"
+    names = {code: name for code, name in ids.values()}
+
+    rows = []
+    for fips, group in FACTBOOK_ROWS:
+        f = found[fips]
+        missing = {"area", "population", "ppp", "oer"} - set(f)
+        if missing:
+            raise SourceError(f"Factbook 2015, {fips}: fields not found: {sorted(missing)}")
+        pop = re.match(r"([\d,]+) \(([A-Za-z]+ \d{4}) est\.\)", f["population"])
+        if not pop:
+            raise SourceError(f"Factbook 2015, {fips}: cannot read population from {f['population'][:60]!r}")
+        sco = re.search(r"\bSCO\b(?: \(([^)]+)\))?", f.get("orgs", ""))
+        oer, oer_year, oer_text = money(f["oer"], "GDP (official exchange rate)")
+        ppp, ppp_year, ppp_text = money(f["ppp"], "GDP (purchasing power parity)")
+        rows.append({
+            "fips": fips, "code": iso3[fips], "name": names[fips], "group": group,
+            "sco_status_2015": (sco.group(1) or "member") if sco else "",
+            "area_km2": area(f["area"], "total"), "land_km2": area(f["area"], "land"),
+            "population": int(pop.group(1).replace(",", "")), "population_date": pop.group(2),
+            "gdp_oer_usd": oer, "gdp_oer_year": oer_year, "gdp_ppp_usd": ppp, "gdp_ppp_year": ppp_year,
+            "area_text": f["area"].split(" | country comparison")[0],
+            "population_text": pop.group(0), "gdp_oer_text": oer_text, "gdp_ppp_text": ppp_text,
+        })
+    return rows
+
+
+# ---------------------------------------------------------------- descriptions
+def datapackage() -> dict:
+    resources = []
+    for name, res in catalog.RESOURCES.items():
+        resources.append({
+            "name": name,
+            "path": res["path"],
+            "title": res["title"],
+            "description": res["description"],
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "sources": res["sources"],
+            "licenses": res["licenses"],
+            "schema": {"fields": res["fields"], "primaryKey": res["primaryKey"], "missingValues": [""]},
+        })
+    return {
+        "name": "post-globalization-course-data",
+        "title": "Curated data for the course on Sahara (2015), 'Post-Globalization'",
+        "description": "Rebuilt from the raw sources by scripts/build_data.py. Do not edit by hand.",
+        "vintages": catalog.VINTAGES,
+        "resources": resources,
+    }
+
+
+def readme() -> str:
+    out = [
+        "# Course data",
+        "",
+        "Every file here is **generated** by `scripts/build_data.py` from the raw, unchanged",
+        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country codes)",
+        "and from the paper's text. Do not edit these files by hand: change the script and rebuild.",
+        "A test rebuilds them and fails if the committed bytes differ.",
+        "",
+        "`datapackage.json` is the machine-readable description (Frictionless Data Package): for",
+        "each file its source, publisher, vintage, licence, columns, types and units. The course's",
+        "loaders (`multipolar.data`) check every file against it and name the file, row and column",
+        "of anything malformed.",
+        "",
+        "## World Bank vintages",
+        "",
+    ]
+    for v, text in catalog.VINTAGES.items():
+        out.append(f"- `{v}`: {text}")
+    out += [
+        "",
+        "Attribution: *World Bank, World Development Indicators* (CC BY 4.0). The Factbook is a US",
+        "Government work in the public domain. Figures from the paper are quoted for teaching.",
+        "",
+    ]
+    for name, res in catalog.RESOURCES.items():
+        out += [f"## `{res['path']}`: {res['title']}", "", res["description"], "", "Sources:", ""]
+        for s in res["sources"]:
+            out.append(f"- {s['publisher']}: {s['title']} ({s['version']}); raw file `{s['path']}`")
+        out += ["", "Licence: " + "; ".join(l["title"] for l in res["licenses"]), ""]
+        out += ["| column | type | unit | description |", "|---|---|---|---|"]
+        for f in res["fields"]:
+            out.append(f"| `{f['name']}` | {f['type']} | {f.get('unit', '')} | {f['description']} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of raw sources")
+    ap.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
+    args = ap.parse_args(argv)
+    try:
+        economies, wb = build_world_bank(args.sources)
+        text = paper_text(args.sources)
+        tables = {
+            "wb_economies": economies,
+            "wb_gdp_population": wb,
+            "paper_table2": build_table2(text),
+            "paper_growth_multiples": build_growth_multiples(text),
+            "factbook_2015": build_factbook(args.sources),
+        }
+    except (SourceError, OSError, ValueError, KeyError) as exc:
+        print(f"build_data: {exc}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, rows in tables.items():
+        res = catalog.RESOURCES[name]
+        write_csv(args.out / res["path"], [f["name"] for f in res["fields"]], rows)
+        print(f"wrote {res['path']}: {len(rows)} rows")
+    (args.out / "datapackage.json").write_text(json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "README.md").write_text(readme(), encoding="utf-8")
+    print("wrote datapackage.json, README.md")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
