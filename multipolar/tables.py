@@ -7,6 +7,7 @@ widgets, exercises and the book alike.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -15,7 +16,7 @@ import pandas as pd
 from . import catalog, data
 
 __all__ = [
-    "members", "series", "china_gdp", "china_table1", "growth_multiple", "growth_check",
+    "members", "series", "china_gdp", "china_table1", "growth_multiple", "growth_check", "annual_growth",
     "world_shares", "table2_rebuilt", "table2_comparison", "format_bn_share",
 ]
 
@@ -45,11 +46,16 @@ def series(spec: str | Iterable[str], vintage: str = catalog.LATEST, column: str
     A year is missing (NaN) unless every member has a value for it, so a sum never
     silently drops a member.
     """
-    codes = members(spec)
+    codes = tuple(members(spec))
+    return _series(codes, vintage, column, str(data.data_dir())).copy()
+
+
+@functools.lru_cache(maxsize=256)
+def _series(codes: tuple[str, ...], vintage: str, column: str, _data_dir: str) -> pd.Series:
     df = data.gdp_population(vintage)
     df = df[df["code"].isin(codes)]
     wide = df.pivot(index="year", columns="code", values=column).astype("float64")
-    wide = wide.reindex(columns=codes)
+    wide = wide.reindex(columns=list(codes))
     out = wide.sum(axis=1, min_count=len(codes))
     out[wide.isna().any(axis=1)] = math.nan
     out.name = "+".join(codes)
@@ -130,6 +136,11 @@ def growth_check(vintages: Iterable[str] = tuple(catalog.VINTAGES)) -> pd.DataFr
                     "reproduces": math.isclose(rounded, p.multiple) or math.isclose(truncated, p.multiple),
                 })
     return pd.DataFrame(rows)
+
+
+def annual_growth(values: pd.Series, start: int, end: int) -> float:
+    """Compound average annual growth between two years, in percent."""
+    return 100 * (growth_multiple(values, start, end) ** (1 / (end - start)) - 1)
 
 
 def world_shares(groups: dict[str, str], vintage: str = catalog.LATEST,

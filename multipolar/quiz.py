@@ -1,0 +1,59 @@
+"""Self-check quizzes that work in Jupyter and in the static book (no kernel needed).
+
+A thin layer over jupyterquiz: question builders that keep the JSON shape in one place,
+and :func:`show_quiz` with a high-contrast, colour-blind-safe palette.  Numeric answers
+can be computed from the course data in the notebook, so a quiz never hard-codes a
+number the data could contradict.
+"""
+
+from __future__ import annotations
+
+from jupyterquiz import display_quiz
+
+__all__ = ["choice", "numeric", "show_quiz"]
+
+#: Dark backgrounds with white text (contrast >= 7:1); right/wrong also differ in wording.
+COLOURS = {
+    "--jq-multiple-choice-bg": "#12355b",
+    "--jq-many-choice-bg": "#3d1f4f",
+    "--jq-numeric-bg": "#12355b",
+    "--jq-numeric-input-bg": "#f2f2f2",
+    "--jq-numeric-input-label": "#101010",
+    "--jq-mc-button-bg": "#fafafa",
+    "--jq-text-color": "#ffffff",
+    "--jq-correct-color": "#8fd9b6",
+    "--jq-incorrect-color": "#ffc27a",
+    "--jq-link-color": "#b7d3ff",
+}
+
+
+def choice(question: str, answers: dict[str, tuple[bool, str]]) -> dict:
+    """A multiple-choice question: {answer text: (is_correct, feedback)}.
+
+    More than one correct answer makes it a 'select all that apply' question.
+    """
+    if not any(ok for ok, _ in answers.values()):
+        raise ValueError(f"question {question[:40]!r} has no correct answer")
+    many = sum(ok for ok, _ in answers.values()) > 1
+    return {
+        "question": question,
+        "type": "many_choice" if many else "multiple_choice",
+        "answers": [{"answer": a, "correct": ok, "feedback": f} for a, (ok, f) in answers.items()],
+    }
+
+
+def numeric(question: str, value: float, tolerance: float, feedback: str,
+            wrong_feedback: str = "Not quite: check the years and the series you used.",
+            ranges: list[tuple[float, float, str]] | None = None) -> dict:
+    """A numeric question correct within ``value ± tolerance``; ``ranges`` add targeted hints."""
+    answers = [{"type": "range", "range": [value - tolerance, value + tolerance], "correct": True,
+                "feedback": feedback}]
+    for lo, hi, hint in ranges or []:
+        answers.append({"type": "range", "range": [lo, hi], "correct": False, "feedback": hint})
+    answers.append({"type": "default", "feedback": wrong_feedback})
+    return {"question": question, "type": "numeric", "precision": 4, "answers": answers}
+
+
+def show_quiz(questions: list[dict]) -> None:
+    """Display the questions as an interactive quiz (answers are checked in the browser)."""
+    display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=760)
