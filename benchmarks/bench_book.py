@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""Print timings for the book (a benchmark, not a test: it asserts nothing).
+
+1. each notebook in book/: execution time from a fresh kernel, against the floor of an
+   empty notebook that imports the same libraries;
+2. the whole book build (jupyter-book build --all, into a temporary folder);
+3. each widget's redraw (median and p95 of N redraws) against a bare draw of the same
+   figure (rendering an already-built figure to PNG).
+
+    python benchmarks/bench_book.py [--repeat 20] [--skip-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+IMPORTS = "import pandas, matplotlib, ipywidgets, jupyterquiz\nfrom multipolar import catalog, charts, data, quiz, tables, widgets"
+
+
+def run_notebook(nb) -> float:
+    t = time.perf_counter()
+    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "book")}}).execute()
+    return time.perf_counter() - t
+
+
+def p95(xs):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
+
+
+def bench_notebooks():
+    floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(IMPORTS)])
+    floor = min(run_notebook(floor_nb) for _ in range(2))
+    print(f"\n== Notebook execution (fresh kernel); floor = empty notebook with the same imports: {floor:.2f} s")
+    print(f"{'notebook':38} {'seconds':>8} {'x floor':>8}")
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        secs = run_notebook(nbformat.read(path, as_version=4))
+        print(f"{path.name:38} {secs:8.2f} {secs / floor:8.1f}")
+
+
+def bench_build():
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        run = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", "--all", str(ROOT),
+                              "--path-output", out], capture_output=True, text=True)
+        secs = time.perf_counter() - t
+    status = "ok" if run.returncode == 0 else f"FAILED (exit {run.returncode})"
+    print(f"\n== Book build (jupyter-book build --all): {secs:.1f} s, {status}")
+
+
+def collect_explorers(path: Path) -> list:
+    """Run a chapter's code in this process and keep every Explorer it creates."""
+    from multipolar import widgets
+    made = []
+    original = widgets.Explorer.__init__
+
+    def recording(self, *a, **k):
+        original(self, *a, **k)
+        made.append(self)
+
+    widgets.Explorer.__init__ = recording
+    try:
+        nb = nbformat.read(path, as_version=4)
+        ns = {"display": lambda *a, **k: None}
+        with contextlib.redirect_stdout(io.StringIO()):
+            for cell in nb.cells:
+                if cell.cell_type == "code" and "colab-setup" not in cell.metadata.get("tags", []):
+                    src = "\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!")))
+                    exec(compile(src, path.name, "exec"), ns)
+    finally:
+        widgets.Explorer.__init__ = original
+    return made
+
+
+def bench_widgets(repeat: int):
+    from multipolar.charts import png_bytes
+    print(f"\n== Widget redraw ({repeat} redraws each): compute + draw + PNG, against a bare PNG render of the same figure")
+    print(f"{'notebook / widget':46} {'redraw med':>10} {'p95':>8} {'bare med':>9} {'ratio':>6}")
+    import os
+    os.chdir(ROOT / "book")
+    for path in sorted((ROOT / "book").glob("*.ipynb")):
+        for i, ex in enumerate(collect_explorers(path)):
+            redraw, bare = [], []
+            for _ in range(repeat):
+                t = time.perf_counter()
+                with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, Output widgets print
+                    fig = ex.update()
+                png_bytes(fig)
+                redraw.append(time.perf_counter() - t)
+                t = time.perf_counter()
+                png_bytes(fig)
+                bare.append(time.perf_counter() - t)
+            rm, bm = statistics.median(redraw), statistics.median(bare)
+            name = f"{path.stem} #{i + 1} ({ex.draw.__name__})"
+            print(f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {bm * 1000:7.0f}ms {rm / bm:6.2f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description="Print timings for the book.")
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--skip-build", action="store_true")
+    args = ap.parse_args()
+    bench_notebooks()
+    if not args.skip_build:
+        bench_build()
+    bench_widgets(args.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

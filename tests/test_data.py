@@ -1,0 +1,160 @@
+"""The data layer: rebuild reproduces data/, loaders are typed, bad files give clear errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from multipolar import catalog, data
+from multipolar.data import DataFileError
+
+from conftest import ROOT
+
+
+def test_rebuild_reproduces_committed_files(sources, tmp_path):
+    out = tmp_path / "rebuilt"
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--sources", str(sources),
+                          "--out", str(out)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    committed = sorted(p.name for p in (ROOT / "data").iterdir() if p.is_file())
+    rebuilt = sorted(p.name for p in out.iterdir())
+    assert rebuilt == committed, "data/ holds files the build script does not make (or misses some)"
+    for name in committed:
+        assert (out / name).read_bytes() == (ROOT / "data" / name).read_bytes(), f"data/{name} differs from a fresh rebuild"
+
+
+def test_build_reports_missing_sources_clearly(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--sources", str(tmp_path / "nowhere"),
+                          "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "raw source not found" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_datapackage_matches_catalogue():
+    package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in package["resources"]] == list(catalog.RESOURCES)
+    for res in package["resources"]:
+        assert res["sources"] and res["licenses"], f"{res['name']} must say where it came from and its licence"
+        for field in res["schema"]["fields"]:
+            assert field.get("description"), f"{res['name']}.{field['name']} has no description"
+
+
+@pytest.mark.parametrize("name", list(catalog.RESOURCES))
+def test_every_file_loads_with_declared_types(name):
+    df = data.load(name)
+    assert len(df) > 0
+    for field in catalog.RESOURCES[name]["fields"]:
+        col = df[field["name"]]
+        if field["type"] == "number":
+            assert pd.api.types.is_float_dtype(col)
+        elif field["type"] == "integer":
+            assert pd.api.types.is_integer_dtype(col)
+        else:
+            assert pd.api.types.is_string_dtype(col)
+
+
+def test_vintages_and_aggregates():
+    df = data.gdp_population()
+    assert set(df["vintage"]) == set(catalog.VINTAGES)
+    assert df.groupby("vintage")["year"].max().to_dict() == {"wdi-2015-08": 2014, "wdi-2026-07": 2025}
+    eco = data.economies().set_index("code")["kind"]
+    assert eco["WLD"] == "aggregate" and eco["CHN"] == "economy" and eco["XKX"] == "economy"
+    assert set(df["code"]) <= set(eco.index)
+
+
+def test_table2_has_the_printed_shape():
+    t2 = data.paper_table2()
+    assert t2["row"].nunique() == 9 and set(t2["year"]) == {2000, 2005, 2010, 2013}
+    blank = t2[t2["gdp_usd_bn"].isna()]
+    assert sorted(blank["label"]) == ["Germany", "Japan"] and set(blank["year"]) == {2000}
+    # the BRICS row is (nearly) the sum of its five members as printed
+    wide = t2.pivot(index="year", columns="label", values="gdp_usd_bn")
+    parts = wide[["China (with Hong Kong)", "Brazil", "Russia", "India", "South Africa"]].sum(axis=1)
+    assert ((wide["BRICS total"] - parts).abs() <= 2).all()
+
+
+def test_factbook_rows():
+    fb = data.factbook_2015().set_index("code")
+    assert list(fb[fb["group"] == "member"].index) == ["CHN", "RUS", "KAZ", "KGZ", "TJK", "UZB"]
+    assert set(fb[fb["group"] == "observer"].index) == {"AFG", "IND", "IRN", "MNG", "PAK"}
+    assert fb.loc["WLD", "area_km2"] > fb.loc["WLD", "land_km2"] > fb.loc["RUS", "area_km2"]
+
+
+def test_unknown_vintage_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown vintage 'wdi-1999'"):
+        data.gdp_population("wdi-1999")
+
+
+# ------------------------------------------------------------------ corrupted files
+def _rewrite(path, fn):
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(fn(lines)), encoding="utf-8")
+
+
+def test_missing_file(data_copy):
+    (data_copy / "paper_table2.csv").unlink()
+    with pytest.raises(DataFileError, match=r"paper_table2\.csv: file not found.*build_data\.py"):
+        data.paper_table2()
+
+
+def test_empty_file(data_copy):
+    (data_copy / "paper_table2.csv").write_text("", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"paper_table2\.csv: the file is empty; expected a header row"):
+        data.paper_table2()
+
+
+def test_missing_column(data_copy):
+    _rewrite(data_copy / "factbook_2015.csv", lambda ls: [ls[0].replace("gdp_ppp_usd", "gdp_ppp")] + ls[1:])
+    with pytest.raises(DataFileError, match=r"factbook_2015\.csv: missing column\(s\) \['gdp_ppp_usd'\]; unexpected column\(s\) \['gdp_ppp'\]"):
+        data.factbook_2015()
+
+
+def test_bad_number_names_row_and_column(data_copy):
+    _rewrite(data_copy / "wb_gdp_population.csv", lambda ls: ls[:5] + [ls[5].replace("wdi-2015-08,ABW,1964,", "wdi-2015-08,ABW,1964,lots")] + ls[6:])
+    with pytest.raises(DataFileError, match=r"wb_gdp_population\.csv, row 6, column 'gdp_usd': expected a number \(current US\$\), found 'lots'"):
+        data.gdp_population()
+
+
+def test_value_out_of_range(data_copy):
+    _rewrite(data_copy / "paper_table2.csv", lambda ls: ls[:1] + [ls[1].replace(",31.3", ",131.3")] + ls[2:])
+    with pytest.raises(DataFileError, match=r"row 2, column 'share_pct': expected a value at most 100"):
+        data.paper_table2()
+
+
+def test_bad_enum(data_copy):
+    _rewrite(data_copy / "wb_economies.csv", lambda ls: ls[:3] + [ls[3].replace(",economy,", ",country,")] + ls[4:])
+    with pytest.raises(DataFileError, match=r"row 4, column 'kind': expected one of \['aggregate', 'economy'\], found 'country'"):
+        data.economies()
+
+
+def test_required_cell_empty(data_copy):
+    _rewrite(data_copy / "factbook_2015.csv", lambda ls: ls[:1] + [ls[1].replace(",CHN,", ",,")] + ls[2:])
+    with pytest.raises(DataFileError, match=r"row 2, column 'code': expected a value, found an empty cell"):
+        data.factbook_2015()
+
+
+def test_duplicate_key(data_copy):
+    _rewrite(data_copy / "paper_growth_multiples.csv", lambda ls: ls + [ls[1]])
+    with pytest.raises(DataFileError, match=r"duplicate key \(start=1980, end=2013\)"):
+        data.paper_growth_multiples()
+
+
+def test_ragged_row(data_copy):
+    _rewrite(data_copy / "paper_growth_multiples.csv", lambda ls: ls[:2] + ["1990,2000,3.8,quote,extra,cells\n"] + ls[3:])
+    with pytest.raises(DataFileError, match=r"paper_growth_multiples\.csv: not a well-formed CSV file"):
+        data.paper_growth_multiples()
+
+
+def test_not_utf8(data_copy):
+    (data_copy / "paper_growth_multiples.csv").write_bytes(b"start,end,multiple,quote\n1980,2013,50,\xff\xfe\n")
+    with pytest.raises(DataFileError, match=r"expected UTF-8 text"):
+        data.paper_growth_multiples()
+
+
+def test_results_are_copies():
+    a = data.paper_table2()
+    a.loc[0, "label"] = "changed"
+    assert data.paper_table2().loc[0, "label"] == "United States"

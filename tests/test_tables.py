@@ -1,0 +1,88 @@
+"""Computations in multipolar.tables, checked against the raw rows of data/ by other routes."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from multipolar import data, tables
+
+
+def raw(code, year, vintage, col="gdp_usd"):
+    df = data.gdp_population(vintage)
+    return float(df[(df["code"] == code) & (df["year"] == year)][col].iloc[0])
+
+
+def test_series_sums_members():
+    s = tables.series("CHN+HKG", "wdi-2015-08")
+    assert s[2013] == pytest.approx(raw("CHN", 2013, "wdi-2015-08") + raw("HKG", 2013, "wdi-2015-08"))
+
+
+def test_series_is_missing_when_a_member_is_missing():
+    s = tables.series("RUS+CHN", "wdi-2026-07")
+    rus = data.gdp_population("wdi-2026-07").query("code == 'RUS'").dropna(subset=["gdp_usd"])["year"].min()
+    assert math.isnan(s[rus - 1]) and not math.isnan(s[rus])
+
+
+def test_unknown_code_is_a_clear_error():
+    with pytest.raises(ValueError, match=r"unknown World Bank code\(s\) \['XYZ'\]"):
+        tables.series("CHN+XYZ")
+
+
+def test_china_from_handover_switches_in_1997():
+    s = tables.china_gdp("wdi-2015-08", "from_handover")
+    assert s[1996] == pytest.approx(raw("CHN", 1996, "wdi-2015-08"))
+    assert s[1997] == pytest.approx(raw("CHN", 1997, "wdi-2015-08") + raw("HKG", 1997, "wdi-2015-08"))
+    with pytest.raises(ValueError, match="hong_kong must be"):
+        tables.china_gdp("wdi-2015-08", "sometimes")
+
+
+def test_growth_multiple_and_errors():
+    s = pd.Series({2000: 2.0, 2010: 9.0, 2011: float("nan")}, name="x")
+    assert tables.growth_multiple(s, 2000, 2010) == 4.5
+    with pytest.raises(ValueError, match="no value for 2011"):
+        tables.growth_multiple(s, 2000, 2011)
+    with pytest.raises(ValueError, match="must come after"):
+        tables.growth_multiple(s, 2010, 2000)
+    assert tables.annual_growth(pd.Series({0: 1.0, 2: 4.0}), 0, 2) == pytest.approx(100.0)
+
+
+def test_growth_check_flags():
+    check = tables.growth_check(["wdi-2015-08"])
+    row = check[(check["period"] == "1980-2013") & (check["series"] == "China alone")].iloc[0]
+    expected = raw("CHN", 2013, "wdi-2015-08") / raw("CHN", 1980, "wdi-2015-08")
+    assert row["computed"] == pytest.approx(expected)
+    assert row["reproduces"] == (round(expected) == 50 or math.floor(expected) == 50)
+    assert len(check) == 4 * len(tables.HK_OPTIONS)
+
+
+def test_china_table1_per_capita():
+    t = tables.china_table1("wdi-2015-08", with_hong_kong=False)
+    gdp, pop = raw("CHN", 2000, "wdi-2015-08"), raw("CHN", 2000, "wdi-2015-08", "population")
+    assert t.loc["GDP per capita (US$)", 2000] == pytest.approx(gdp / pop)
+    assert t.loc["Population, millions", 2000] == pytest.approx(pop / 1e6)
+
+
+def test_world_shares():
+    s = tables.world_shares({"US": "USA"}, "wdi-2026-07", [2013]).iloc[0]
+    assert s["share_pct"] == pytest.approx(100 * raw("USA", 2013, "wdi-2026-07") / raw("WLD", 2013, "wdi-2026-07"))
+
+
+def test_table2_rebuilt_brics_is_sum_of_members():
+    t = tables.table2_rebuilt("wdi-2026-07").pivot(index="year", columns="label", values="gdp_usd_bn")
+    parts = t[["China (with Hong Kong)", "Brazil", "Russia", "India", "South Africa"]].sum(axis=1)
+    assert (t["BRICS total"] - parts).abs().max() < 1e-6
+
+
+def test_table2_comparison_truncation_rule():
+    c = tables.table2_comparison("wdi-2015-08").dropna(subset=["printed_bn"])
+    expected = c["printed_bn"] == c["data_bn"].apply(math.floor)
+    assert (c["same_level"].astype(bool) == expected).all()
+    assert c["same_level"].astype(bool).any() and not c["same_level"].astype(bool).all()
+
+
+def test_format_bn_share_truncates_like_the_paper():
+    df = pd.DataFrame({"label": ["A", "A"], "year": [2000, 2005], "v": [10284.78, None], "s": [30.91, None]})
+    wide = tables.format_bn_share(df, "v", "s")
+    assert wide.loc["A", 2000] == "10,284 (30.9%)" and wide.loc["A", 2005] == "–"
