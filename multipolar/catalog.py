@@ -267,3 +267,81 @@ RESOURCES: dict[str, dict] = {
         ],
     },
 }
+
+
+# ---------------------------------------------------------------- chapter 1 (appended)
+#: Vintage of the World Bank PPP file (a separate series, so not one of VINTAGES).
+PPP_VINTAGE = "wdi-2023-05"
+
+_WB_PPP_2023 = {
+    "title": "GDP, PPP (current international $), NY.GDP.MKTP.PP.CD",
+    "publisher": "World Bank, World Development Indicators / International Comparison Program",
+    "path": "wb-ppp-2023-05/API_NY.GDP.MKTP.PP.CD_DS2_en_csv_v2_5455171.csv",
+    "version": "Last Updated Date 2023-05-10 (PPPs from the ICP 2017 round)",
+}
+
+RESOURCES["wb_gdp_ppp"] = {
+    "path": "wb_gdp_ppp.csv",
+    "title": "GDP at purchasing power parity (current international $), World Bank 2023-05",
+    "description": (
+        "GDP converted with purchasing power parities (PPPs) instead of market exchange rates, in "
+        "current international dollars, for every economy and aggregate, one row per code and year "
+        "with a value (1990-2021; the file publishes nothing earlier or later). It is an older "
+        "World Bank vintage than the GDP file (wdi-2023-05, PPPs from the ICP 2017 round); compare "
+        "shares within one file, not levels across files. China (CHN) excludes Hong Kong (HKG)."
+    ),
+    "sources": [_WB_PPP_2023],
+    "licenses": [WB_LICENCE],
+    "primaryKey": ["vintage", "code", "year"],
+    "fields": [
+        {"name": "vintage", "type": "string", "required": True, "enum": [PPP_VINTAGE],
+         "description": "Which copy of the World Bank PPP data the row comes from."},
+        _CODE_FIELD,
+        _YEAR_FIELD,
+        {"name": "gdp_ppp", "type": "number", "unit": "current international $", "required": True, "minimum": 0,
+         "description": "GDP, PPP (current international $), NY.GDP.MKTP.PP.CD."},
+    ],
+}
+
+_FOUNDING_DOCUMENTS = {
+    "title": "The founding documents of the UN, NATO, the IMF, the World Bank (IBRD), the GATT and the WTO (official texts)",
+    "publisher": "United Nations; NATO; IMF; World Bank; WTO",
+    "path": "(dates typed in scripts/build_data.py, each row naming its document)",
+    "version": "official texts as published by each organisation",
+}
+
+RESOURCES["us_order_institutions"] = {
+    "path": "us_order_institutions.csv",
+    "title": "The institutions of the US-led order that the paper names",
+    "description": (
+        "The organisations Sahara (2015, introduction) names as the instruments of the US-led "
+        "order after the Second World War, grouped as he groups them (political, military, "
+        "financial and economic). paper_snippet is the paper's own wording, checked verbatim "
+        "against the paper's text by the build. The founding document, place and date come from "
+        "each organisation's official text of that document, not from the paper. NATO stands for "
+        "the paper's 'other bilateral or multilateral alliances' too, which it does not name."
+    ),
+    "sources": [_PAPER_TEXT, _FOUNDING_DOCUMENTS],
+    "licenses": [PAPER],
+    "primaryKey": ["institution"],
+    "fields": [
+        {"name": "institution", "type": "string", "required": True, "description": "Short name."},
+        {"name": "full_name", "type": "string", "required": True, "description": "Full name."},
+        {"name": "pillar", "type": "string", "required": True,
+         "enum": ["political", "military", "financial and economic"],
+         "description": "The paper's grouping of the organisation."},
+        {"name": "paper_snippet", "type": "string", "required": True,
+         "description": "Where the paper names it (verbatim)."},
+        {"name": "founding_document", "type": "string", "required": True,
+         "description": "The treaty or agreement that created it."},
+        {"name": "place", "type": "string", "required": True, "description": "Where the document was signed or adopted."},
+        {"name": "date", "type": "string", "required": True,
+         "description": "Date the document was signed or adopted (ISO 8601)."},
+        {"name": "date_event", "type": "string", "required": True, "enum": ["signed", "adopted"],
+         "description": "What happened on that date."},
+        {"name": "year", "type": "integer", "required": True, "minimum": 1900, "maximum": 2100,
+         "description": "Year of that date."},
+        {"name": "source", "type": "string", "required": True,
+         "description": "Where the date is stated (the official text of the founding document)."},
+    ],
+}

@@ -189,3 +189,49 @@ def comparison_chart(table: pd.DataFrame, category: str, printed: str, computed:
     pairs = "; ".join(f"{r[category]}: {r[printed]:g} printed, {r[computed]:.2f} recomputed" for _, r in t.iterrows())
     fig.alt_text = f"Bar chart, {title}. {pairs}."
     return fig
+
+
+# ---------------------------------------------------------------- chapter 1 (appended)
+__all__ += ["measure_chart"]
+
+
+def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market exchange rates and PPP",
+                  source: str = WB_SOURCE) -> Figure:
+    """Shares of world GDP by two or more measures (a table from ``tables.ppp_vs_market``).
+
+    Colour and marker tell the economies (``label``) apart, line style the ``measure``
+    (solid, dashed, ...), and every line is labelled at its end (long measure names as initials:
+    "market exchange rates" -> MER), so nothing depends on colour.
+    """
+    fig, ax = _new_figure()
+    labels = list(pd.unique(shares["label"]))
+    measures = list(pd.unique(shares["measure"]))
+    colours = dict(zip(labels, cycle(OKABE_ITO)))
+    marks = dict(zip(labels, cycle(MARKERS)))
+    dashes = dict(zip(measures, cycle(LINESTYLES)))
+    ends, parts = [], []
+    for label in labels:
+        for measure in measures:
+            d = shares[(shares["label"] == label) & (shares["measure"] == measure)].dropna(subset=["share_pct"])
+            if d.empty:
+                continue
+            d = d.sort_values("year")
+            ax.plot(d["year"], d["share_pct"], color=colours[label], linestyle=dashes[measure], linewidth=2.2,
+                    marker=marks[label], markevery=max(1, len(d) // 6), markersize=5, label=f"{label}, {measure}")
+            short = measure if len(measure) <= 12 else "".join(w[0] for w in measure.split()).upper()
+            ends.append((f"{label} ({short})", d.iloc[-1], colours[label]))
+            a, b = d.iloc[0], d.iloc[-1]
+            parts.append(f"{label} at {measure} from {a['share_pct']:.1f}% in {int(a['year'])} "
+                         f"to {b['share_pct']:.1f}% in {int(b['year'])}")
+    ax.set_ylim(bottom=0)
+    _end_labels(ax, ends)
+    ax.set_xlabel("Year", labelpad=2)
+    ax.set_ylabel("Share of world GDP (%)")
+    ax.set_title(title, loc="left", fontsize=12)
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
+    xmin, xmax = int(shares["year"].min()), int(shares["year"].max())
+    ax.set_xlim(xmin - 0.5, xmax + (xmax - xmin) * 0.3)
+    ax.set_xticks([t for t in ax.get_xticks() if xmin <= t <= xmax])
+    _source(fig, source)
+    fig.alt_text = f"Line chart, {title}. " + "; ".join(parts) + "."
+    return fig

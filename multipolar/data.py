@@ -171,3 +171,13 @@ def paper_growth_multiples() -> pd.DataFrame:
 def factbook_2015() -> pd.DataFrame:
     """CIA World Factbook 2015 figures for the SCO members, observers, the World and references."""
     return load("factbook_2015")
+
+
+def gdp_ppp() -> pd.DataFrame:
+    """GDP at purchasing power parity (current international $), World Bank vintage 2023-05, 1990-2021."""
+    return load("wb_gdp_ppp")
+
+
+def us_order_institutions() -> pd.DataFrame:
+    """The institutions of the US-led order the paper names, with their founding documents and dates."""
+    return load("us_order_institutions")

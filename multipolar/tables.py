@@ -206,3 +206,114 @@ def format_bn_share(df: pd.DataFrame, value: str, share: str, index: str = "labe
     shown = df.assign(cell=df.apply(cell, axis=1))
     wide = shown.pivot(index=index, columns=columns, values="cell")
     return wide.reindex(pd.unique(df[index]))
+
+
+# ---------------------------------------------------------------- chapter 1 (appended)
+__all__ += ["EU27", "EU28", "MARKET", "PPP", "ppp_series", "world_shares_ppp", "ppp_vs_market",
+            "share_changes", "overtaking_year", "composition_check"]
+
+#: Members of the European Union since 1 February 2020 (World Bank codes), and with the UK.
+EU27 = ("AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
+        "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE")
+EU28 = EU27 + ("GBR",)
+
+MARKET = "market exchange rates"
+PPP = "purchasing power parity"
+
+
+def _sum_members(df: pd.DataFrame, codes: list[str], column: str) -> pd.Series:
+    """Yearly sum of ``column`` over ``codes``; NaN for a year unless every member has a value."""
+    wide = df[df["code"].isin(codes)].pivot(index="year", columns="code", values=column).astype("float64")
+    wide = wide.reindex(columns=codes)
+    out = wide.sum(axis=1, min_count=len(codes))
+    out[wide.isna().any(axis=1)] = math.nan
+    out.name = "+".join(codes)
+    return out.sort_index()
+
+
+def ppp_series(spec: str | Iterable[str]) -> pd.Series:
+    """GDP at PPP (current international $) summed over the members of ``spec`` ('CHN+HKG')."""
+    return _sum_members(data.gdp_ppp(), members(spec), "gdp_ppp")
+
+
+def world_shares_ppp(groups: dict[str, str], years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Share of world GDP at PPP (%) per named group; columns label, year, gdp_ppp, world_ppp, share_pct."""
+    world = ppp_series("WLD")
+    frames = []
+    for label, spec in groups.items():
+        s = ppp_series(spec)
+        frames.append(pd.DataFrame({"label": label, "year": s.index, "gdp_ppp": s.values,
+                                    "world_ppp": world.reindex(s.index).values}))
+    out = pd.concat(frames, ignore_index=True)
+    out["share_pct"] = 100 * out["gdp_ppp"] / out["world_ppp"]
+    if years is not None:
+        out = out[out["year"].isin(list(years))]
+    return out.dropna(subset=["share_pct"]).reset_index(drop=True)
+
+
+def ppp_vs_market(groups: dict[str, str], vintage: str = catalog.LATEST,
+                  years: Iterable[int] | None = None) -> pd.DataFrame:
+    """Shares of world GDP at market exchange rates and at PPP, long: label, measure, year, share_pct.
+
+    By default only the years the PPP file covers, so the two measures span the same years.
+    """
+    ppp = world_shares_ppp(groups, years)
+    if years is None:
+        years = range(int(ppp["year"].min()), int(ppp["year"].max()) + 1)
+    market = world_shares(groups, vintage, years)
+    cols = ["label", "measure", "year", "share_pct"]
+    out = pd.concat([market.assign(measure=MARKET)[cols], ppp.assign(measure=PPP)[cols]], ignore_index=True)
+    return out
+
+
+def share_changes(shares: pd.DataFrame, years: Iterable[int], per_year: bool = False) -> pd.DataFrame:
+    """Wide table: the share (%) in each of ``years`` and the change between consecutive ones (pp).
+
+    ``shares`` is a long table from :func:`world_shares`. With ``per_year`` the changes are
+    divided by the number of years between, in percentage points a year.
+    """
+    years = sorted(years)
+    wide = shares.pivot(index="label", columns="year", values="share_pct").reindex(pd.unique(shares["label"]))
+    missing = [y for y in years if y not in wide.columns]
+    if missing:
+        raise ValueError(f"no shares for year(s) {missing}; the table covers {int(wide.columns.min())}-{int(wide.columns.max())}")
+    out = pd.DataFrame(index=wide.index)
+    for y in years:
+        out[f"{y} (%)"] = wide[y]
+    for a, b in zip(years, years[1:]):
+        diff = wide[b] - wide[a]
+        if per_year:
+            out[f"{a}-{b} (pp a year)"] = diff / (b - a)
+        else:
+            out[f"{a}-{b} (pp)"] = diff
+    return out
+
+
+def overtaking_year(a: pd.Series, b: pd.Series) -> int | None:
+    """First year from which ``a`` exceeds ``b`` in every later year both have; None if it never does."""
+    both = pd.concat([a, b], axis=1, keys=["a", "b"]).dropna().sort_index()
+    if both.empty:
+        raise ValueError("the two series have no year in common")
+    ahead = both["a"] > both["b"]
+    if not ahead.iloc[-1]:
+        return None
+    behind = ahead[~ahead]
+    later = ahead.index if behind.empty else ahead.index[ahead.index > behind.index[-1]]
+    return int(later[0])
+
+
+def composition_check(aggregate: str, candidates: dict[str, str], year: int,
+                      vintages: Iterable[str] = tuple(catalog.VINTAGES)) -> pd.DataFrame:
+    """Compare a World Bank aggregate with sums over candidate member lists, per vintage.
+
+    Returns vintage, candidate, aggregate_bn, sum_bn and gap_pct (sum minus aggregate, % of
+    the aggregate) in ``year``: a gap near zero says which membership the aggregate uses.
+    """
+    rows = []
+    for v in vintages:
+        agg = series(aggregate, v).get(year, math.nan)
+        for label, spec in candidates.items():
+            total = series(spec, v).get(year, math.nan)
+            rows.append({"vintage": v, "candidate": label, "aggregate_bn": agg / 1e9, "sum_bn": total / 1e9,
+                         "gap_pct": 100 * (total - agg) / agg})
+    return pd.DataFrame(rows)

@@ -268,6 +268,70 @@ def build_factbook(src: Path) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- chapter 1: PPP and institutions
+def build_ppp(src: Path) -> list[dict]:
+    """World Bank GDP, PPP (current international $), vintage 2023-05: long rows with a value."""
+    spec = catalog._WB_PPP_2023
+    updated, rows = read_wdi_api(src / spec["path"])
+    if updated != "2023-05-10":
+        raise SourceError(f"{spec['path']}: expected Last Updated Date 2023-05-10, found {updated}")
+    out = []
+    for r in rows:
+        code = r["Country Code"]
+        if code == "INX":  # "Not classified": an empty placeholder row
+            continue
+        if r.get("Indicator Code") != "NY.GDP.MKTP.PP.CD":
+            raise SourceError(f"{spec['path']}: expected indicator NY.GDP.MKTP.PP.CD, found {r.get('Indicator Code')!r}")
+        for col, raw in r.items():
+            if col and col.isdigit() and raw not in ("", None):
+                out.append({"vintage": catalog.PPP_VINTAGE, "code": code, "year": int(col), "gdp_ppp": float(raw)})
+    out.sort(key=lambda d: (d["code"], d["year"]))
+    return out
+
+
+US_ORDER_INSTITUTIONS = [
+    # institution, full name, pillar, paper snippet (verbatim), founding document, place, date, event, source
+    ("UN", "United Nations", "political", "interstate political (UN)",
+     "Charter of the United Nations", "San Francisco", "1945-06-26", "signed",
+     "Charter of the United Nations, official text (United Nations)"),
+    ("NATO", "North Atlantic Treaty Organization", "military",
+     "military (NATO, and other bilateral or multilateral alliances)",
+     "North Atlantic Treaty", "Washington, D.C.", "1949-04-04", "signed",
+     "The North Atlantic Treaty, official text (NATO)"),
+    ("IMF", "International Monetary Fund", "financial and economic",
+     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
+     "Articles of Agreement of the International Monetary Fund", "Bretton Woods, New Hampshire", "1944-07-22",
+     "adopted", "IMF Articles of Agreement, official text, opening note (IMF)"),
+    ("World Bank (IBRD)", "International Bank for Reconstruction and Development", "financial and economic",
+     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
+     "Articles of Agreement of the International Bank for Reconstruction and Development",
+     "Bretton Woods, New Hampshire", "1944-07-22", "adopted",
+     "IBRD Articles of Agreement, official text (World Bank)"),
+    ("GATT", "General Agreement on Tariffs and Trade", "financial and economic",
+     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
+     "General Agreement on Tariffs and Trade", "Geneva", "1947-10-30", "signed",
+     "The General Agreement on Tariffs and Trade (GATT 1947), legal text (WTO)"),
+    ("WTO", "World Trade Organization", "financial and economic",
+     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
+     "Marrakesh Agreement Establishing the World Trade Organization", "Marrakesh", "1994-04-15", "signed",
+     "Marrakesh Agreement Establishing the World Trade Organization, legal text (WTO)"),
+]
+
+
+def build_institutions(text: str) -> list[dict]:
+    """The institutions the paper names, each row's snippet checked verbatim against the paper."""
+    rows = []
+    for inst, full, pillar, snippet, doc, place, date, event, source in US_ORDER_INSTITUTIONS:
+        if snippet not in text:
+            raise SourceError(f"paper: the snippet {snippet!r} (for {inst}) does not occur verbatim")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+            raise SourceError(f"{inst}: date {date!r} is not YYYY-MM-DD")
+        rows.append({"institution": inst, "full_name": full, "pillar": pillar, "paper_snippet": snippet,
+                     "founding_document": doc, "place": place, "date": date, "date_event": event,
+                     "year": int(date[:4]), "source": source})
+    return rows
+
+
 # ---------------------------------------------------------------- descriptions
 def datapackage() -> dict:
     resources = []
@@ -344,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
             "paper_table2": build_table2(text),
             "paper_growth_multiples": build_growth_multiples(text),
             "factbook_2015": build_factbook(args.sources),
+            "wb_gdp_ppp": build_ppp(args.sources),
+            "us_order_institutions": build_institutions(text),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
