@@ -340,12 +340,26 @@ nb.cells = [nbformat.v4.new_code_cell(init)] + nb.cells + [nbformat.v4.new_code_
 nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
 client = NotebookClient(nb, allow_errors=True, kernel_name="python3", timeout=None,
                         resources={"metadata": {"path": sub_dir}})
+status = 0
 try:
     client.execute()
 except Exception as exc:
     text = str(exc).strip().splitlines()
     print(type(exc).__name__ + ": " + (text[-1] if text else ""), file=sys.stderr)
-    sys.exit(3)
+    status = 3
+errors, number = [], 0
+for cell in nb.cells[1:-1]:
+    if cell.cell_type != "code":
+        continue
+    number += 1
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            value = str(out.get("evalue", "")).strip().splitlines()
+            errors.append("code cell %d: %s%s" % (number, out.get("ename", "Error"),
+                                                  (": " + value[0][:150]) if value else ""))
+with open(results_path[:-len(".json")] + ".errors.json", "w", encoding="utf-8") as f:
+    json.dump(errors, f)
+sys.exit(status)
 '''
 
 
@@ -358,6 +372,7 @@ class Result:
     status: str = "graded"
     scores: dict[str, float] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -501,6 +516,15 @@ def _grade_into(res: Result, path: Path, *, assignment, autograder, questions, b
                 "it was stopped and no points could be awarded automatically")
             return
         _kill_group(proc)  # nothing the submission started may outlive its grading
+    errors_file = results_file.with_name(results_file.stem + ".errors.json")
+    try:
+        errors = json.loads(errors_file.read_text(encoding="utf-8")) if errors_file.is_file() else []
+        if isinstance(errors, list) and errors:
+            shown = [str(e)[:200] for e in errors[:5]]
+            more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+            res.notes.append("errors while running: " + "; ".join(shown) + more)
+    except (OSError, ValueError):
+        pass
     if not results_file.is_file():
         res.status = "not graded"
         res.reasons.append("the notebook stopped before it could be graded (did it end the Python "
@@ -565,7 +589,8 @@ def gradebook_rows(results: list[Result], questions: list[Question]) -> tuple[li
     manual = [q for q in questions if q.manual]
     possible = sum(q.points for q in auto)
     columns = (["student_id", "file", "status"] + [q.name for q in questions]
-               + ["autograded_points", "autograded_possible", "manual_possible", "reasons", "review_flags", "seconds"])
+               + ["autograded_points", "autograded_possible", "manual_possible", "reasons", "notes", "review_flags",
+                  "seconds"])
     rows = []
     for r in sorted(results, key=lambda r: (r.student_id, r.file)):
         row = {"student_id": r.student_id, "file": r.file, "status": r.status}
@@ -581,6 +606,7 @@ def gradebook_rows(results: list[Result], questions: list[Question]) -> tuple[li
         if manual:
             reasons.append("to grade by hand: " + ", ".join(f"{q.name} ({q.points:g} pt)" for q in manual))
         row["reasons"] = " | ".join(reasons)
+        row["notes"] = " | ".join(r.notes)
         row["review_flags"] = " | ".join(r.flags)
         row["seconds"] = f"{r.seconds:.1f}"
         rows.append(row)

@@ -9,7 +9,9 @@ exercise set: prompts, solutions, public and hidden tests).  For each master thi
   in the notebook metadata (so ``exercises/`` holds one file per chapter), without outputs and
   with stable cell ids, so regenerating gives the same bytes;
 - the **autograder zip** (public + hidden tests), written to
-  ``_build/autograder/<name>-autograder.zip`` (git-ignored) for ``python -m multipolar.grade``.
+  ``_build/autograder/<name>-autograder.zip`` (git-ignored) for ``python -m multipolar.grade``,
+  and beside it ``<name>-solution.ipynb``, the solutions as a student would hand them in
+  (it holds the hidden tests: never give it to students).
 
 Usage::
 
@@ -88,6 +90,9 @@ def assign(master: Path, exercises_dir: Path, autograder_dir: Path, run_tests: b
         nbformat.write(nb, nb_path)
         zip_path = autograder_dir / f"{name}-autograder.zip"
         shutil.copyfile(zips[0], zip_path)
+        # The solutions as a student would hand them in (used by the tests and the benchmark).
+        solved = normalise(nbformat.read(out / "autograder" / f"{name}.ipynb", as_version=4), name)
+        nbformat.write(solved, autograder_dir / f"{name}-solution.ipynb")
     return nb_path, zip_path
 
 
