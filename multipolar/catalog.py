@@ -345,3 +345,104 @@ RESOURCES["us_order_institutions"] = {
          "description": "Where the date is stated (the official text of the founding document)."},
     ],
 }
+
+
+# ---------------------------------------------------------------- chapter 3: mechanisms and memberships
+_MEMBERSHIP_FIELD_DOC = (
+    "The Factbook abbreviation as printed: SCO, ASEAN, APEC, CICA, GCC, LAS (League of Arab States), "
+    "BRICS, ARF (ASEAN Regional Forum), EAS (East Asia Summit)."
+)
+
+RESOURCES["vision_mechanisms"] = {
+    "path": "vision_mechanisms.csv",
+    "title": "The cooperation mechanisms of the 'Vision and Actions' document, and what the Factbook covers",
+    "description": (
+        "The ten existing mechanisms the 'Vision and Actions on Jointly Building Silk Road Economic Belt "
+        "and 21st-Century Maritime Silk Road' document (28 March 2015) says it will build on, in the "
+        "order and words Sahara (2015) quotes them (the build checks each name verbatim against the "
+        "paper), plus three mechanisms the Factbook lists that the course shows for comparison "
+        "(in_vision = no). coverage says whether the course's sources can show who takes part: "
+        "'listed' (the CIA World Factbook 2015 prints participation in the mechanism itself), "
+        "'counterpart listed' (it prints the membership of China's counterpart organisation, e.g. the "
+        "GCC for the China-GCC Strategic Dialogue, not of the dialogue) or 'not covered' (not covered by "
+        "the course's sources; no membership is given for it anywhere in the course)."
+    ),
+    "sources": [_PAPER_TEXT, _FACTBOOK_2015],
+    "licenses": [PAPER, US_GOV],
+    "primaryKey": ["mechanism"],
+    "fields": [
+        {"name": "order", "type": "integer", "required": True, "minimum": 1,
+         "description": "Position: the Vision's order first, then the comparison mechanisms."},
+        {"name": "mechanism", "type": "string", "required": True, "description": "Short name used in the course."},
+        {"name": "paper_name", "type": "string",
+         "description": "The name exactly as the paper quotes the Vision's list (empty for comparison rows)."},
+        {"name": "name", "type": "string", "required": True, "description": "Full name."},
+        {"name": "in_vision", "type": "string", "required": True, "enum": ["yes", "no"],
+         "description": "Whether the Vision's list (as quoted in the paper) names the mechanism."},
+        {"name": "factbook_abbrev", "type": "string",
+         "description": "Abbreviation under which the Factbook 2015 lists it or its counterpart (empty if not covered). "
+                        + _MEMBERSHIP_FIELD_DOC},
+        {"name": "coverage", "type": "string", "required": True,
+         "enum": ["listed", "counterpart listed", "not covered"],
+         "description": "What the course's sources can show about participation (see the description)."},
+        {"name": "note", "type": "string", "required": True, "description": "What exactly is covered, in words."},
+    ],
+}
+
+RESOURCES["mechanism_membership"] = {
+    "path": "mechanism_membership.csv",
+    "title": "Membership of Asian and Eurasian mechanisms, CIA World Factbook 2015",
+    "description": (
+        "One row per Factbook entity and mechanism, for every entity whose 2015 'International "
+        "organization participation' field lists SCO, ASEAN, APEC, CICA, GCC, LAS, BRICS, ARF or EAS, "
+        "with the status exactly as printed ('SCO (observer)' -> observer; no bracket -> member). Nothing "
+        "is added from other sources: a mechanism the Factbook does not list (ASEM, ACD, GMS, CAREC) has "
+        "no rows. Where the Factbook prints one mechanism twice with different statuses (Cambodia: "
+        "'CICA' and 'CICA (observer)'), the row keeps both texts in printed, counts as member, and says so "
+        "in note."
+    ),
+    "sources": [_FACTBOOK_2015, _COUNTRY_CODES],
+    "licenses": [US_GOV],
+    "primaryKey": ["fips", "mechanism"],
+    "fields": [
+        {"name": "fips", "type": "string", "required": True, "description": "FIPS 10-4 code the Factbook uses."},
+        {"name": "code", "type": "string",
+         "description": "ISO 3166 alpha-3 code where one exists (empty e.g. for the European Union)."},
+        {"name": "country", "type": "string", "required": True, "description": "Factbook name (today's spelling)."},
+        {"name": "entity_type", "type": "string", "required": True,
+         "description": "Factbook archive entity type (sovereign, special_admin, misc, ...)."},
+        {"name": "mechanism", "type": "string", "required": True,
+         "enum": ["SCO", "ASEAN", "APEC", "CICA", "GCC", "LAS", "BRICS", "ARF", "EAS"],
+         "description": _MEMBERSHIP_FIELD_DOC},
+        {"name": "status", "type": "string", "required": True,
+         "enum": ["member", "observer", "dialogue partner", "dialogue member"],
+         "description": "Status as printed (a bare abbreviation means member)."},
+        {"name": "printed", "type": "string", "required": True, "description": "The Factbook's text for this entry."},
+        {"name": "note", "type": "string", "description": "Anything odd about the printed entry."},
+        {"name": "as_of", "type": "string", "required": True, "description": "Factbook edition the row is as of."},
+        {"name": "source", "type": "string", "required": True, "description": "Source and field."},
+    ],
+}
+
+RESOURCES["self_other_statements"] = {
+    "path": "self_other_statements.csv",
+    "title": "Statements for the Self/Other classification exercise (chapter 3)",
+    "description": (
+        "Short statements for classifying with the Self/Other typology Sahara (2015) takes from Aris & "
+        "Snetkov (2013): antagonistic Other, different-but-not-antagonistic Other, in-group Other. Each "
+        "statement rests on words of the paper (paper_quote, checked verbatim by the build). answer is "
+        "the reading the chapter gives; the classification is an interpretation, explained in explanation."
+    ),
+    "sources": [_PAPER_TEXT],
+    "licenses": [PAPER],
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "string", "required": True, "description": "Statement id."},
+        {"name": "statement", "type": "string", "required": True, "description": "The statement shown to students."},
+        {"name": "paper_quote", "type": "string", "required": True, "description": "The paper's words it rests on."},
+        {"name": "speaker", "type": "string", "required": True, "description": "Whose words they are."},
+        {"name": "answer", "type": "string", "required": True, "enum": ["antagonistic", "different", "in-group"],
+         "description": "The type the chapter's reading assigns."},
+        {"name": "explanation", "type": "string", "required": True, "description": "Feedback: why."},
+    ],
+}

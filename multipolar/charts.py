@@ -235,3 +235,130 @@ def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market
     _source(fig, source)
     fig.alt_text = f"Line chart, {title}. " + "; ".join(parts) + "."
     return fig
+
+
+# ---------------------------------------------------------------- chapter 3: layers and overlaps
+__all__ += ["layers_chart", "membership_matrix_chart"]
+
+FACTBOOK_SOURCE = "Source: CIA, The World Factbook 2015, 'International organization participation' (public domain)"
+_STATUS_MARK = {  # status -> (marker, face colour, edge colour): shape differs as well as colour
+    "member": ("o", OKABE_ITO[0], OKABE_ITO[0]),
+    "observer": ("s", "white", OKABE_ITO[1]),
+    "dialogue partner": ("^", "white", OKABE_ITO[2]),
+    "dialogue member": ("v", "white", OKABE_ITO[3]),
+}
+
+
+def _short(label: str) -> str:
+    return label.split(":")[0].replace(" (counterpart in ", "\n(for ").replace(" (comparison)", "\n(comparison)")
+
+
+def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFrame, country: str,
+                 include_partners: bool = False, source: str = FACTBOOK_SOURCE) -> Figure:
+    """Left: every mechanism with the country's status and the mechanism's size (from
+    ``membership.layers``). Right: Jaccard overlap of the mechanisms the country takes part in
+    (square tables from ``membership.overlap_matrix``), each cell also printed as numbers."""
+    fig = Figure(figsize=(8.5, 11.0), dpi=100, layout="constrained")
+    left, right = fig.subplots(2, 1, gridspec_kw={"height_ratios": [1, 1.05]})
+    t = layers.reset_index(drop=True)
+    y = list(range(len(t)))
+    xmax = float(t["participants"].max())
+    for i, r in t.iterrows():
+        if r["coverage"] == "not covered":
+            left.text(0.5, i, "not covered by the course's sources", va="center", fontsize=8.5,
+                      style="italic", color="#555555")
+            continue
+        takes_part = r["status"] != "none listed" and (include_partners or r["status"] == "member")
+        colour = OKABE_ITO[0] if takes_part else "#bbbbbb"
+        left.barh(i, r["members"], color=colour, height=0.6)
+        left.barh(i, r["participants"] - r["members"], left=r["members"], color="white", edgecolor=colour,
+                  hatch="///", height=0.6, linewidth=0.8)
+        left.text(r["participants"] + xmax * 0.02, i, f"{country}: {r['status']}", va="center", fontsize=8.5,
+                  fontweight="bold" if r["status"] == "member" else "normal")
+    left.set_yticks(y, [_short(l).replace("\n", " ") for l in t["label"]], fontsize=8.5)
+    left.invert_yaxis()
+    left.set_xlim(0, xmax * 1.6)
+    left.set_xlabel("Entities listed by the Factbook (number; hatched = observers and partners)")
+    left.spines[["top", "right"]].set_visible(False)
+    left.set_title(f"Layers of membership: {country}", loc="left", fontsize=12)
+
+    counted = "members, observers and partners" if include_partners else "full members"
+    keep = [a for a in jaccard.index if a in set(
+        t.loc[(t["coverage"] != "not covered") & (t["status"] != "none listed")
+              & (include_partners | (t["status"] == "member")), "factbook_abbrev"])]
+    pairs = []
+    if len(keep) >= 2:
+        j = jaccard.loc[keep, keep].astype(float)
+        s = shared.loc[keep, keep]
+        right.imshow(j.values, cmap="Blues", vmin=0, vmax=1)
+        for a_i, a in enumerate(keep):
+            for b_i, b in enumerate(keep):
+                v = j.iloc[a_i, b_i]
+                right.text(b_i, a_i, f"{v:.2f}\n{int(s.iloc[a_i, b_i])}", ha="center", va="center", fontsize=9,
+                           color="white" if v > 0.55 else "black")
+                if b_i > a_i:
+                    pairs.append((v, a, b))
+        right.set_xticks(range(len(keep)), keep, rotation=45, ha="right", fontsize=8.5)
+        right.set_yticks(range(len(keep)), keep, fontsize=8.5)
+        right.set_title(f"Overlap of {country}'s mechanisms\n(Jaccard index above, shared {counted} below)",
+                        loc="left", fontsize=10)
+    else:
+        right.axis("off")
+        right.text(0, 0.5, f"{country} takes part in fewer than two\ncovered mechanisms ({counted}):\nno overlap to show.",
+                   fontsize=10, va="center")
+    _source(fig, source)
+    parts = [f"{r['mechanism']}: {r['status']}" for _, r in t.iterrows()]
+    alt = f"Chart of {country}'s layers of membership, Factbook 2015. " + "; ".join(parts) + "."
+    if pairs:
+        lo, hi = min(pairs), max(pairs)
+        alt += (f" Overlap of its mechanisms counting {counted}: Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) "
+                f"to {hi[0]:.2f} ({hi[1]} and {hi[2]}).")
+    fig.alt_text = alt
+    return fig
+
+
+def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACTBOOK_SOURCE) -> Figure:
+    """Dot matrix of entities (rows) × mechanisms (columns) from ``membership.membership_matrix``.
+
+    Each status has its own marker shape; mechanisms the sources do not cover are grey bands
+    labelled 'not covered'."""
+    n_rows, n_cols = matrix.shape
+    fig = Figure(figsize=(max(8.0, 0.75 * n_cols + 3), 0.3 * n_rows + 2.6), dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    for c, col in enumerate(matrix.columns):
+        values = matrix[col]
+        if (values == "not covered by the course's sources").all():
+            ax.axvspan(c - 0.45, c + 0.45, color="#e6e6e6")
+            ax.text(c, (n_rows - 1) / 2, "not covered by the course's sources", rotation=90, ha="center",
+                    va="center", fontsize=8, color="#444444")
+            continue
+        for r, status in enumerate(values):
+            if status in _STATUS_MARK:
+                marker, face, edge = _STATUS_MARK[status]
+                ax.plot(c, r, marker=marker, markersize=9, markerfacecolor=face, markeredgecolor=edge,
+                        markeredgewidth=1.6, linestyle="none")
+            else:
+                ax.plot(c, r, marker=".", markersize=3, color="#bbbbbb", linestyle="none")
+    for status, (marker, face, edge) in _STATUS_MARK.items():
+        ax.plot([], [], marker=marker, markersize=8, markerfacecolor=face, markeredgecolor=edge,
+                markeredgewidth=1.6, linestyle="none", label=status)
+    ax.plot([], [], marker=".", color="#bbbbbb", linestyle="none", label="none listed")
+    ax.set_xticks(range(n_cols), [_short(c) for c in matrix.columns], rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(n_rows), matrix.index, fontsize=8.5)
+    ax.set_xlim(-0.6, n_cols - 0.4)
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    ax.set_title(title, loc="left", fontsize=12)
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _source(fig, source)
+    covered_cols = [c for c in matrix.columns if not (matrix[c] == "not covered by the course's sources").all()]
+    rows = []
+    for name, r in matrix.iterrows():
+        held = [f"{_short(c).splitlines()[0]} ({r[c]})" for c in covered_cols if r[c]]
+        rows.append(f"{name}: {', '.join(held) if held else 'none'}")
+    uncovered = [c.split(":")[0] for c in matrix.columns if c not in covered_cols]
+    fig.alt_text = (f"Dot matrix, {title}. " + "; ".join(rows) + "."
+                    + (f" Not covered by the course's sources: {', '.join(uncovered)}." if uncovered else ""))
+    return fig

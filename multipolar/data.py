@@ -181,3 +181,18 @@ def gdp_ppp() -> pd.DataFrame:
 def us_order_institutions() -> pd.DataFrame:
     """The institutions of the US-led order the paper names, with their founding documents and dates."""
     return load("us_order_institutions")
+
+
+def vision_mechanisms() -> pd.DataFrame:
+    """The 'Vision and Actions' mechanisms as the paper quotes them, with the Factbook's coverage of each."""
+    return load("vision_mechanisms")
+
+
+def mechanism_membership() -> pd.DataFrame:
+    """Who takes part in SCO, ASEAN, APEC, CICA, GCC, LAS, BRICS, ARF and EAS: CIA World Factbook 2015."""
+    return load("mechanism_membership")
+
+
+def self_other_statements() -> pd.DataFrame:
+    """Statements (resting on the paper's words) for the chapter 3 Self/Other classification exercise."""
+    return load("self_other_statements")

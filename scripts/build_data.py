@@ -332,6 +332,181 @@ def build_institutions(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- chapter 3: mechanisms and memberships
+#: The cooperation mechanisms of the "Vision and Actions" document as the paper quotes them, plus
+#: three the Factbook lists that the chapter uses for comparison. Each row:
+#: (id, name, in the Vision's list?, Factbook abbreviation or "", coverage, note).
+#: For rows in the Vision's list the name must occur verbatim in the paper (checked below).
+VISION_MECHANISMS = [
+    ("SCO", "SCO", "yes", "SCO", "listed",
+     "The Factbook prints SCO members, observers and dialogue members."),
+    ("ASEAN Plus China", "ASEAN Plus China", "yes", "ASEAN", "counterpart listed",
+     "The Factbook lists ASEAN's members and prints China as an ASEAN dialogue partner; "
+     "the ASEAN Plus China format itself is not a Factbook entry."),
+    ("APEC", "Asia-Pacific Economic Cooperation (APEC)", "yes", "APEC", "listed",
+     "The Factbook prints APEC membership."),
+    ("ASEM", "Asia-Europe Meeting (ASEM)", "yes", "", "not covered",
+     "Not covered by the course's sources: the Factbook 2015 does not list ASEM."),
+    ("ACD", "Asia Cooperation Dialogue (ACD)", "yes", "", "not covered",
+     "Not covered by the course's sources: the Factbook 2015 does not list the ACD."),
+    ("CICA", "Conference on Interaction and Confidence-Building Measures in Asia (CICA)", "yes", "CICA", "listed",
+     "The Factbook prints CICA members and observers."),
+    ("CASCF", "China-Arab States Cooperation Forum (CASCF)", "yes", "LAS", "counterpart listed",
+     "The Factbook lists the members of the League of Arab States (LAS), China's counterpart in the "
+     "forum; the forum itself is not a Factbook entry."),
+    ("China-GCC", "China-Gulf Cooperation Council Strategic Dialogue", "yes", "GCC", "counterpart listed",
+     "The Factbook lists the members of the Gulf Cooperation Council (GCC), China's counterpart in the "
+     "dialogue; the dialogue itself is not a Factbook entry."),
+    ("GMS", "Greater Mekong Sub-region (GMS) Economic Cooperation", "yes", "", "not covered",
+     "Not covered by the course's sources: the Factbook 2015 does not list the GMS programme."),
+    ("CAREC", "Central Asia Regional Economic Cooperation (CAREC)", "yes", "", "not covered",
+     "Not covered by the course's sources: the Factbook 2015 does not list CAREC."),
+    ("BRICS", "BRICS", "no", "BRICS", "listed",
+     "Not in the Vision's list; the paper names the BRICS' NDB and CRA among the financing "
+     "institutions the plan coordinates."),
+    ("ARF", "ASEAN Regional Forum", "no", "ARF", "listed",
+     "Not in the Vision's list; an Asian security forum the Factbook lists, shown for comparison."),
+    ("EAS", "East Asia Summit", "no", "EAS", "listed",
+     "Not in the Vision's list; a leaders' forum the Factbook lists, shown for comparison."),
+]
+VISION_FULL_NAMES = {"SCO": "Shanghai Cooperation Organization (SCO)",
+                     "BRICS": "BRICS (Brazil, Russia, India, China, South Africa)"}
+VISION_LIST_START = "take full advantage of the existing bilateral and multilateral cooperation mechanisms"
+MEMBERSHIP_AS_OF = "2015"
+MEMBERSHIP_SOURCE = "CIA World Factbook 2015, field 'International organization participation'"
+MEMBERSHIP_STATUSES = ["member", "observer", "dialogue partner", "dialogue member"]
+
+
+def build_vision_mechanisms(text: str) -> list[dict]:
+    """The Vision's mechanisms as the paper quotes them, with what the Factbook covers of each."""
+    start = text.find(VISION_LIST_START)
+    if start < 0:
+        raise SourceError("paper: the Vision's list of cooperation mechanisms was not found")
+    quoted = text[start:text.index("”", start)]
+    rows = []
+    for order, (mid, name, in_vision, abbrev, coverage, note) in enumerate(VISION_MECHANISMS, start=1):
+        if in_vision == "yes" and name not in quoted:
+            raise SourceError(f"paper: {name!r} does not occur verbatim in the Vision's quoted list")
+        if (coverage == "not covered") != (abbrev == ""):
+            raise SourceError(f"{mid}: a mechanism is 'not covered' exactly when it has no Factbook abbreviation")
+        rows.append({"order": order, "mechanism": mid, "paper_name": name if in_vision == "yes" else "",
+                     "name": VISION_FULL_NAMES.get(mid, name), "in_vision": in_vision, "factbook_abbrev": abbrev,
+                     "coverage": coverage, "note": note})
+    return rows
+
+
+def split_orgs(field: str) -> list[str]:
+    """'ADB, CIS (associate member, has not ...), SCO' -> tokens (commas inside brackets kept)."""
+    return [t.strip() for t in re.split(r", (?![^()]*\))", field) if t.strip()]
+
+
+def build_memberships(src: Path) -> list[dict]:
+    """One row per Factbook 2015 entity and listed mechanism, status as printed."""
+    fb = src / "cia-factbook-archive" / "data"
+    ids, master = {}, {}
+    with open(need(fb / "reference_tables" / "master_countries.csv"), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            master[r["MasterCountryID"]] = r["EntityType"]
+    with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["Year"] == "2015":
+                ids[r["CountryID"]] = (r["Code"].lower(), r["Name"], master.get(r["MasterCountryID"], ""))
+    orgs = {}
+    with gzip.open(need(fb / "fields" / "country_fields_2015.sql.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = SQL_ROW.match(line.rstrip("\n"))
+            if m and m.group(4) == "International organization participation":
+                orgs[m.group(3)] = m.group(5).replace("''", "'")
+    if len(orgs) < 200:
+        raise SourceError(f"Factbook 2015: only {len(orgs)} 'International organization participation' fields found")
+    iso3 = {}
+    with open(need(src / catalog._COUNTRY_CODES["path"]), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["FIPS"]:
+                iso3[r["FIPS"].lower()] = r["ISO3166-1-Alpha-3"]
+    abbrevs = [a for _, _, _, a, _, _ in VISION_MECHANISMS if a]
+    rows = []
+    for cid, field in orgs.items():
+        fips, name, kind = ids[cid]
+        found: dict[str, list[tuple[str, str]]] = {}
+        for tok in split_orgs(field):
+            for a in abbrevs:
+                m = re.fullmatch(re.escape(a) + r"(?: \(([^()]+)\))?", tok)
+                if m:
+                    status = m.group(1) or "member"
+                    if status not in MEMBERSHIP_STATUSES:
+                        raise SourceError(f"Factbook 2015, {name}: unexpected status {tok!r}")
+                    found.setdefault(a, []).append((status, tok))
+        for a, hits in found.items():
+            statuses = [s for s, _ in hits]
+            # Printed twice with different statuses (Cambodia, CICA): keep both texts, count it as the
+            # fuller status, and say so in the note.
+            status = "member" if "member" in statuses else statuses[0]
+            rows.append({
+                "fips": fips, "code": iso3.get(fips, ""), "country": name, "entity_type": kind,
+                "mechanism": a, "status": status, "printed": "; ".join(t for _, t in hits),
+                "note": "printed with more than one status" if len(set(statuses)) > 1 else "",
+                "as_of": MEMBERSHIP_AS_OF, "source": MEMBERSHIP_SOURCE,
+            })
+    rows.sort(key=lambda r: (r["country"], abbrevs.index(r["mechanism"])))
+    return rows
+
+
+#: Statements for the Self/Other classification exercise: (id, statement shown to students,
+#: the words of the paper it rests on (checked verbatim), whose words they are, the type the
+#: chapter's reading assigns, the explanation shown as feedback).
+SELF_OTHER_STATEMENTS = [
+    ("s1", "The 2015 US National Security Strategy, as Sahara quotes it, blames security threats on "
+           "the “backers of discredited authoritarian orders”.",
+     "backers of discredited authoritarian orders", "US National Security Strategy (2015), quoted by Sahara",
+     "antagonistic",
+     "Authoritarian states appear as the source of threats: an oppositional, antagonistic Other. "
+     "This is the democracy/authoritarianism dichotomy Sahara criticises."),
+    ("s2", "The same strategy says that defending democracy and human rights “aligns us with the "
+           "aspirations of ordinary people throughout the world”.",
+     "aligns us with the aspirations of ordinary people throughout the world",
+     "US National Security Strategy (2015), quoted by Sahara", "in-group",
+     "The Self claims a shared identity with ordinary people everywhere, on the basis of values it "
+     "holds universal: an in-group Other."),
+    ("s3", "Sahara writes that Washington rejected the Cuban and Iranian revolutionary governments' "
+           "offers of friendship and labelled them “anti-American”.",
+     "labeled them as “anti-American.”", "Sahara (2015)", "antagonistic",
+     "Labelling a government 'anti-American' turns difference into enmity: an antagonistic Other, "
+     "in the friend/foe frame Sahara attributes to US diplomacy."),
+    ("s4", "Sahara writes that during the Cold War the US was “very hostile to the non-aligned movement”.",
+     "very hostile to the non-aligned movement", "Sahara (2015)", "antagonistic",
+     "Non-aligned states were, by definition, neither friend nor foe, a textbook case of a 'different "
+     "but not antagonistic' Other. Sahara's point is that US discourse treated them as antagonistic "
+     "all the same: there was little room for a third position."),
+    ("s5", "The “Vision and Actions” document, as Sahara quotes it, “respects the paths and modes of "
+           "development chosen by different countries”.",
+     "respects the paths and modes of development chosen by different countries",
+     "Vision and Actions (2015), quoted by Sahara", "different",
+     "Partners are accepted as different, and the difference is not treated as a threat: an Other "
+     "that is different but not antagonistic. Sahara calls this cultural relativism."),
+    ("s6", "Sahara describes “win-win” cooperation as the “complementary coordination of in-group "
+           "countries’ resource” for mutual benefit.",
+     "complementary coordination of in-group countries’ resource", "Sahara (2015)", "in-group",
+     "Partners pooling resources for a common benefit form a group with a shared identity: an "
+     "in-group Other."),
+]
+SELF_OTHER_TYPES = ["antagonistic", "different", "in-group"]
+
+
+def build_self_other(text: str) -> list[dict]:
+    """The classification exercise's statements, each resting on words checked verbatim in the paper."""
+    flat = " ".join(text.split())
+    rows = []
+    for sid, statement, quote, speaker, answer, explanation in SELF_OTHER_STATEMENTS:
+        if quote not in flat:
+            raise SourceError(f"paper: the quotation {quote!r} (statement {sid}) does not occur verbatim")
+        if answer not in SELF_OTHER_TYPES:
+            raise SourceError(f"statement {sid}: answer {answer!r} is not one of {SELF_OTHER_TYPES}")
+        rows.append({"id": sid, "statement": statement, "paper_quote": quote, "speaker": speaker,
+                     "answer": answer, "explanation": explanation})
+    return rows
+
+
 # ---------------------------------------------------------------- descriptions
 def datapackage() -> dict:
     resources = []
@@ -408,6 +583,9 @@ def main(argv: list[str] | None = None) -> int:
             "paper_table2": build_table2(text),
             "paper_growth_multiples": build_growth_multiples(text),
             "factbook_2015": build_factbook(args.sources),
+            "vision_mechanisms": build_vision_mechanisms(text),
+            "mechanism_membership": build_memberships(args.sources),
+            "self_other_statements": build_self_other(text),
             "wb_gdp_ppp": build_ppp(args.sources),
             "us_order_institutions": build_institutions(text),
         }
