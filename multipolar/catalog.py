@@ -346,6 +346,115 @@ RESOURCES["us_order_institutions"] = {
     ],
 }
 
+# ---------------------------------------------------------------- chapter 4 (appended)
+_WB_AREA_2026 = {
+    "title": "Surface area (sq. km), AG.SRF.TOTL.K2",
+    "publisher": "World Bank, World Development Indicators (FAO land and water data)",
+    "path": "wb-wdi-2026-07/API_AG.SRF.TOTL.K2_DS2_en_csv_v2_34852.csv",
+    "version": "Last Updated Date 2026-07-13",
+}
+_FACTBOOK_2025 = {
+    "title": "The World Factbook 2025 (parsed into SQL by the CIA-World-Factbooks-Archive-1990-2025 project)",
+    "publisher": "Central Intelligence Agency (US Government)",
+    "path": "cia-factbook-archive/data/fields/country_fields_2025.sql.gz",
+    "version": "2025 edition (year-end snapshot)",
+}
+_NEWS_REPORTS = {
+    "title": "Dated news-agency reports of SCO summits (TASS; Trend News Agency), one named per row",
+    "publisher": "TASS; Trend News Agency",
+    "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
+    "version": "reports of 9 June 2017, 4 July 2023 and 4 July 2024",
+}
+
+RESOURCES["wb_surface_area"] = {
+    "path": "wb_surface_area.csv",
+    "title": "Surface area (land and inland water), World Bank 2026-07",
+    "description": (
+        "Surface area in square kilometres for every economy and aggregate, one row per code and "
+        "year with a value (the file publishes 1961-2023). Surface area is land plus inland water "
+        "bodies; it excludes the oceans and, for the World (WLD), Antarctica, because WLD is the "
+        "sum of economies. Vintage wdi-2026-07, the same download as the newest GDP and population "
+        "figures in wb_gdp_population.csv."
+    ),
+    "sources": [_WB_AREA_2026],
+    "licenses": [WB_LICENCE],
+    "primaryKey": ["code", "year"],
+    "fields": [
+        _CODE_FIELD,
+        _YEAR_FIELD,
+        {"name": "area_km2", "type": "number", "unit": "km2", "required": True, "minimum": 0,
+         "description": "Surface area, AG.SRF.TOTL.K2."},
+    ],
+}
+
+_SCO_STATUS = {"type": "string", "enum": ["member", "observer", "dialogue member"]}
+
+RESOURCES["factbook_sco_status"] = {
+    "path": "factbook_sco_status.csv",
+    "title": "SCO participation as printed by the CIA World Factbook, 2015 and 2025 editions",
+    "description": (
+        "Every country whose 'International organization participation' field mentions the SCO in "
+        "the 2015 or the 2025 edition of the CIA World Factbook, with the status each edition "
+        "prints ('SCO' = member, 'SCO (observer)', 'SCO (dialogue member)'). Printed as found, "
+        "not corrected: the 2025 edition prints Pakistan as a member but India, admitted at the "
+        "same summit in 2017, as an observer (see sco_timeline.csv for the dated admissions)."
+    ),
+    "sources": [_FACTBOOK_2015, _FACTBOOK_2025, _COUNTRY_CODES],
+    "licenses": [US_GOV],
+    "primaryKey": ["fips"],
+    "fields": [
+        {"name": "fips", "type": "string", "required": True,
+         "description": "FIPS 10-4 code the Factbook uses (lower case)."},
+        {"name": "code", "type": "string", "required": True,
+         "description": "ISO 3166 alpha-3 / World Bank code, for joining with the World Bank tables."},
+        {"name": "name", "type": "string", "required": True, "description": "Factbook name (2025 edition)."},
+        {**_SCO_STATUS, "name": "status_2015",
+         "description": "SCO status printed in the 2015 edition (empty if the SCO is not listed)."},
+        {**_SCO_STATUS, "name": "status_2025",
+         "description": "SCO status printed in the 2025 edition (empty if the SCO is not listed)."},
+        {"name": "printed_2015", "type": "string", "description": "The SCO entry exactly as printed in 2015."},
+        {"name": "printed_2025", "type": "string", "description": "The SCO entry exactly as printed in 2025."},
+    ],
+}
+
+RESOURCES["sco_timeline"] = {
+    "path": "sco_timeline.csv",
+    "title": "Timeline of the events chapter 4 uses, from the Shanghai Five to today's SCO",
+    "description": (
+        "One row per event, each with its source. Rows from the paper (source_type 'paper') carry "
+        "the paper's own words in quote; the build checks that each quote occurs verbatim in the "
+        "paper's text, and the dates are the paper's, at the precision it gives. The admissions of "
+        "new members after the paper (source_type 'news report') come from dated news-agency "
+        "reports named in source and url; admitted lists their World Bank codes."
+    ),
+    "sources": [_PAPER_TEXT, _NEWS_REPORTS],
+    "licenses": [PAPER],
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1,
+         "description": "Row number, in date order."},
+        {"name": "date", "type": "string", "required": True,
+         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"name": "year", "type": "integer", "required": True, "minimum": 1990, "maximum": 2100,
+         "description": "Year of the event."},
+        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
+         "description": "How precisely the source dates the event."},
+        {"name": "kind", "type": "string", "required": True,
+         "enum": ["institution", "security", "crisis", "belt and road", "enlargement"],
+         "description": "What sort of event it is."},
+        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
+        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
+        {"name": "admitted", "type": "string",
+         "description": "For admissions: World Bank codes of the states admitted as members, joined by '+'."},
+        {"name": "source_type", "type": "string", "required": True, "enum": ["paper", "news report"],
+         "description": "Where the row comes from."},
+        {"name": "source", "type": "string", "required": True, "description": "The source, named."},
+        {"name": "quote", "type": "string",
+         "description": "For paper rows: the paper's words (checked verbatim by the build)."},
+        {"name": "url", "type": "string", "description": "Address of a news report."},
+    ],
+}
+
 
 # ---------------------------------------------------------------- chapter 3: mechanisms and memberships
 _MEMBERSHIP_FIELD_DOC = (

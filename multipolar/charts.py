@@ -362,3 +362,94 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
     fig.alt_text = (f"Dot matrix, {title}. " + "; ".join(rows) + "."
                     + (f" Not covered by the course's sources: {', '.join(uncovered)}." if uncovered else ""))
     return fig
+
+
+# ---------------------------------------------------------------- chapter 4 (appended)
+HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
+
+
+def stacked_share_chart(shares: pd.DataFrame, title: str, source: str = WB_SOURCE,
+                        top: int = 3, reference: dict[str, float] | None = None,
+                        reference_label: str = "") -> Figure:
+    """Horizontal bars, one per indicator, each stacked from the states' shares of the world (%).
+
+    ``shares`` is long: indicator, year, name, share_pct (e.g. from ``sco.country_shares``).
+    The ``top`` largest states of the grouping (by their summed shares) get their own
+    segment, colour and hatch; the rest are pooled as 'others'. ``reference`` maps an
+    indicator to a share drawn as a dashed tick, for comparison with another grouping.
+    """
+    indicators = list(pd.unique(shares["indicator"]))
+    order = shares.groupby("name", sort=False)["share_pct"].sum().sort_values(ascending=False, kind="stable")
+    named = list(order.index[:top])
+    segments = named + (["others"] if len(order) > top else [])
+    fig, ax = _new_figure(8.0, 1.0 * len(indicators) + 2.0)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#dddddd")
+    totals = {}
+    for i, ind in enumerate(indicators):
+        d = shares[shares["indicator"] == ind]
+        left = 0.0
+        for j, seg in enumerate(segments):
+            v = d.loc[~d["name"].isin(named), "share_pct"].sum() if seg == "others" else d.loc[d["name"] == seg, "share_pct"].sum()
+            colour = "#999999" if seg == "others" else OKABE_ITO[j % len(OKABE_ITO)]
+            ax.barh(i, v, left=left, height=0.6, color=colour, hatch=HATCHES[j % len(HATCHES)], edgecolor="white",
+                    label=seg if i == 0 else None)
+            left += v
+        totals[ind] = left
+        year = int(d["year"].iloc[0])
+        ax.annotate(f"{left:.1f}% ({year})", (left, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+        if reference and ind in reference:
+            ax.plot([reference[ind]] * 2, [i - 0.38, i + 0.38], color="#000000", linestyle="--", linewidth=1.4,
+                    label=reference_label if i == 0 else None)
+    ax.set_yticks(range(len(indicators)), indicators)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(max(totals.values()), max((reference or {0: 0}).values())) * 1.2 + 1)
+    ax.set_xlabel("Share of the world total (%)")
+    ax.set_title(title, loc="left", fontsize=12)
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=len(segments) + 1)
+    _source(fig, source)
+    parts = []
+    for ind in indicators:
+        d = shares[shares["indicator"] == ind].sort_values("share_pct", ascending=False)
+        lead = ", ".join(f"{r['name']} {r['share_pct']:.1f}%" for _, r in d.head(top).iterrows())
+        ref = f" (reference {reference[ind]:.1f}%)" if reference and ind in reference else ""
+        parts.append(f"{ind} {totals[ind]:.1f}% in {int(d['year'].iloc[0])}{ref}, largest {lead}")
+    fig.alt_text = f"Stacked bar chart, {title}. " + "; ".join(parts) + "."
+    return fig
+
+
+def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
+    """One row per event, top to bottom in date order, a marker at its date.
+
+    ``events`` needs date (ISO, YYYY / YYYY-MM / YYYY-MM-DD), label and kind. Kinds differ in
+    colour *and* marker shape; an event dated only to a year or month is drawn hollow.
+    """
+    ev = events.reset_index(drop=True)
+    kinds = list(pd.unique(ev["kind"]))
+    style = {k: (OKABE_ITO[i % len(OKABE_ITO)], MARKERS[i % len(MARKERS)]) for i, k in enumerate(kinds)}
+
+    def when(date: str) -> float:
+        parts = [int(p) for p in date.split("-")]
+        y, m, d = (parts + [7, 1])[:3] if len(parts) == 1 else (parts + [15])[:3]
+        return y + (m - 1) / 12 + (d - 1) / 365
+
+    fig, ax = _new_figure(8.5, 0.36 * len(ev) + 1.8)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#dddddd")
+    for i, r in ev.iterrows():
+        colour, marker = style[r["kind"]]
+        exact = len(str(r["date"])) == 10
+        ax.plot([when(r["date"])], [i], marker=marker, markersize=8, linestyle="none", color=colour,
+                markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+    for kind, (colour, marker) in style.items():
+        ax.plot([], [], marker=marker, markersize=8, linestyle="none", color=colour, label=kind)
+    ax.set_yticks(range(len(ev)), [f"{r['date']}  {r['label']}" for _, r in ev.iterrows()], fontsize=8.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("Year")
+    ax.set_title(title, loc="left", fontsize=12)
+    ax.plot([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#555555",
+            label="hollow: dated to the year or month only")
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3)
+    _source(fig, source)
+    fig.alt_text = (f"Timeline, {title}: " + "; ".join(f"{r['date']} {r['label']}" for _, r in ev.iterrows()) + ".")
+    return fig

@@ -183,6 +183,21 @@ def us_order_institutions() -> pd.DataFrame:
     return load("us_order_institutions")
 
 
+def surface_area() -> pd.DataFrame:
+    """World Bank surface area (km2, land and inland water) by code and year, vintage 2026-07."""
+    return load("wb_surface_area")
+
+
+def factbook_sco_status() -> pd.DataFrame:
+    """SCO participation as printed by the CIA World Factbook 2015 and 2025 editions."""
+    return load("factbook_sco_status")
+
+
+def sco_timeline() -> pd.DataFrame:
+    """The events chapter 4 uses, each with its source (paper quotes checked by the build)."""
+    return load("sco_timeline")
+
+
 def vision_mechanisms() -> pd.DataFrame:
     """The 'Vision and Actions' mechanisms as the paper quotes them, with the Factbook's coverage of each."""
     return load("vision_mechanisms")

@@ -332,6 +332,196 @@ def build_institutions(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- chapter 4: the SCO
+def build_surface_area(src: Path) -> list[dict]:
+    """World Bank surface area (sq. km), vintage 2026-07: long rows with a value."""
+    spec = catalog._WB_AREA_2026
+    updated, rows = read_wdi_api(src / spec["path"])
+    if updated != "2026-07-13":
+        raise SourceError(f"{spec['path']}: expected Last Updated Date 2026-07-13, found {updated}")
+    out = []
+    for r in rows:
+        code = r["Country Code"]
+        if code == "INX":  # "Not classified": an empty placeholder row
+            continue
+        if r.get("Indicator Code") != "AG.SRF.TOTL.K2":
+            raise SourceError(f"{spec['path']}: expected indicator AG.SRF.TOTL.K2, found {r.get('Indicator Code')!r}")
+        for col, raw in r.items():
+            if col and col.isdigit() and raw not in ("", None):
+                out.append({"code": code, "year": int(col), "area_km2": float(raw)})
+    out.sort(key=lambda d: (d["code"], d["year"]))
+    return out
+
+
+SCO_ENTRY = re.compile(r"(?<![A-Za-z])SCO(?![A-Za-z])(?: \(([^)]+)\))?")
+
+
+def _factbook_orgs(src: Path, year: str) -> dict[str, tuple[str, str]]:
+    """{fips (lower case): (name, 'International organization participation' text)} for one edition."""
+    fb = src / "cia-factbook-archive" / "data"
+    ids = {}
+    with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["Year"] == year:
+                ids[r["CountryID"]] = (r["Code"].lower(), r["Name"])
+    if not ids:
+        raise SourceError(f"Factbook: no countries for the {year} edition in countries.csv")
+    out = {}
+    with gzip.open(need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = SQL_ROW.match(line.rstrip("\n"))
+            if m and m.group(4) == "International organization participation" and m.group(3) in ids:
+                fips, name = ids[m.group(3)]
+                out[fips] = (name, m.group(5).replace("''", "'"))
+    if len(out) < 150:
+        raise SourceError(f"Factbook {year}: only {len(out)} 'International organization participation' fields found")
+    return out
+
+
+def build_factbook_sco_status(src: Path) -> list[dict]:
+    editions = {year: _factbook_orgs(src, year) for year in ("2015", "2025")}
+    status: dict[str, dict] = {}
+    for year, orgs in editions.items():
+        for fips, (name, text) in orgs.items():
+            found = SCO_ENTRY.findall(text)
+            if not found:
+                continue
+            if len(found) > 1:
+                raise SourceError(f"Factbook {year}, {fips}: the SCO is listed {len(found)} times")
+            row = status.setdefault(fips, {"fips": fips})
+            if year == "2025" or "name" not in row:
+                row["name"] = name
+            row[f"status_{year}"] = found[0] or "member"
+            row[f"printed_{year}"] = f"SCO ({found[0]})" if found[0] else "SCO"
+    iso3 = {}
+    with open(need(src / catalog._COUNTRY_CODES["path"]), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["FIPS"]:
+                iso3[r["FIPS"].lower()] = r["ISO3166-1-Alpha-3"]
+    allowed = {"member", "observer", "dialogue member"}
+    for fips, row in status.items():
+        if fips not in iso3:
+            raise SourceError(f"Factbook: no ISO code for FIPS {fips!r} ({row['name']})")
+        row["code"] = iso3[fips]
+        for year in editions:
+            if row.get(f"status_{year}", "member") not in allowed:
+                raise SourceError(f"Factbook {year}, {fips}: unexpected SCO status {row[f'status_{year}']!r}")
+    order = {"member": 0, "observer": 1, "dialogue member": 2, None: 3}
+    return sorted(status.values(), key=lambda r: (order[r.get("status_2025")], order[r.get("status_2015")], r["name"]))
+
+
+_PAPER_SECTION = "Sahara (2015), section 'The SCO as a testing ground for the \"Belt and Road\" initiative'"
+SCO_TIMELINE = [
+    # date, precision, kind, event, admitted, source_type, source, quote (verbatim in the paper) or url;
+    # the short chart labels are in SCO_TIMELINE_LABELS, in the same order
+    ("1996", "year", "institution",
+     "Russia and China agree a 'strategic partnership': mutual security guarantees, no collective defence "
+     "against third parties", "", "paper", _PAPER_SECTION,
+     "an agreement on a “strategic partnership” between Russia and China (1996)"),
+    ("1996-04-26", "day", "institution",
+     "The 'Shanghai Five' is formed by Russia, China, Kazakhstan, Kyrgyzstan and Tajikistan", "", "paper", _PAPER_SECTION,
+     "On 26 April 1996, Russia, China, Kazakhstan, Kyrgyzstan, and Tajikistan agreed on the necessity to address "
+     "their common issues"),
+    ("1999", "year", "security",
+     "Attacks of 1999-2000 lead Tajikistan, Kyrgyzstan and Uzbekistan to set up a joint counter-terrorism "
+     "coordination centre", "", "paper", _PAPER_SECTION,
+     "in the wake of the 1999-2000 attacks"),
+    ("2000-04-21", "day", "security",
+     "Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan sign a treaty on joint action against terrorism, "
+     "extremism and organised crime", "", "paper", _PAPER_SECTION,
+     "signed on April 21, 2000 among Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"),
+    ("2001-06", "month", "institution",
+     "Uzbekistan is admitted and the Shanghai Five becomes the Shanghai Cooperation Organisation (SCO)", "",
+     "paper", _PAPER_SECTION,
+     "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself into the SCO"),
+    ("2001-06", "month", "security",
+     "The Shanghai Convention against terrorism, separatism and extremism (the 'three evils') is signed", "",
+     "paper", _PAPER_SECTION,
+     "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself into the SCO and the "
+     "“Shanghai Convention Against Terrorism, Separatism, and Extremism” was signed"),
+    ("2002-06", "month", "institution",
+     "The SCO Charter is adopted at a meeting in St Petersburg", "", "paper", _PAPER_SECTION,
+     "the adaptation of its charter at a meeting in St. Petersburg in June 2002"),
+    ("2008", "year", "crisis",
+     "South Ossetia crisis: the SCO issues no statement of support for Russia", "", "paper", _PAPER_SECTION,
+     "the South Ossetia crisis 2008 and the Osh riots in Kyrgyzstan in 2010. In the former case, the SCO did "
+     "not even issue a statement of support for Russia"),
+    ("2010", "year", "crisis",
+     "Osh riots in Kyrgyzstan: the SCO does not answer the Kyrgyz president's request for assistance", "",
+     "paper", _PAPER_SECTION,
+     "the Osh riots in Kyrgyzstan in 2010. In the former case, the SCO did not even issue a statement of "
+     "support for Russia. In the latter case, the SCO did not respond to the request for assistance from the "
+     "Kyrgyz president"),
+    ("2013", "year", "belt and road",
+     "Xi Jinping discloses a plan of large infrastructure investment on visits to Central Asia and Southeast Asia",
+     "", "paper", "Sahara (2015), section 'US Dichotomy vs. China's Multilayer Approaches'",
+     "disclosed an ambitious plan of huge infrastructure investment during his visits to Central Asia and "
+     "Southeast Asia in 2013"),
+    ("2015-03-28", "day", "belt and road",
+     "China publishes 'Vision and Actions', the outline of the Belt and Road initiative", "", "paper",
+     "Sahara (2015), section 'US Dichotomy vs. China's Multilayer Approaches'",
+     "Its general outline was unveiled on 28 March 2015"),
+    ("2017-06-09", "day", "enlargement",
+     "India and Pakistan are confirmed as members at the SCO summit in Astana", "IND+PAK", "news report",
+     "TASS, 'India and Pakistan join SCO', 9 June 2017", "https://tass.com/world/950697"),
+    ("2023-07-04", "day", "enlargement",
+     "Iran is admitted as a member at the SCO summit held by video link under India's chairmanship", "IRN",
+     "news report", "Trend News Agency, report on the 23rd SCO summit, 4 July 2023",
+     "https://en.trend.az/business/economy/3768748.html"),
+    ("2024-07-04", "day", "enlargement",
+     "Belarus is admitted as the tenth member at the SCO summit in Astana", "BLR", "news report",
+     "TASS, report from the SCO summit in Astana, 4 July 2024", "https://tass.com/world/1812205"),
+]
+
+
+SCO_TIMELINE_LABELS = [
+    "Russia-China 'strategic partnership'",
+    'Shanghai Five formed',
+    'Attacks in Central Asia (1999-2000)',
+    'Four-state anti-terrorism treaty',
+    'SCO founded (Uzbekistan joins)',
+    "Shanghai Convention ('three evils')",
+    'SCO Charter, St Petersburg',
+    'South Ossetia crisis',
+    'Osh riots, Kyrgyzstan',
+    "Xi's infrastructure plan",
+    "'Vision and Actions' published",
+    'India and Pakistan admitted',
+    'Iran admitted',
+    'Belarus admitted',
+]
+
+
+def build_sco_timeline(text: str) -> list[dict]:
+    flat = re.sub(r"\s+", " ", text)
+    rows = []
+    if len(SCO_TIMELINE_LABELS) != len(SCO_TIMELINE):
+        raise SourceError("sco_timeline: one short label per row is needed")
+    for i, ((date, precision, kind, event, admitted, stype, source, evidence), label) in enumerate(
+            zip(SCO_TIMELINE, SCO_TIMELINE_LABELS), start=1):
+        expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
+        if not re.fullmatch(expected, date):
+            raise SourceError(f"sco_timeline row {i}: date {date!r} does not have the precision {precision!r}")
+        if stype == "paper":
+            if evidence not in flat:
+                raise SourceError(f"sco_timeline row {i}: the quote {evidence!r} is not in the paper's text")
+            if date[:4] not in evidence:
+                raise SourceError(f"sco_timeline row {i}: the quote does not state the year {date[:4]}")
+        elif not evidence.startswith("https://"):
+            raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's address")
+        if (kind == "enlargement") != bool(admitted):
+            raise SourceError(f"sco_timeline row {i}: admitted codes go with (and only with) enlargement rows")
+        rows.append({
+            "id": i, "date": date, "year": int(date[:4]), "precision": precision, "kind": kind, "label": label,
+            "event": event,
+            "admitted": admitted, "source_type": stype, "source": source,
+            "quote": evidence if stype == "paper" else "", "url": evidence if stype != "paper" else "",
+        })
+    if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
+        raise SourceError("sco_timeline: rows must be in date order")
+    return rows
+
+
 # ---------------------------------------------------------------- chapter 3: mechanisms and memberships
 #: The cooperation mechanisms of the "Vision and Actions" document as the paper quotes them, plus
 #: three the Factbook lists that the chapter uses for comparison. Each row:
@@ -588,6 +778,9 @@ def main(argv: list[str] | None = None) -> int:
             "self_other_statements": build_self_other(text),
             "wb_gdp_ppp": build_ppp(args.sources),
             "us_order_institutions": build_institutions(text),
+            "wb_surface_area": build_surface_area(args.sources),
+            "factbook_sco_status": build_factbook_sco_status(args.sources),
+            "sco_timeline": build_sco_timeline(text),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
