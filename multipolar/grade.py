@@ -483,7 +483,8 @@ def _grade_into(res: Result, path: Path, *, assignment, autograder, questions, b
     work = base / f"sub{index:04d}"
     (work / "submission").mkdir(parents=True)
     (work / "out").mkdir()
-    sub = work / "submission" / "submission.ipynb"
+    # Named as the student's copy was: its first cell opens it by that name (`otter.Notebook("ch02.ipynb")`).
+    sub = work / "submission" / f"{assignment}.ipynb"
     shutil.copyfile(path, sub)
     with zipfile.ZipFile(autograder) as zf:  # only the tests; they are mounted read-only below
         for member in zf.namelist():
