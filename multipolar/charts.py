@@ -323,14 +323,14 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
     Each status has its own marker shape; mechanisms the sources do not cover are grey bands
     labelled 'not covered'."""
     n_rows, n_cols = matrix.shape
-    fig = Figure(figsize=(max(8.0, 0.75 * n_cols + 3), 0.3 * n_rows + 2.6), dpi=100, layout="constrained")
+    fig = Figure(figsize=(max(7.5, 0.42 * n_cols + 3.4), 0.3 * n_rows + 2.8), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     for c, col in enumerate(matrix.columns):
         values = matrix[col]
         if (values == "not covered by the course's sources").all():
             ax.axvspan(c - 0.45, c + 0.45, color="#e6e6e6")
-            ax.text(c, (n_rows - 1) / 2, "not covered by the course's sources", rotation=90, ha="center",
-                    va="center", fontsize=8, color="#444444")
+            ax.text(c, (n_rows - 1) / 2, "not covered by the course's sources" if n_rows >= 10 else "not covered",
+                    rotation=90, ha="center", va="center", fontsize=8, color="#444444")
             continue
         for r, status in enumerate(values):
             if status in _STATUS_MARK:
@@ -343,7 +343,7 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
         ax.plot([], [], marker=marker, markersize=8, markerfacecolor=face, markeredgecolor=edge,
                 markeredgewidth=1.6, linestyle="none", label=status)
     ax.plot([], [], marker=".", color="#bbbbbb", linestyle="none", label="none listed")
-    ax.set_xticks(range(n_cols), [_short(c) for c in matrix.columns], rotation=60, ha="right", fontsize=8)
+    ax.set_xticks(range(n_cols), [_short(c) for c in matrix.columns], rotation=90, fontsize=8.5)
     ax.set_yticks(range(n_rows), matrix.index, fontsize=8.5)
     ax.set_xlim(-0.6, n_cols - 0.4)
     ax.set_ylim(n_rows - 0.5, -0.5)
