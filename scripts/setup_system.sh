@@ -12,10 +12,12 @@ fi
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "setup_system: installing bubblewrap (sandbox for grading student notebooks)"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq bubblewrap >/dev/null
-  command -v bwrap >/dev/null 2>&1 && echo "setup_system: bubblewrap installed"
-  exit 0
+  if apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null && command -v bwrap >/dev/null 2>&1; then
+    echo "setup_system: bubblewrap installed"
+    exit 0
+  fi
+  echo "setup_system: ERROR - could not install bubblewrap with apt-get (see the messages above)" >&2
+  exit 1
 fi
 
 cat >&2 <<'NOTE'
