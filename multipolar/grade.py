@@ -317,7 +317,17 @@ nb = nbformat.read(sub_dir + "/" + nb_name, as_version=4)
 nb.cells = [c for c in nb.cells if "otter_ignore" not in c.get("metadata", {}).get("tags", [])
             and not (c.get("metadata", {}).get("otter") or {}).get("ignore", False)]
 init = "\n".join([
-    "import sys as _sys",
+    "import sys as _sys, types as _types",
+    # otter's PDF/HTML export (nbconvert) is never used while grading: a stub in its place
+    # saves about 0.8 s of CPU per notebook.
+    "if 'otter.export' not in _sys.modules:",
+    "    _stub = _types.ModuleType('otter.export')",
+    "    def _no_export(*args, **kwargs):",
+    "        raise RuntimeError('exporting is switched off while grading')",
+    "    _stub.export_notebook = _stub.main = _no_export",
+    "    _sys.modules['otter.export'] = _stub",
+    "    del _stub, _no_export",
+    "del _types",
     "_sys.path.append(%r)" % sub_dir,
     "from otter import Notebook as _otter_nb",
     "_otter_nb.init_grading_mode(%r)" % tests_dir,
