@@ -118,15 +118,18 @@ def build_autograder(assignment: str, dest: Path) -> Path:
 
 # --------------------------------------------------------------------------- audit
 
-#: Names whose redefinition means tampering with grading.
-PROTECTED_ROOTS = {"grader", "otter", "checks", "multipolar", "Notebook"}
+#: Names whose attributes the grading relies on: changing one is tampering.
+PROTECTED_ROOTS = {"grader", "otter", "multipolar"}
+#: Packages the tests run on; any name a submission binds to them is protected too.
+GRADING_PACKAGES = {"otter", "multipolar"}
 #: Names from otter's internals a student notebook has no reason to touch.
 OTTER_INTERNALS = {"Checker", "GradingResults", "test_case", "TestFile", "ExceptionTestFile",
                    "OKTestFile", "TestCaseResult", "init_grading_mode"}
 SUSPICIOUS_CALLS = {"exec", "eval", "compile", "__import__", "globals", "setattr", "delattr", "breakpoint"}
 SUSPICIOUS_MODULES = {"importlib", "builtins", "ctypes", "subprocess", "pickle", "dill", "inspect",
                       "gc", "signal", "socket", "multiprocessing", "threading", "pty"}
-TAMPER_STRING = re.compile(r"(^|[/\\])tests([/\\]|$)|\.pkl\b|results\.json|OTTER_LOG|autograder", re.IGNORECASE)
+TAMPER_STRING = re.compile(r"(^|[/\\])tests[/\\]|[/\\]tests$|\.pkl\b|results\.json|OTTER_LOG|autograder",
+                           re.IGNORECASE)
 INIT_CELL = re.compile(r"^\s*(#.*\n)*\s*import otter\s*\ngrader\s*=\s*otter\.Notebook\([^)]*\)\s*$")
 
 
@@ -145,22 +148,48 @@ def _python_source(cell_source: str) -> str:
         return cell_source
 
 
+def _grading_aliases(tree: ast.AST) -> set[str]:
+    """Names a cell binds to otter or the course package (``import multipolar.checks as c`` -> c)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for a in node.names:
+                if a.name.split(".")[0] in GRADING_PACKAGES:
+                    names.add(a.asname or a.name.split(".")[0])
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in GRADING_PACKAGES:
+            names.update(a.asname or a.name for a in node.names)
+    return names
+
+
 def audit(nb) -> tuple[list[str], list[str]]:
-    """Scan a notebook's code without running it: (tampering found, suspicious patterns)."""
+    """Scan a notebook's code without running it: (tampering found, suspicious patterns).
+
+    Tampering: changing an attribute of the grader, of otter or of the course package (the
+    tests use them), defining otter's internal names, importing otter's internals, or naming
+    the grader's test and result files.  Suspicious: ways to do the same out of sight
+    (``exec``, ``setattr``, ``importlib``, shell commands, deleting files ...).
+    """
     tamper: list[str] = []
     suspicious: list[str] = []
-    code_cells = [c for c in nb.cells if c.get("cell_type") == "code"]
-    for number, cell in enumerate(code_cells, start=1):
+    cells = [c for c in nb.cells if c.get("cell_type") == "code"]
+    sources = []
+    for cell in cells:
         src = cell.get("source", "")
-        src = "".join(src) if isinstance(src, list) else str(src)
-        if INIT_CELL.match(src):
-            continue  # otter's own first cell: `import otter; grader = otter.Notebook(...)`
-        where = f"code cell {number}"
-        py = _python_source(src)
+        sources.append("".join(src) if isinstance(src, list) else str(src))
+    trees = []
+    for src in sources:
         try:
-            tree = ast.parse(py)
+            trees.append(None if INIT_CELL.match(src) else ast.parse(_python_source(src)))
         except SyntaxError:
-            continue  # it cannot run either; otter will record the error
+            trees.append(None)  # it cannot run either; the error shows in the notes
+    protected = set(PROTECTED_ROOTS)
+    for tree in trees:
+        if tree is not None:
+            protected |= _grading_aliases(tree)
+    for number, tree in enumerate(trees, start=1):
+        if tree is None:
+            continue
+        where = f"code cell {number}"
         for node in ast.walk(tree):
             targets: list[ast.AST] = []
             if isinstance(node, (ast.Assign, ast.Delete)):
@@ -168,15 +197,15 @@ def audit(nb) -> tuple[list[str], list[str]]:
             elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
                 targets = [node.target]
             elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                if node.name in PROTECTED_ROOTS | OTTER_INTERNALS:
-                    tamper.append(f"{where} defines `{node.name}`, a name the grader uses")
+                if node.name in OTTER_INTERNALS:
+                    tamper.append(f"{where} defines `{node.name}`, a name otter's grading uses")
             for t in targets:
                 for sub in ast.walk(t):
-                    if isinstance(sub, (ast.Name, ast.Attribute, ast.Subscript)):
-                        root = _root_name(sub)
-                        if root in PROTECTED_ROOTS:
-                            tamper.append(f"{where} assigns to `{ast.unparse(t)}`, which redefines the grader or its checks")
-                            break
+                    if isinstance(sub, (ast.Attribute, ast.Subscript)) and _root_name(sub) in protected:
+                        tamper.append(f"{where} assigns to `{ast.unparse(sub)}`, which redefines the grader or its checks")
+                        break
+                    if isinstance(sub, ast.Name) and sub.id in {"grader", "otter"}:
+                        suspicious.append(f"{where} rebinds `{sub.id}`")
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
                 for m in mods:
@@ -188,10 +217,6 @@ def audit(nb) -> tuple[list[str], list[str]]:
                         suspicious.append(f"{where} imports the answer checks (`{ast.unparse(node)}`)")
                     elif top in SUSPICIOUS_MODULES:
                         suspicious.append(f"{where} imports `{top}`")
-                for a in node.names:
-                    if (a.asname or a.name) in PROTECTED_ROOTS - {"multipolar"}:
-                        if not (isinstance(node, ast.Import) and a.name == "otter" and a.asname is None):
-                            tamper.append(f"{where} rebinds `{a.asname or a.name}` by an import")
             if isinstance(node, ast.Name) and node.id in OTTER_INTERNALS:
                 tamper.append(f"{where} uses otter's internal `{node.id}`")
             if isinstance(node, ast.Attribute) and node.attr in OTTER_INTERNALS:
@@ -203,7 +228,8 @@ def audit(nb) -> tuple[list[str], list[str]]:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in {
                     "system", "popen", "remove", "unlink", "rmtree", "rename", "replace", "chmod", "kill",
                     "_exit", "write_text", "write_bytes"}:
-                suspicious.append(f"{where} calls `.{node.func.attr}()`")
+                if not (node.func.attr == "replace" and isinstance(node.func.value, ast.Constant)):
+                    suspicious.append(f"{where} calls `.{node.func.attr}()`")
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and TAMPER_STRING.search(node.value):
                 tamper.append(f"{where} refers to the grader's files ({node.value[:40]!r})")
     return _dedupe(tamper), _dedupe(suspicious)

@@ -1,0 +1,85 @@
+"""Fast unit tests of the grader's pieces that run no student code: audit, results, notebook checks."""
+
+import json
+
+import nbformat
+import pytest
+
+from multipolar import grade
+
+
+def nb(*sources):
+    return nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(s) for s in sources])
+
+
+INIT = 'import otter\ngrader = otter.Notebook("ch02.ipynb")'
+
+
+def test_ordinary_answers_raise_no_flags():
+    tamper, suspicious = grade.audit(nb(
+        INIT, "from multipolar import data, tables\nchecks = [1, 2]\ntables_list = 3",
+        "def us_share(v, y):\n    return 100 * tables.series('USA', v)[y] / tables.series('WLD', v)[y]",
+        "label = 'tests of the hypothesis'.replace('tests', 'checks')", 'grader.check("q1")'))
+    assert tamper == [] and suspicious == []
+
+
+@pytest.mark.parametrize("source, words", [
+    ("grader.check = lambda *a: None", "grader.check"),
+    ("import multipolar.checks as mc\nmc.expect_number = print", "mc.expect_number"),
+    ("from multipolar import tables as t\nt.world_shares = None", "t.world_shares"),
+    ("import otter\notter.Notebook.check = None", "otter.Notebook.check"),
+    ("from otter.execute import Checker", "otter internals"),
+    ("open('../tests/q1.py', 'w')", "grader's files"),
+    ("!rm -rf ../tests", "grader's files"),
+    ("class GradingResults: pass", "GradingResults"),
+])
+def test_tampering_is_found(source, words):
+    tamper, _ = grade.audit(nb(INIT, source))
+    assert any(words in t for t in tamper), tamper
+
+
+@pytest.mark.parametrize("source, words", [
+    ("exec('x = 1')", "exec()"),
+    ("import importlib", "importlib"),
+    ("import os\nos.remove('x')", ".remove()"),
+    ("grader = None", "rebinds `grader`"),
+    ("setattr(object(), 'a', 1)", "setattr()"),
+])
+def test_suspicious_patterns_are_only_flagged(source, words):
+    tamper, suspicious = grade.audit(nb(INIT, source))
+    assert tamper == [] and any(words in s for s in suspicious), suspicious
+
+
+def test_results_are_clamped_and_reasons_kept():
+    questions = [grade.Question("q1", 3, False), grade.Question("q2", 3, False), grade.Question("q3", 2, True)]
+    results = {
+        "q1": {"score": 99, "cases": []},  # forged: more than the question is worth
+        "q2": {"score": 1, "cases": [
+            {"passed": False, "message": "❌ Test case failed\nError at line 3:\n  x\nAssertionError: too small"},
+            {"passed": True, "message": "ok"}]},
+    }
+    scores, reasons = grade.parse_results(results, questions)
+    assert scores == {"q1": 3.0, "q2": 1.0}
+    assert reasons == ["q2 (-2): too small"]
+    scores, reasons = grade.parse_results({"q1": "junk"}, questions)
+    assert scores == {"q1": 0.0, "q2": 0.0} and len(reasons) == 2
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "empty"),
+    (b"\xff\xfe\x00", "not UTF-8"),
+    (b"[1, 2]", "not a Jupyter notebook"),
+    (b'{"cells": 3}', "not a valid Jupyter notebook"),
+])
+def test_unreadable_files_are_described(tmp_path, content, words):
+    path = tmp_path / "s.ipynb"
+    path.write_bytes(content)
+    notebook, why = grade.check_notebook(path, "ch02", max_mb=50)
+    assert notebook is None and words in why
+
+
+def test_notebook_without_assignment_metadata_is_accepted(tmp_path):
+    path = tmp_path / "s.ipynb"
+    path.write_text(json.dumps(nbformat.v4.new_notebook()), encoding="utf-8")
+    notebook, why = grade.check_notebook(path, "ch02", max_mb=50)
+    assert notebook is not None and why == ""
