@@ -128,6 +128,10 @@ OTTER_INTERNALS = {"Checker", "GradingResults", "test_case", "TestFile", "Except
 SUSPICIOUS_CALLS = {"exec", "eval", "compile", "__import__", "globals", "setattr", "delattr", "breakpoint"}
 SUSPICIOUS_MODULES = {"importlib", "builtins", "ctypes", "subprocess", "pickle", "dill", "inspect",
                       "gc", "signal", "socket", "multiprocessing", "threading", "pty"}
+#: Methods that change files or processes, whatever object they are called on ...
+RISKY_METHODS = {"system", "popen", "_exit", "rmtree", "unlink", "chmod", "kill", "write_text", "write_bytes"}
+#: ... and names that are risky only as os/shutil functions (pandas and lists have .rename/.replace/.remove).
+RISKY_OS_FUNCTIONS = {"remove", "rename", "replace", "removedirs", "rmdir", "move", "copy", "copyfile"}
 TAMPER_STRING = re.compile(r"(^|[/\\])tests[/\\]|[/\\]tests$|\.pkl\b|results\.json|OTTER_LOG|autograder",
                            re.IGNORECASE)
 INIT_CELL = re.compile(r"^\s*(#.*\n)*\s*import otter\s*\ngrader\s*=\s*otter\.Notebook\([^)]*\)\s*$")
@@ -225,11 +229,10 @@ def audit(nb) -> tuple[list[str], list[str]]:
                 suspicious.append(f"{where} uses `{node.id}` (shell commands or magics included)")
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in SUSPICIOUS_CALLS:
                 suspicious.append(f"{where} calls `{node.func.id}()`")
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in {
-                    "system", "popen", "remove", "unlink", "rmtree", "rename", "replace", "chmod", "kill",
-                    "_exit", "write_text", "write_bytes"}:
-                if not (node.func.attr == "replace" and isinstance(node.func.value, ast.Constant)):
-                    suspicious.append(f"{where} calls `.{node.func.attr}()`")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+                    node.func.attr in RISKY_METHODS
+                    or (node.func.attr in RISKY_OS_FUNCTIONS and _root_name(node.func) in {"os", "shutil"})):
+                suspicious.append(f"{where} calls `.{node.func.attr}()`")
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and TAMPER_STRING.search(node.value):
                 tamper.append(f"{where} refers to the grader's files ({node.value[:40]!r})")
     return _dedupe(tamper), _dedupe(suspicious)

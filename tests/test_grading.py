@@ -340,3 +340,27 @@ def test_bad_arguments_get_a_plain_message(tmp_path, capsys, args, words):
     argv = [str(tmp_path / a) if a in ("SUBS", "missing-folder") else a for a in args]
     code, err = _main(argv + ["--out", str(tmp_path / "g.csv")], capsys)
     assert code == 2 and words in err and "Traceback" not in err
+
+
+# --------------------------------------------------------------------------- every other exercise set
+
+OTHER_SETS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb") if p.stem != ASSIGNMENT)
+
+
+@pytest.mark.parametrize("assignment", OTHER_SETS)
+def test_every_exercise_set_solution_full_marks_unanswered_zero(assignment, generated, tmp_path):
+    """(chapter 2 is covered by the corpus above)"""
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(generated / f"{assignment}-solution.ipynb", subs / "solution.ipynb")
+    shutil.copy(ROOT / "exercises" / f"{assignment}.ipynb", subs / "unanswered.ipynb")
+    rows = {r["file"]: r for r in grader_module.grade(
+        subs, assignment, tmp_path / "gradebook.csv", workers=2, timeout=60, quiet=True,
+        autograder=generated / f"{assignment}-autograder.zip")}
+    questions = grader_module.master_questions(ROOT / "solutions" / f"{assignment}.ipynb")
+    possible = sum(q.points for q in questions if not q.manual)
+    assert possible > 0
+    assert rows["solution.ipynb"]["status"] == "graded", rows["solution.ipynb"]
+    assert float(rows["solution.ipynb"]["autograded_points"]) == possible, rows["solution.ipynb"]["reasons"]
+    assert float(rows["unanswered.ipynb"]["autograded_points"]) == 0
+    assert rows["solution.ipynb"]["review_flags"] == "", "the solution should not look like tampering"

@@ -83,3 +83,10 @@ def test_notebook_without_assignment_metadata_is_accepted(tmp_path):
     path.write_text(json.dumps(nbformat.v4.new_notebook()), encoding="utf-8")
     notebook, why = grade.check_notebook(path, "ch02", max_mb=50)
     assert notebook is not None and why == ""
+
+
+def test_pandas_and_list_methods_are_not_mistaken_for_file_operations():
+    tamper, suspicious = grade.audit(nb(
+        INIT, "import pandas as pd\ndf = pd.DataFrame({'a': [1]}).rename(columns={'a': 'b'}).replace(1, 2)\n"
+              "xs = [1, 2]\nxs.remove(1)\nname = 'ab'.replace('a', 'c')"))
+    assert tamper == [] and suspicious == []
