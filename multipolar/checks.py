@@ -23,7 +23,7 @@ from typing import Any
 __all__ = [
     "describe", "expect_answered", "expect_number", "expect_close", "expect_function",
     "call_student", "expect_frame", "expect_column_close", "expect_axes", "line_labelled",
-    "expect_series_close",
+    "expect_series_close", "bars_labelled", "axis_texts",
 ]
 
 
@@ -215,3 +215,32 @@ def line_labelled(ax: Any, word: str, name: str) -> Any:
             f"`ax.plot(..., label='{word}')`); the labels are {shown}."
         )
     return hits[0]
+
+
+def bars_labelled(ax: Any, label: str, name: str, n_bars: int | None = None) -> Any:
+    """The one set of bars on ``ax`` whose label is ``label`` (case-insensitive, exact).
+
+    Returns the matplotlib ``BarContainer``; its ``datavalues`` are the bar heights (or the
+    widths, for horizontal bars).  ``n_bars``: how many bars the set should have.
+    """
+    expect_axes(ax, name, min_lines=0)
+    sets = [c for c in getattr(ax, "containers", []) if hasattr(c, "datavalues")]
+    labels = [str(c.get_label()) for c in sets]
+    hits = [c for c in sets if str(c.get_label()).strip().lower() == label.strip().lower()]
+    if len(hits) != 1:
+        shown = [lab for lab in labels if not lab.startswith("_")] or "no labels"
+        raise AssertionError(
+            f"{name} should have exactly one set of bars labelled '{label}' (draw it with "
+            f"`ax.bar(..., label='{label}')` or let pandas name it after a column); "
+            f"it has {len(sets)} set(s) of bars, labelled {shown}."
+        )
+    if n_bars is not None and len(hits[0].datavalues) != n_bars:
+        raise AssertionError(f"the bars labelled '{label}' in {name} should be {n_bars}; there are {len(hits[0].datavalues)}.")
+    return hits[0]
+
+
+def axis_texts(ax: Any) -> str:
+    """The axis labels, tick labels and title of ``ax`` as one lower-case string (to look for words)."""
+    parts = [ax.get_xlabel(), ax.get_ylabel(), ax.get_title()]
+    parts += [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+    return " ".join(parts).lower()

@@ -104,3 +104,20 @@ def test_axes_checks_read_the_data_behind_the_chart():
         assert "1981" in text
     finally:
         plt.close(fig)
+
+
+def test_bar_checks_find_a_set_of_bars_by_its_exact_label():
+    fig, ax = plt.subplots()
+    try:
+        ax.bar([0, 1], [5.0, 6.0], label="Members")
+        ax.barh([0, 1, 2], [1.0, 2.0, 3.0], label="Members and observers")
+        ax.set_xticks([0, 1], ["Population", "GDP"])
+        bars = checks.bars_labelled(ax, "members", "ax", n_bars=2)
+        assert list(bars.datavalues) == [5.0, 6.0]
+        assert list(checks.bars_labelled(ax, "Members and observers", "ax").datavalues) == [1.0, 2.0, 3.0]
+        assert "exactly one set of bars labelled 'Observers'" in message(checks.bars_labelled, ax, "Observers", "ax")
+        assert "should be 3; there are 2" in message(checks.bars_labelled, ax, "Members", "ax", n_bars=3)
+        assert "population" in checks.axis_texts(ax) and "gdp" in checks.axis_texts(ax)
+        assert "matplotlib Axes" in message(checks.bars_labelled, "bars", "Members", "ax")
+    finally:
+        plt.close(fig)
