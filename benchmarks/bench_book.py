@@ -56,8 +56,22 @@ def bench_build():
         run = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", "--all", str(ROOT),
                               "--path-output", out], capture_output=True, text=True)
         secs = time.perf_counter() - t
-    status = "ok" if run.returncode == 0 else f"FAILED (exit {run.returncode})"
-    print(f"\n== Book build (jupyter-book build --all): {secs:.1f} s, {status}")
+        status = "ok" if run.returncode == 0 else f"FAILED (exit {run.returncode})"
+        print(f"\n== Book build (jupyter-book build --all): {secs:.1f} s, {status}")
+        page_sizes(Path(out) / "_build" / "html")
+
+
+def page_sizes(html: Path):
+    """Weight of each built page (HTML with its inline charts, plus referenced local images)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from test_book import PAGE_BUDGET, page_weight
+
+    pages = sorted((html / "book").glob("*.html"))
+    print(f"\n== Page weight (budget for chapter pages: {PAGE_BUDGET / 2**20:.0f} MB)")
+    print(f"{'page':38} {'KB':>8} {'images':>7}")
+    for page in pages:
+        imgs = page.read_text(encoding="utf-8").count("<img")
+        print(f"{page.name:38} {page_weight(page) / 1024:8.0f} {imgs:7d}")
 
 
 def collect_explorers(path: Path) -> list:

@@ -8,6 +8,7 @@ number the data could contradict.
 
 from __future__ import annotations
 
+from IPython.display import Javascript, display
 from jupyterquiz import display_quiz
 
 __all__ = ["choice", "numeric", "show_quiz"]
@@ -54,6 +55,34 @@ def numeric(question: str, value: float, tolerance: float, feedback: str,
     return {"question": question, "type": "numeric", "precision": 4, "answers": answers}
 
 
+#: Run after each quiz is drawn: ties each numeric answer box to its visible label (jupyterquiz
+#: draws an unattached <label>, so screen readers announced an unnamed text field: axe rule
+#: "label", critical) and makes feedback a polite live region, so it is read out when it appears.
+ACCESSIBILITY_JS = """
+(function () {
+  var tries = 0;
+  function fix() {
+    var quizzes = document.querySelectorAll('.Quiz');
+    quizzes.forEach(function (quiz) {
+      quiz.querySelectorAll('input.Input-text').forEach(function (input) {
+        var label = input.parentElement && input.parentElement.querySelector('label.InpLabel');
+        if (label && input.id) { label.htmlFor = input.id; }
+        if (!input.getAttribute('aria-label')) {
+          input.setAttribute('aria-label', label ? label.textContent.replace(/:\\s*$/, '') : 'Your answer');
+        }
+      });
+      quiz.querySelectorAll('.Feedback').forEach(function (fb) { fb.setAttribute('aria-live', 'polite'); });
+    });
+    if ((!quizzes.length || document.querySelector('.Quiz input.Input-text:not([aria-label])')) && tries++ < 25) {
+      setTimeout(fix, 200);
+    }
+  }
+  fix();
+})();
+"""
+
+
 def show_quiz(questions: list[dict]) -> None:
     """Display the questions as an interactive quiz (answers are checked in the browser)."""
     display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=760)
+    display(Javascript(ACCESSIBILITY_JS))

@@ -24,3 +24,49 @@ def data_copy(tmp_path, monkeypatch) -> Path:
     shutil.copytree(ROOT / "data", target)
     monkeypatch.setenv("MULTIPOLAR_DATA", str(target))
     return target
+
+
+# --- The built book, shared by every test that reads it -----------------------------------------
+# Building executes every chapter, so it happens once per test run. With pytest-xdist each worker
+# has its own session, so the first worker to ask builds (under a file lock) and the others wait
+# and reuse that build. Output: _build/test-book/_build/html (git-ignored), kept after the run for
+# a look; the browser tests write their screenshots to _build/screenshots/.
+BOOK_OUT = ROOT / "_build" / "test-book"
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    import fcntl
+    import os
+    import re
+    import subprocess
+    import sys
+
+    run_id = os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+    BOOK_OUT.parent.mkdir(parents=True, exist_ok=True)
+    html = BOOK_OUT / "_build" / "html"
+    marker = BOOK_OUT / "built-by-run"
+    with open(BOOK_OUT.parent / "test-book.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if marker.is_file():
+                state, _, log_tail = marker.read_text(encoding="utf-8").partition("\n")
+                if state == f"ok {run_id}":
+                    return html
+                if state == f"failed {run_id}":
+                    pytest.fail("the book build failed (in another worker):\n" + log_tail)
+            shutil.rmtree(BOOK_OUT, ignore_errors=True)
+            BOOK_OUT.mkdir(parents=True)
+            exe = Path(sys.executable).with_name("jupyter-book")
+            run = subprocess.run([str(exe), "build", "--all", "-W", "-n", "--keep-going", str(ROOT),
+                                  "--path-output", str(BOOK_OUT)], capture_output=True, text=True, cwd=ROOT)
+            log = run.stdout + run.stderr
+            ok = run.returncode == 0 and "build succeeded" in log
+            warning = re.search(r"WARNING: (?!.*Kernel is running over TCP).*", log)
+            if not ok or warning:
+                marker.write_text(f"failed {run_id}\n{log[-4000:]}", encoding="utf-8")
+                pytest.fail(f"the book build failed{' with a warning: ' + warning.group(0) if warning else ''}\n{log[-4000:]}")
+            marker.write_text(f"ok {run_id}\n", encoding="utf-8")
+            return html
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -2,27 +2,15 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("book")
-    exe = Path(sys.executable).with_name("jupyter-book")
-    run = subprocess.run([str(exe), "build", "--all", "-W", "-n", "--keep-going", str(ROOT), "--path-output", str(out)],
-                         capture_output=True, text=True, cwd=ROOT)
-    log = run.stdout + run.stderr
-    assert run.returncode == 0 and "build succeeded" in log, log[-4000:]
-    assert not re.search(r"WARNING: (?!.*Kernel is running over TCP)", log), log[-4000:]
-    yield out / "_build" / "html"
-    shutil.rmtree(out, ignore_errors=True)
+def built(built_book) -> Path:
+    """The site, built once per test run by the session fixture in conftest.py."""
+    return built_book
 
 
 def test_chapter_pages_have_images_with_alt_and_no_dead_widgets(built):
@@ -43,3 +31,28 @@ def test_chapter_pages_have_images_with_alt_and_no_dead_widgets(built):
 def test_quiz_is_in_the_page(built):
     html = (built / "book" / "02_china_rise.html").read_text(encoding="utf-8")
     assert "jupyterquiz" in html.lower() or "jq-" in html
+
+
+#: Largest a chapter page may be, with everything it loads from the site (HTML with its inline
+#: charts, plus any image files it references). Readers on slow or metered connections matter.
+PAGE_BUDGET = 2 * 1024 * 1024
+
+
+def page_weight(html_file: Path) -> int:
+    """Bytes of a page: its HTML (charts are inline PNGs) plus the local images it references."""
+    html = html_file.read_text(encoding="utf-8")
+    total = len(html.encode("utf-8"))
+    for src in set(re.findall(r'<img\b[^>]*\bsrc="([^"#?]+)', html)):
+        if not src.startswith(("data:", "http:", "https:")):
+            f = (html_file.parent / src).resolve()
+            if f.is_file():
+                total += f.stat().st_size
+    return total
+
+
+def test_chapter_pages_are_light(built):
+    pages = sorted((built / "book").glob("[0-9][0-9]_*.html"))
+    assert pages, "no chapter pages were built"
+    heavy = {p.name: page_weight(p) for p in pages if page_weight(p) > PAGE_BUDGET}
+    assert not heavy, (f"chapter pages over {PAGE_BUDGET / 2**20:.0f} MB (bytes): {heavy}; lower the charts' DPI or size "
+                       "(multipolar/charts.py png_bytes) or show fewer charts")
