@@ -555,3 +555,105 @@ RESOURCES["self_other_statements"] = {
         {"name": "explanation", "type": "string", "required": True, "description": "Feedback: why."},
     ],
 }
+
+
+# ---------------------------------------------------------------- chapter 5: network leverage
+_FACTBOOK_2015_BACKGROUND = {
+    "title": "CIA World Factbook 2015, Kyrgyzstan, field 'Background' (SQL dump of the 2015 edition)",
+    "publisher": "Central Intelligence Agency (parsed by the CIA-World-Factbooks-Archive-1990-2025 project)",
+    "path": "cia-factbook-archive/data/fields/country_fields_2015.sql.gz",
+    "version": "2015 edition",
+}
+_CH05_REPORTS = {
+    "title": "Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005' "
+             "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005)",
+    "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty",
+    "path": "(rows typed in scripts/build_data.py, each naming its publication and address)",
+    "version": "publications of June 2005 and 5 July 2005",
+}
+_CH05_QUOTED = {
+    "name": "quotation",
+    "title": "Short quotations of the publications named in each row, cited for teaching (not licensed)",
+    "path": "",
+}
+_CH05_SOURCE_TYPE = {"name": "source_type", "type": "string", "required": True,
+                     "enum": ["paper", "factbook", "report"],
+                     "description": "paper: Sahara (2015); factbook: CIA World Factbook 2015; report: a named "
+                                    "publication outside the course's stored sources."}
+_CH05_CHECKED = {"name": "checked", "type": "string", "required": True,
+                 "description": "Whether the build checked the quote against its source, and where."}
+
+RESOURCES["network_events"] = {
+    "path": "network_events.csv",
+    "title": "Chapter 5: events of the 'network leverage' case, 2001-2014 (Andijan, the SCO's Astana "
+             "declaration, the K2 and Manas bases)",
+    "description": (
+        "One row per event with the actors, a category and the source's own words. Paper rows: the "
+        "quote occurs verbatim in the paper (checked by the build), and where it does not state the "
+        "year, date_quote is a second verbatim sentence that does. Factbook rows: the quote occurs "
+        "verbatim in the Kyrgyzstan 'Background' field of the CIA World Factbook 2015 (checked). Report "
+        "rows (Human Rights Watch, RFE/RL) name a publication outside ../shared/sources: the quote is "
+        "short and attributed, and the build cannot check it. Dates are the sources', at the precision "
+        "they give; within a year, rows follow the chapter's narrative. base and milestone mark the "
+        "rows that date the start or end of a US base."
+    ),
+    "sources": [_PAPER_TEXT, _FACTBOOK_2015_BACKGROUND, _CH05_REPORTS],
+    "licenses": [PAPER, US_GOV, _CH05_QUOTED],
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
+        {"name": "date", "type": "string", "required": True,
+         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"name": "year", "type": "integer", "required": True, "minimum": 2001, "maximum": 2015,
+         "description": "Year of the event."},
+        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
+         "description": "How precisely the source dates the event."},
+        {"name": "category", "type": "string", "required": True,
+         "enum": ["unrest", "US pressure", "collective backing", "host decision", "base", "domestic politics"],
+         "description": "What sort of event it is, in the chapter's reading."},
+        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
+        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
+        {"name": "actors", "type": "string", "required": True, "description": "Who acted, joined by '; '."},
+        {"name": "base", "type": "string", "enum": ["K2", "Manas"],
+         "description": "For rows that date a US base's start or end: which base."},
+        {"name": "milestone", "type": "string", "enum": ["start", "end"],
+         "description": "For base rows: whether the row dates the start or the end of the US presence."},
+        _CH05_SOURCE_TYPE,
+        {"name": "source", "type": "string", "required": True, "description": "The source, named."},
+        {"name": "quote", "type": "string", "required": True, "description": "The source's own words for the event."},
+        {"name": "date_quote", "type": "string",
+         "description": "For paper rows whose quote lacks the year: the paper's sentence that dates it (checked)."},
+        _CH05_CHECKED,
+        {"name": "url", "type": "string", "description": "Address of a report outside the stored sources."},
+    ],
+}
+
+RESOURCES["network_figures"] = {
+    "path": "network_figures.csv",
+    "title": "Chapter 5: the figures of the case (Andijan death tolls, aid, notice, Manas rent), each attributed",
+    "description": (
+        "One row per figure. The paper's figures are checked by the build: the quote occurs verbatim in "
+        "the paper and prints the value. The Andijan death toll is given as the paper cites the official "
+        "announcement, as Human Rights Watch reported the government's claim in June 2005, and as Human "
+        "Rights Watch described its own finding ('hundreds', no single number: value empty). The "
+        "Human Rights Watch rows cannot be checked against ../shared/sources."
+    ),
+    "sources": [_PAPER_TEXT, _CH05_REPORTS],
+    "licenses": [PAPER, _CH05_QUOTED],
+    "primaryKey": ["figure"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
+        {"name": "figure", "type": "string", "required": True, "description": "A short key for the figure."},
+        {"name": "description", "type": "string", "required": True, "description": "What the figure counts."},
+        {"name": "value", "type": "number", "minimum": 0,
+         "description": "The number as the source prints it (empty where the source gives none)."},
+        {"name": "unit", "type": "string", "required": True, "description": "Unit of value."},
+        {"name": "kind", "type": "string", "required": True,
+         "enum": ["official figure", "independent account", "paper's figure"],
+         "description": "Whose figure it is."},
+        {"name": "source", "type": "string", "required": True, "description": "The source, named."},
+        {"name": "quote", "type": "string", "required": True, "description": "The source's words that print the figure."},
+        _CH05_CHECKED,
+        {"name": "url", "type": "string", "description": "Address of a publication outside the stored sources."},
+    ],
+}

@@ -453,3 +453,107 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
     _source(fig, source)
     fig.alt_text = (f"Timeline, {title}: " + "; ".join(f"{r['date']} {r['label']}" for _, r in ev.iterrows()) + ".")
     return fig
+
+
+# ---------------------------------------------------------------- chapter 5 (appended)
+__all__ += ["bases_timeline_chart", "bargaining_chart"]
+
+#: Categories of chapter 5's events, in legend order (colour and marker both differ).
+NETWORK_CATEGORIES = ["unrest", "US pressure", "collective backing", "host decision", "base", "domestic politics"]
+
+
+def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, last: int, title: str,
+                         source: str) -> Figure:
+    """The US bases as bars on top, then one row per event, on a time axis from ``first`` to ``last``.
+
+    ``spans`` comes from ``events.base_spans`` (start '' = not dated by the sources: drawn hatched
+    from the left edge, and said so in the bar's label). Event categories differ in colour *and*
+    marker; an event dated only to a year or month is drawn hollow.
+    """
+    from .events import decimal_year
+
+    ev = events.reset_index(drop=True)
+    left, right = first, last + 1
+    n_bases = len(spans)
+    fig, ax = _new_figure(9.0, 0.34 * (len(ev) + n_bases) + 2.0)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#dddddd")
+    labels, described = [], []
+    for i, b in spans.reset_index(drop=True).iterrows():
+        end = decimal_year(b["end"])
+        known = bool(b["start"])
+        start = decimal_year(b["start"]) if known else left
+        colour = "#555555"
+        ax.barh(i, end - start, left=start, height=0.6, color=colour if known else "white",
+                edgecolor=colour, hatch=None if known else "///", linewidth=1.2)
+        text = f"{b['start'] if known else 'start not dated by the sources'} to {b['end']}"
+        x_text = max(start, left) + 0.1
+        ax.text(x_text, i, text, va="center", ha="left", fontsize=8,
+                color="white" if known else "#222222",
+                bbox=None if known else dict(facecolor="white", edgecolor="none", pad=1))
+        labels.append(f"US base: {b['name']}")
+        described.append(f"US base {b['name']}: {text}")
+    style = {k: (OKABE_ITO[j % len(OKABE_ITO)], MARKERS[j % len(MARKERS)]) for j, k in enumerate(NETWORK_CATEGORIES)}
+    for j, r in ev.iterrows():
+        colour, marker = style.get(r["category"], ("#000000", "o"))
+        exact = len(str(r["date"])) == 10
+        ax.plot([decimal_year(r["date"])], [n_bases + j], marker=marker, markersize=8, linestyle="none",
+                color=colour, markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        labels.append(f"{r['date']}  {r['label']}")
+    for kind in [k for k in NETWORK_CATEGORIES if k in set(ev["category"])]:
+        colour, marker = style[kind]
+        ax.plot([], [], marker=marker, markersize=8, linestyle="none", color=colour, label=kind)
+    if len(ev):
+        ax.plot([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#555555",
+                label="hollow: dated to the year or month only")
+        ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
+    ax.set_ylim(len(labels) - 0.5, -0.7)
+    ax.set_xlim(left, right)
+    ax.set_xlabel("Year")
+    ax.set_title(title, loc="left", fontsize=12)
+    _source(fig, source)
+    fig.alt_text = (f"Timeline {first}-{last}, {title}. " + "; ".join(described) + ". Events: "
+                    + ("; ".join(f"{r['date']} {r['label']} ({r['category']})" for _, r in ev.iterrows())
+                       if len(ev) else "none in the years chosen") + ".")
+    return fig
+
+
+def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
+                     source: str = "Teaching model (multipolar.bargaining), arbitrary cost units: not data") -> Figure:
+    """Bars: the small state's cost of refusal for each number of backers; dashed line: cost of compliance.
+
+    ``table`` comes from ``bargaining.schedule``. Bars where refusal is viable are solid blue,
+    the others hatched orange, and every bar is labelled 'refuse' or 'comply' (no meaning by
+    colour alone); the chosen number of backers has a thick outline.
+    """
+    fig, ax = _new_figure(8.0, 4.4)
+    comply = float(table["compliance_cost"].iloc[0])
+    top = max(float(table["refusal_cost"].max()), comply) * 1.18 or 1.0
+    for _, r in table.iterrows():
+        refuse = r["decision"] == "refuse"
+        chosen = int(r["backers"]) == int(backers)
+        ax.bar(r["backers"], r["refusal_cost"], width=0.7, color=OKABE_ITO[0] if refuse else "white",
+               edgecolor="#000000" if chosen else (OKABE_ITO[0] if refuse else OKABE_ITO[1]),
+               hatch=None if refuse else "//", linewidth=2.6 if chosen else 1.2)
+        ax.text(r["backers"], r["refusal_cost"] + top * 0.015, r["decision"] + ("\n(chosen)" if chosen else ""),
+                ha="center", va="bottom", fontsize=8, fontweight="bold" if chosen else "normal")
+    ax.axhline(comply, color=OKABE_ITO[1], linestyle="--", linewidth=1.6)
+    ax.text(table["backers"].max() + 0.45, comply, f"cost of compliance\n= {comply:g}", va="center",
+            ha="left", fontsize=8, color="#444444")
+    ax.set_xlim(-0.6, table["backers"].max() + 1.6)
+    ax.set_ylim(0, top)
+    ax.set_xticks(list(table["backers"]))
+    ax.set_xlabel("Number of backers")
+    ax.set_ylabel("Cost of refusing (model units)")
+    ax.set_title(title, loc="left", fontsize=12)
+    _source(fig, source)
+    row = table[table["backers"] == backers]
+    refusing = list(table.loc[table["decision"] == "refuse", "backers"])
+    fig.alt_text = (
+        f"Bar chart, {title}: the cost of refusing falls from {table['refusal_cost'].iloc[0]:g} with no backers "
+        f"to {table['refusal_cost'].iloc[-1]:g} with {int(table['backers'].iloc[-1])}; the cost of complying is "
+        f"{comply:g}. " + (f"Refusal is viable from {min(refusing)} backers. " if refusing else
+                           "Refusal is not viable with any number of backers shown. ")
+        + (f"With {backers} backers the model says: {row['decision'].iloc[0]}." if len(row) else ""))
+    return fig

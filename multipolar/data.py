@@ -211,3 +211,13 @@ def mechanism_membership() -> pd.DataFrame:
 def self_other_statements() -> pd.DataFrame:
     """Statements (resting on the paper's words) for the chapter 3 Self/Other classification exercise."""
     return load("self_other_statements")
+
+
+def network_events() -> pd.DataFrame:
+    """Chapter 5's events (Andijan, the Astana declaration, the K2 and Manas bases), each with its source."""
+    return load("network_events")
+
+
+def network_figures() -> pd.DataFrame:
+    """Chapter 5's figures (Andijan death tolls, aid, notice, Manas rent), each attributed; keyed by figure."""
+    return load("network_figures")

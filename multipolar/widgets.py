@@ -95,3 +95,16 @@ def select_many(options, value=None, description: str = "") -> w.SelectMultiple:
     opts = list(options)
     return w.SelectMultiple(options=opts, value=tuple(value or opts[:1]), description=description,
                             rows=min(8, len(opts)), style=_STYLE)
+
+
+# ---------------------------------------------------------------- chapter 5 (appended)
+__all__ += ["slider"]
+
+
+def slider(first: float, last: float, value: float, step: float = 1, description: str = "") -> w.ValueWidget:
+    """A labelled slider: whole-number steps give an IntSlider, others a FloatSlider."""
+    whole = all(float(v).is_integer() for v in (first, last, value, step))
+    cls = w.IntSlider if whole else w.FloatSlider
+    cast = int if whole else float
+    return cls(min=cast(first), max=cast(last), value=cast(value), step=cast(step), description=description,
+               continuous_update=False, style=_STYLE, layout=w.Layout(width="360px"))

@@ -492,6 +492,21 @@ SCO_TIMELINE_LABELS = [
 ]
 
 
+def check_precision(table: str, i: int, date: str, precision: str) -> None:
+    """An ISO date must have exactly the precision the row claims (year, month or day)."""
+    expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
+    if not re.fullmatch(expected, date):
+        raise SourceError(f"{table} row {i}: date {date!r} does not have the precision {precision!r}")
+
+
+def check_paper_quote(table: str, i: int, flat: str, quote: str, year: str | None = None) -> None:
+    """``quote`` must occur verbatim in the paper (whitespace-normalised ``flat``) and, if given, state ``year``."""
+    if not quote or quote not in flat:
+        raise SourceError(f"{table} row {i}: the quote {quote!r} is not in the paper's text")
+    if year is not None and year not in quote:
+        raise SourceError(f"{table} row {i}: the quote does not state the year {year}")
+
+
 def build_sco_timeline(text: str) -> list[dict]:
     flat = re.sub(r"\s+", " ", text)
     rows = []
@@ -499,14 +514,9 @@ def build_sco_timeline(text: str) -> list[dict]:
         raise SourceError("sco_timeline: one short label per row is needed")
     for i, ((date, precision, kind, event, admitted, stype, source, evidence), label) in enumerate(
             zip(SCO_TIMELINE, SCO_TIMELINE_LABELS), start=1):
-        expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
-        if not re.fullmatch(expected, date):
-            raise SourceError(f"sco_timeline row {i}: date {date!r} does not have the precision {precision!r}")
+        check_precision("sco_timeline", i, date, precision)
         if stype == "paper":
-            if evidence not in flat:
-                raise SourceError(f"sco_timeline row {i}: the quote {evidence!r} is not in the paper's text")
-            if date[:4] not in evidence:
-                raise SourceError(f"sco_timeline row {i}: the quote does not state the year {date[:4]}")
+            check_paper_quote("sco_timeline", i, flat, evidence, year=date[:4])
         elif not evidence.startswith("https://"):
             raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's address")
         if (kind == "enlargement") != bool(admitted):
@@ -697,6 +707,245 @@ def build_self_other(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- chapter 5: network leverage
+_PAPER_S5 = "Sahara (2015), section 'The networking effect to fend off external intervention'"
+_FB15_KG = "CIA World Factbook 2015, Kyrgyzstan, 'Background'"
+_HRW_2005 = ("Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005', "
+             "June 2005")
+_HRW_URL = "https://www.hrw.org/report/2005/06/06/bullets-were-falling-rain/andijan-massacre-may-13-2005"
+
+#: Chapter 5's events. Each row names its source and carries the source's words:
+#: paper=...      a quote that must occur verbatim in the paper (checked); if it does not state
+#:                the year, dated_by= is a second verbatim quote that does (checked);
+#: factbook=...   (fips, field, quote): the quote must occur verbatim in that Factbook 2015 field (checked);
+#: report=...     (source, url, quote): a publication outside ../shared/sources, NOT checkable here.
+#: base/milestone mark the rows that open or close a US base (for the bases timeline).
+NETWORK_EVENTS = [
+    dict(date="2001", precision="year", category="base", label="US forces at Karshi-Khanabad (K2)",
+         event="The US occupies the Karshi-Khanabad (K2) air base in Uzbekistan (the paper gives the year only)",
+         actors="United States; Uzbekistan", base="K2", milestone="start",
+         paper="On 21 November 2005 the US evacuated the base, which it had occupied since 2001"),
+    dict(date="2002-03", precision="month", category="host decision",
+         label="Uzbek-US 'Strategic Partnership' declaration",
+         event="Uzbekistan is ready to sign a Declaration 'On Strategic Partnership' with the US",
+         actors="Uzbekistan; United States",
+         paper="Tashkent was ready to sign a Declaration “On Strategic Partnership” with the US in March 2002"),
+    dict(date="2005", precision="year", category="domestic politics", label="Akaev ousted (Factbook 2015)",
+         event="Nationwide demonstrations in spring 2005 end President Askar Akaev's rule in Kyrgyzstan",
+         actors="Kyrgyz protesters; President Askar Akaev",
+         factbook=("kg", "Background", "Nationwide demonstrations in the spring of 2005 resulted in the ouster "
+                   "of President Askar AKAEV")),
+    dict(date="2005-03", precision="month", category="unrest", label="'Tulip Revolution' in Kyrgyzstan",
+         event="An uprising after the February parliamentary elections overthrows President Askar Akayev",
+         actors="Kyrgyz protesters; President Askar Akayev",
+         paper="The change of tide came in March 2005, when an uprising overthrew the regime of Askar Akayev in "
+               "Kyrgyzstan"),
+    dict(date="2005-05-13", precision="day", category="unrest", label="Andijan: jail raid, uprising, shooting",
+         event="Armed men storm a jail in Andijan; a mass protest follows and security forces fire on the crowd. "
+               "The paper names the raiders as Hizb-ut-Tahrir (its claim, contested)",
+         actors="armed raiders; protesters; Uzbek security forces; President Islam Karimov",
+         paper="on 13 May 2005, Hizb-ut-Tahrir, an extremist group closely tied with Taliban, stormed a jail in "
+               "Uzbek town of Andijan"),
+    dict(date="2005-06", precision="month", category="unrest", label="Human Rights Watch report on Andijan",
+         event="Human Rights Watch publishes its report on Andijan, based on interviews with victims and "
+               "witnesses: it describes a massacre of hundreds of unarmed people",
+         actors="Human Rights Watch",
+         report=(_HRW_2005, _HRW_URL, "Uzbek government forces killed hundreds of unarmed people")),
+    dict(date="2005-07-05", precision="day", category="collective backing", label="SCO Astana declaration",
+         event="The SCO heads of state, meeting in Astana, denounce 'monopoly and domination in international "
+               "affairs' and address the coalition's military presence in member states",
+         actors="SCO heads of state (China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan)",
+         paper="The climax came on 5 July when the heads of the SCO states made a joint declaration",
+         dated_by="The Astana declaration caused serious concern among the US policy makers. On 19 July 2005"),
+    dict(date="2005-07-05", precision="day", category="collective backing",
+         label="News report: SCO asks for a deadline",
+         event="A news report of the summit: the declaration asks the anti-terrorism coalition to set a deadline "
+               "for its temporary military presence in SCO states",
+         actors="SCO heads of state",
+         report=("RFE/RL, report of the SCO summit in Astana, 5 July 2005", "https://rferl.org/amp/1059693.html",
+                 "participants in the antiterrorism coalition should define a deadline for the temporary military "
+                 "presence on SCO member-state territory")),
+    dict(date="2005-07-19", precision="day", category="US pressure", label="US House resolution on the SCO",
+         event="The US House of Representatives adopts a resolution expressing concern over the SCO declaration",
+         actors="US House of Representatives",
+         paper="On 19 July 2005, the House of Representatives adopted a resolution expressing concern over the SCO "
+               "declaration"),
+    dict(date="2005-07", precision="month", category="US pressure", label="Rumsfeld visits Kyrgyzstan, Tajikistan",
+         event="US Defense Secretary Donald Rumsfeld visits Kyrgyzstan and Tajikistan in late July",
+         actors="Donald Rumsfeld; Kyrgyzstan; Tajikistan",
+         paper="Defense Secretary Donald Rumsfeld hurriedly visited Kyrgyzstan and Tajikistan in late July",
+         dated_by="On 19 July 2005, the House of Representatives adopted a resolution"),
+    dict(date="2005-07-29", precision="day", category="host decision", label="Uzbek memorandum: leave K2",
+         event="Uzbekistan delivers a memorandum to the US embassy in Tashkent demanding the removal of the US "
+               "air base at K2 within six months",
+         actors="Uzbekistan; United States",
+         paper="Uzbekistan delivered a memorandum to the US embassy in Tashkent demanding the removal of the US "
+               "airbase at Kharshi-Khanabad (K2) within 6 months on 29 July",
+         dated_by="On 21 November 2005 the US evacuated the base"),
+    dict(date="2005-10", precision="month", category="US pressure",
+         label="Rice visits Kazakhstan, Kyrgyzstan, Tajikistan",
+         event="US Secretary of State Condoleezza Rice makes an official visit to Kazakhstan, Kyrgyzstan and "
+               "Tajikistan",
+         actors="Condoleezza Rice; Kazakhstan; Kyrgyzstan; Tajikistan",
+         paper="Secretary of State Condoleezza Rice made an official visit to Kazakhstan, Kyrgyzstan and "
+               "Tajikistan in October 2005"),
+    dict(date="2005-11-21", precision="day", category="base", label="US leaves K2",
+         event="The United States evacuates the Karshi-Khanabad (K2) air base",
+         actors="United States; Uzbekistan", base="K2", milestone="end",
+         paper="On 21 November 2005 the US evacuated the base"),
+    dict(date="2006", precision="year", category="collective backing", label="SCO Secretariat strengthened",
+         event="The SCO strengthens its Secretariat and its anti-terror cooperation",
+         actors="SCO member states",
+         paper="In 2006, the role of the SCO Secretariat was strengthened"),
+    dict(date="2007-02", precision="month", category="collective backing",
+         label="Putin and Hu: declaration on world order",
+         event="Presidents Putin and Hu sign the Declaration on the World Order in the 21st Century",
+         actors="Vladimir Putin; Hu Jintao",
+         paper="In February 2007, Russian President Vladimir Putin and Chinese President Hu Jintao signed the "
+               "Declaration on the World Order in the 21st Century"),
+    dict(date="2007", precision="year", category="host decision", label="Bakiev asks for fewer US forces",
+         event="At the SCO's Bishkek summit, President Kurmanbek Bakiev calls for a further reduction of the US "
+               "military presence",
+         actors="President Kurmanbek Bakiev; SCO",
+         paper="In 2007, at the Bishkek summit of SCO, Bakiev called for the further reduction of US military "
+               "presence"),
+    dict(date="2009", precision="year", category="host decision", label="Manas: closure announced, then reversed",
+         event="Kyrgyzstan announces it will close the Manas base, then reverses the decision after the US raises "
+               "the annual rent",
+         actors="Kyrgyzstan; United States",
+         paper="In 2009, the Kyrgyzstan government announced that it would close down the base, only to reverse "
+               "its decision after the US upped the annual rent"),
+    dict(date="2010-04", precision="month", category="domestic politics", label="Bakiev regime falls (Factbook 2015)",
+         event="Violent protests in Bishkek lead to the collapse of President Bakiev's regime",
+         actors="Kyrgyz protesters; President Kurmanbek Bakiev",
+         factbook=("kg", "Background", "In April 2010, violent protests in Bishkek led to the collapse of the "
+                   "BAKIEV regime")),
+    dict(date="2011-11", precision="month", category="host decision", label="Atambayev: Manas to close in 2014",
+         event="Newly elected President Almazbek Atambayev announces he will close the base when its lease runs "
+               "out in 2014",
+         actors="President Almazbek Atambayev; United States",
+         paper="In November 2011, however, newly elected President Almazbek Atambayev announced that he would close "
+               "the base when its lease ran out in 2014"),
+    dict(date="2011-12", precision="month", category="domestic politics",
+         label="Atambaev inaugurated (Factbook 2015)",
+         event="Almazbek Atambaev is inaugurated as president: the first peaceful transfer of presidential power in "
+               "independent Kyrgyzstan, in the Factbook's words",
+         actors="President Almazbek Atambaev",
+         factbook=("kg", "Background", "Almazbek ATAMBAEV was inaugurated in December 2011, marking the first "
+                   "peaceful transfer of presidential power")),
+    dict(date="2014-06", precision="month", category="base", label="Manas base formally closed",
+         event="The Manas air base in Kyrgyzstan is formally closed (the paper cites Kucera 2014)",
+         actors="United States; Kyrgyzstan", base="Manas", milestone="end",
+         paper="The Manas air base was formally closed in June 2014"),
+]
+
+NETWORK_CATEGORIES = ["unrest", "US pressure", "collective backing", "host decision", "base", "domestic politics"]
+NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
+
+
+def _factbook_texts(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """{(fips, field): text} for the (fips, field) pairs wanted, from one Factbook edition."""
+    fb = src / "cia-factbook-archive" / "data"
+    with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
+        ids = {r["CountryID"]: r["Code"].lower() for r in csv.DictReader(fh) if r["Year"] == year}
+    out = {}
+    with gzip.open(need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = SQL_ROW.match(line.rstrip("\n"))
+            if m and (ids.get(m.group(3)), m.group(4)) in wanted:
+                out[(ids[m.group(3)], m.group(4))] = m.group(5).replace("''", "'")
+    return out
+
+
+def build_network_events(text: str, src: Path) -> list[dict]:
+    flat = re.sub(r"\s+", " ", text)
+    fb = _factbook_texts(src, "2015", {spec["factbook"][:2] for spec in NETWORK_EVENTS if "factbook" in spec})
+    rows = []
+    for i, spec in enumerate(NETWORK_EVENTS, start=1):
+        date, year = spec["date"], spec["date"][:4]
+        check_precision("network_events", i, date, spec["precision"])
+        if spec["category"] not in NETWORK_CATEGORIES:
+            raise SourceError(f"network_events row {i}: unknown category {spec['category']!r}")
+        if bool(spec.get("base")) != bool(spec.get("milestone")) or spec.get("base", "K2") not in NETWORK_BASES:
+            raise SourceError(f"network_events row {i}: a base row needs a known base and a milestone")
+        kinds = [k for k in ("paper", "factbook", "report") if k in spec]
+        if len(kinds) != 1:
+            raise SourceError(f"network_events row {i}: exactly one of paper=, factbook=, report= is needed")
+        url = ""
+        if "paper" in spec:
+            quote, source = spec["paper"], _PAPER_S5
+            check_paper_quote("network_events", i, flat, quote, year=None if "dated_by" in spec else year)
+            if "dated_by" in spec:
+                check_paper_quote("network_events", i, flat, spec["dated_by"], year=year)
+            checked = "verbatim in the paper (checked by the build)"
+        elif "factbook" in spec:
+            fips, field, quote = spec["factbook"]
+            source = _FB15_KG if (fips, field) == ("kg", "Background") else f"CIA World Factbook 2015, {fips}, {field}"
+            if quote not in fb.get((fips, field), "") or year not in quote:
+                raise SourceError(f"network_events row {i}: the quote is not in the Factbook 2015 {fips}/{field} "
+                                  f"or does not state the year {year}")
+            checked = "verbatim in the Factbook 2015 (checked by the build)"
+        else:
+            source, url, quote = spec["report"]
+            if not url.startswith("https://"):
+                raise SourceError(f"network_events row {i}: a report row needs the report's address")
+            checked = "not checkable here: the publication is not in ../shared/sources"
+        rows.append({"id": i, "date": date, "year": int(year), "precision": spec["precision"],
+                     "category": spec["category"], "label": spec["label"], "event": spec["event"],
+                     "actors": spec["actors"], "base": spec.get("base", ""), "milestone": spec.get("milestone", ""),
+                     "source_type": kinds[0], "source": source, "quote": quote,
+                     "date_quote": spec.get("dated_by", ""), "checked": checked, "url": url})
+    if [r["year"] for r in rows] != sorted(r["year"] for r in rows):
+        raise SourceError("network_events: rows must be in year order (within a year, in the order of the narrative)")
+    return rows
+
+
+#: Chapter 5's figures: (figure, description, value or None, unit, kind, source, quote, url).
+#: Rows with source _PAPER_S5 are checked: quote verbatim in the paper and the value printed in it.
+NETWORK_FIGURES = [
+    ("andijan_deaths_official", "Andijan, 13 May 2005: people killed, 'according to the official announcement' "
+     "(the paper cites Matveeva & Giustozzi 2008: 2)", 187, "people", "official figure", _PAPER_S5,
+     "a total of 187 people were killed according to the official announcement", ""),
+    ("andijan_deaths_government_hrw", "Andijan: the death toll the Uzbek government claimed, as Human Rights Watch "
+     "reported it in June 2005 (attackers, officials and civilians killed by the attackers)", 173, "people",
+     "official figure", _HRW_2005, "It claims the death toll was 173 people", _HRW_URL),
+    ("andijan_deaths_hrw", "Andijan: people killed by government forces, Human Rights Watch's finding from "
+     "interviews (no single number)", None, "people", "independent account", _HRW_2005,
+     "Uzbek government forces killed hundreds of unarmed people", _HRW_URL),
+    ("andijan_prisoners_freed", "Andijan: suspects set free from the jail, in the paper's account", 23, "people",
+     "paper's figure", _PAPER_S5, "setting free a total of 23 suspects of terrorism", ""),
+    ("us_aid_withheld", "US aid to Uzbekistan withheld in protest at Andijan", 8, "US$ million",
+     "paper's figure", _PAPER_S5, "Washington withheld $8 million of aid to Uzbekistan", ""),
+    ("us_aid_threatened", "Further US aid to be withheld unless Uzbekistan allowed a full inquiry", 22,
+     "US$ million", "paper's figure", _PAPER_S5, "it would withhold $22 million of aid, unless it allowed a full "
+     "inquiry", ""),
+    ("k2_notice", "Notice Uzbekistan gave the US to remove the K2 base", 6, "months", "paper's figure", _PAPER_S5,
+     "demanding the removal of the US airbase at Kharshi-Khanabad (K2) within 6 months", ""),
+    ("manas_rent_before", "Annual rent the US paid for Manas before the 2009 reversal", 17, "US$ million a year",
+     "paper's figure", _PAPER_S5, "the US upped the annual rent from $17 million to $60 million", ""),
+    ("manas_rent_after", "Annual rent the US agreed to pay for Manas in 2009", 60, "US$ million a year",
+     "paper's figure", _PAPER_S5, "the US upped the annual rent from $17 million to $60 million", ""),
+]
+
+
+def build_network_figures(text: str) -> list[dict]:
+    flat = re.sub(r"\s+", " ", text)
+    rows = []
+    for i, (figure, description, value, unit, kind, source, quote, url) in enumerate(NETWORK_FIGURES, start=1):
+        if source == _PAPER_S5:
+            check_paper_quote("network_figures", i, flat, quote)
+            checked = "verbatim in the paper (checked by the build)"
+        elif url.startswith("https://"):
+            checked = "not checkable here: the publication is not in ../shared/sources"
+        else:
+            raise SourceError(f"network_figures row {i}: a figure not from the paper needs its source's address")
+        if value is not None and not re.search(rf"(?<![\d.]){value}(?![\d.])", quote):
+            raise SourceError(f"network_figures row {i}: the value {value} is not printed in the quote")
+        rows.append({"id": i, "figure": figure, "description": description, "value": value, "unit": unit,
+                     "kind": kind, "source": source, "quote": quote, "checked": checked, "url": url})
+    return rows
+
+
 # ---------------------------------------------------------------- descriptions
 def datapackage() -> dict:
     resources = []
@@ -781,6 +1030,8 @@ def main(argv: list[str] | None = None) -> int:
             "wb_surface_area": build_surface_area(args.sources),
             "factbook_sco_status": build_factbook_sco_status(args.sources),
             "sco_timeline": build_sco_timeline(text),
+            "network_events": build_network_events(text, args.sources),
+            "network_figures": build_network_figures(text),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
