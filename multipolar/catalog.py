@@ -556,6 +556,60 @@ RESOURCES["self_other_statements"] = {
     ],
 }
 
+# ---------------------------------------------------------------- epilogue (appended)
+CITED = {
+    "name": "cited-facts",
+    "title": "Facts cited from named publications, in the course's words (short quotations only)",
+    "path": "",
+}
+_POST2015_DOCUMENTS = {
+    "title": ("Dated publications of the IMF, the New Development Bank, the Kremlin, China's Ministry of "
+              "Foreign Affairs, the UN General Assembly and the US President, and news reports (Xinhua, "
+              "Reuters), one named per row"),
+    "publisher": "IMF; NDB; President of Russia; Ministry of Foreign Affairs of the PRC; United Nations; "
+                 "The White House; Xinhua; Reuters",
+    "path": "(rows typed in scripts/build_data.py, each naming its publication, date and, where known, address)",
+    "version": "publications of 18 December 2015 to 28 November 2023",
+}
+
+RESOURCES["epilogue_events"] = {
+    "path": "epilogue_events.csv",
+    "title": "Dated events after the paper (2015-2025) that the epilogue uses, each with its source",
+    "description": (
+        "A short, deliberately incomplete list of events after Sahara (2015) bearing on its argument: the "
+        "IMF quota reform, the AIIB and NDB in operation, the Sino-Russian relationship after 2022 and the "
+        "Belt and Road's record. Every row names its source. Rows from the CIA World Factbook 2025 "
+        "(source_type 'factbook') carry the Factbook's own words in quote, and the build checks that each "
+        "occurs verbatim in the named country's field of the stored 2025 edition. The other rows (an "
+        "organisation's own publication, or a news report) were written from the named publication; the "
+        "build CANNOT check them against ../shared/sources, which does not hold those documents: check "
+        "the address before relying on a row. The SCO's enlargements are in sco_timeline.csv."
+    ),
+    "sources": [_POST2015_DOCUMENTS, _FACTBOOK_2025],
+    "licenses": [US_GOV, CITED],
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in date order."},
+        {"name": "date", "type": "string", "required": True,
+         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"name": "year", "type": "integer", "required": True, "minimum": 2015, "maximum": 2100,
+         "description": "Year of the event (for Factbook rows: the edition's year)."},
+        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
+         "description": "How precisely the source dates the event."},
+        {"name": "topic", "type": "string", "required": True,
+         "enum": ["IMF reform", "AIIB", "NDB", "Sino-Russian relations", "Belt and Road", "US policy"],
+         "description": "Which thread of the paper's argument the event bears on."},
+        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
+        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
+        {"name": "source_type", "type": "string", "required": True,
+         "enum": ["official document", "news report", "factbook"], "description": "What kind of source it is."},
+        {"name": "source", "type": "string", "required": True, "description": "The source, named and dated."},
+        {"name": "url", "type": "string", "description": "Address of the source, where the course has one."},
+        {"name": "quote", "type": "string",
+         "description": "For Factbook rows: the Factbook's words (checked verbatim by the build)."},
+    ],
+}
+
 
 # ---------------------------------------------------------------- chapter 5: network leverage
 _FACTBOOK_2015_BACKGROUND = {

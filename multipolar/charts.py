@@ -455,6 +455,71 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
     return fig
 
 
+# ---------------------------------------------------------------- epilogue (appended)
+__all__ += ["trend_chart"]
+
+
+def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend",
+                fit_label: str = "", source: str = WB_SOURCE) -> Figure:
+    """What a trend fitted on some years predicted, against what happened.
+
+    ``projection`` is a table from ``tables.share_projection``. Per group: the actual share as
+    a solid line with markers, the shares the trend was fitted to as hollow markers, and the
+    fitted and projected trend as a thin dashed line of the same colour; the fit window is
+    shaded. Each group's last year is labelled with the projected and the actual share, so
+    nothing depends on colour.
+    """
+    fig, ax = _new_figure(8.0, 4.8)
+    labels = list(pd.unique(projection["label"]))
+    styles = _styles(labels)
+    fit = projection[projection["in_fit"]]
+    start, end = int(fit["year"].min()), int(fit["year"].max())
+    ax.axvspan(start - 0.5, end + 0.5, color="#eeeeee", zorder=0)
+    ax.text(start, 1.0, f"fit window {start}–{end}", transform=ax.get_xaxis_transform(), va="top",
+            fontsize=8, color="#444444")
+    parts, ends = [], []
+    for label in labels:
+        colour, _, marker = styles[label]
+        d = projection[projection["label"] == label].sort_values("year")
+        ax.plot(d["year"], d["actual"], color=colour, linewidth=2.2, marker=marker, markersize=4,
+                label=f"{label}: actual")
+        f = d[d["in_fit"]]
+        ax.plot(f["year"], f["fit_data"], linestyle="none", marker=marker, markersize=7, markerfacecolor="white",
+                markeredgecolor=colour, markeredgewidth=1.2)
+        ax.plot(d["year"], d["trend"], color=colour, linestyle="--", linewidth=1.4)
+        last = d.iloc[-1]
+        ends.append((label, last, colour))
+        parts.append(f"{label}: {f['fit_data'].iloc[-1]:.1f}% in {end}; the trend projects {last['trend']:.1f}% "
+                     f"for {int(last['year'])}, actual {last['actual']:.1f}% "
+                     f"(error {last['trend'] - last['actual']:+.1f} points)")
+    ax.plot([], [], color="#555555", linestyle="--", linewidth=1.4, label=f"{method_label} (dashed)")
+    ax.plot([], [], color="#555555", linestyle="none", marker="o", markerfacecolor="white",
+            label=f"shares fitted{' (' + fit_label + ')' if fit_label else ''} (hollow)")
+    lo = min(0.0, float(projection[["actual", "trend"]].min().min()))
+    ax.set_ylim(bottom=lo)
+    top = ax.get_ylim()[1]
+    gap = (top - lo) * 0.06
+    ys = []
+    for _, last, _ in sorted(ends, key=lambda e: e[1]["actual"]):
+        ys.append(max(last["actual"], ys[-1] + 2 * gap) if ys else last["actual"])
+    for (label, last, colour), y in zip(sorted(ends, key=lambda e: e[1]["actual"]), ys):
+        ax.annotate(f"{label}\nactual {last['actual']:.1f}%, trend {last['trend']:.1f}%",
+                    (last["year"], last["actual"]), xytext=(last["year"] + 0.8, y), textcoords="data",
+                    fontsize=8, color=colour, va="center")
+    xmax = int(projection["year"].max())
+    ax.set_xlim(start - 0.5, xmax + (xmax - start) * 0.3)
+    ax.set_xticks([t for t in ax.get_xticks() if start <= t <= xmax])
+    ax.axhline(0, color="#999999", linewidth=0.8)
+    ax.set_xlabel("Year", labelpad=2)
+    ax.set_ylabel("Share of world GDP (%)")
+    ax.set_title(title, loc="left", fontsize=12)
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
+    _source(fig, source)
+    fig.alt_text = (f"Line chart, {title}. Shaded fit window {start}-{end}, {method_label}. "
+                    + "; ".join(parts) + ".")
+    return fig
+
+
 # ---------------------------------------------------------------- chapter 5 (appended)
 __all__ += ["bases_timeline_chart", "bargaining_chart"]
 

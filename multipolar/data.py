@@ -213,6 +213,11 @@ def self_other_statements() -> pd.DataFrame:
     return load("self_other_statements")
 
 
+def epilogue_events() -> pd.DataFrame:
+    """Dated events after the paper (2015-2025) with their named sources (Factbook quotes checked by the build)."""
+    return load("epilogue_events")
+
+
 def network_events() -> pd.DataFrame:
     """Chapter 5's events (Andijan, the Astana declaration, the K2 and Manas bases), each with its source."""
     return load("network_events")

@@ -317,3 +317,62 @@ def composition_check(aggregate: str, candidates: dict[str, str], year: int,
             rows.append({"vintage": v, "candidate": label, "aggregate_bn": agg / 1e9, "sum_bn": total / 1e9,
                          "gap_pct": 100 * (total - agg) / agg})
     return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- epilogue (appended)
+__all__ += ["share_projection", "forecast_summary"]
+
+
+def share_projection(groups: dict[str, str], fit_years: tuple[int, int], method: str = "linear",
+                     fit_vintage: str = catalog.LATEST, actual_vintage: str = catalog.LATEST,
+                     window: int = 5) -> pd.DataFrame:
+    """Fit a trend to each group's share of world GDP over ``fit_years`` and extend it.
+
+    ``method`` is one of :data:`multipolar.trends.METHODS` ('linear', 'loglinear', 'recent').
+    The fit uses ``fit_vintage`` (e.g. the 2015 copy, what the paper could see); the outcome is
+    always read from ``actual_vintage``. Returns a long table with one row per group and year
+    from the start of the fit to the last year of ``actual_vintage``: label, year, actual
+    (share, %), fit_data (the share the trend was fitted to, in the fit window only), trend
+    (the fitted and projected share, %) and in_fit (True inside the fit window).
+    """
+    from . import trends
+
+    start, end = fit_years
+    if end <= start:
+        raise ValueError(f"the fit window must span at least two years, not {start}-{end}")
+    actual = world_shares(groups, actual_vintage)
+    seen = world_shares(groups, fit_vintage, range(start, end + 1))
+    frames = []
+    for label in groups:
+        a = actual[actual["label"] == label].set_index("year")["share_pct"]
+        f = seen[seen["label"] == label].set_index("year")["share_pct"]
+        missing = sorted(set(range(start, end + 1)) - set(f.index))
+        if missing:
+            raise ValueError(f"{label}: no share in vintage {fit_vintage} for {missing}")
+        params = trends.fit(f.index, f.values, method, window)
+        years = list(range(start, int(a.index.max()) + 1))
+        frames.append(pd.DataFrame({
+            "label": label, "year": years, "actual": a.reindex(years).values,
+            "fit_data": f.reindex(years).values, "trend": trends.project(params, years),
+            "in_fit": [start <= y <= end for y in years],
+        }))
+    return pd.concat(frames, ignore_index=True)
+
+
+def forecast_summary(projection: pd.DataFrame, target_year: int | None = None) -> pd.DataFrame:
+    """Per group: share at the end of the fit, projected and actual share in ``target_year``
+    (default: the last year), and the error in percentage points and relative to the actual."""
+    from . import trends
+
+    rows = []
+    for label, d in projection.groupby("label", sort=False):
+        d = d.set_index("year")
+        year = int(d.index.max()) if target_year is None else int(target_year)
+        if year not in d.index or pd.isna(d.loc[year, "actual"]):
+            raise ValueError(f"{label}: no actual share for {year}")
+        fit_end = int(d.index[d["in_fit"]].max())
+        err = trends.forecast_error(d.loc[year, "trend"], d.loc[year, "actual"])
+        rows.append({"label": label, "fit_end": fit_end, "share_at_fit_end": d.loc[fit_end, "fit_data"],
+                     "target_year": year, "projected": d.loc[year, "trend"], "actual": d.loc[year, "actual"],
+                     **err})
+    return pd.DataFrame(rows)

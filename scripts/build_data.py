@@ -707,6 +707,124 @@ def build_self_other(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- epilogue: events after the paper
+#: (date, precision, topic, label, event, source_type, source, url, quote, factbook country code, field).
+#: Factbook rows: the quote must occur verbatim in that field of the 2025 edition (checked below).
+#: Other rows cannot be checked here: the stored sources do not hold those publications.
+EPILOGUE_EVENTS = [
+    ("2015-12-18", "day", "IMF reform", "US Congress approves the 2010 IMF reform",
+     "The US Congress adopts legislation authorising the 2010 IMF quota and governance reforms; the IMF's "
+     "Managing Director welcomes it the same day", "official document",
+     "IMF, Press Release No. 15/573, 18 December 2015",
+     "https://www.imf.org/external/np/sec/pr/2015/pr15573.htm", "", "", ""),
+    ("2016-01-16", "day", "AIIB", "AIIB opens in Beijing",
+     "The Asian Infrastructure Investment Bank opens for business at a ceremony in Beijing", "news report",
+     "Xinhua News Agency, 'AIIB opens to lay down milestone for global economic governance', 16 January 2016",
+     "http://news.xinhuanet.com/english/2016-01/16/c_135015984.htm", "", "", ""),
+    ("2016-01-26", "day", "IMF reform", "IMF 2010 reform in force",
+     "The IMF's Board Reform Amendment, part of the 2010 package, enters into force, allowing the quota "
+     "increases of the 14th General Review of Quotas to take effect", "official document",
+     "IMF, Press Release No. 16/36, 1 February 2016",
+     "https://www.imf.org/en/News/Articles/2015/09/14/01/49/pr1636", "", "", ""),
+    ("2016-06-24", "day", "AIIB", "AIIB approves its first four loans",
+     "The AIIB's board approves its first four projects (Bangladesh, Indonesia, Pakistan, Tajikistan); three "
+     "are co-financed with the World Bank, the Asian Development Bank, the EBRD and the UK's DFID",
+     "news report", "Reuters, report from Beijing, 24 June 2016",
+     "http://in.reuters.com/article/china-aiib-idINL4N19G4G4", "", "", ""),
+    ("2016-11", "month", "NDB", "NDB's first full year of lending",
+     "The New Development Bank's board approves loans for projects in China and India; the bank says this "
+     "brings its approvals in its first full year of operations to seven projects", "official document",
+     "New Development Bank, press release on the 7th meeting of its Board of Directors, November 2016",
+     "https://www.ndb.int/press_release/ndb-board-directors-approves-loans-two-projects-china-india-7th-meeting-shanghai/",
+     "", "", ""),
+    ("2017-01-23", "day", "US policy", "US withdraws from the TPP",
+     "A presidential memorandum directs the US Trade Representative to withdraw the United States as a "
+     "signatory to the Trans-Pacific Partnership and from its negotiations", "official document",
+     "The White House, Presidential Memorandum 'Withdrawal of the United States from the Trans-Pacific "
+     "Partnership Negotiations and Agreement', 23 January 2017", "", "", "", ""),
+    ("2022-02-04", "day", "Sino-Russian relations", "'No limits' joint statement",
+     "Russia and China sign a joint statement on international relations 'entering a new era' that calls "
+     "their friendship one with 'no limits' and 'no \"forbidden\" areas of cooperation'", "official document",
+     "President of Russia (Kremlin), Joint Statement of the Russian Federation and the People's Republic of "
+     "China on the International Relations Entering a New Era and the Global Sustainable Development, "
+     "4 February 2022", "http://en.kremlin.ru/supplement/5770", "", "", ""),
+    ("2022-02-24", "day", "Sino-Russian relations", "Russia invades Ukraine",
+     "Russia launches a full-scale invasion of Ukraine", "factbook",
+     "CIA, The World Factbook 2025, Russia, field 'Background'", "",
+     "On 24 February 2022, Russia escalated its conflict with Ukraine by invading the country on several fronts",
+     "rs", "Background"),
+    ("2022-03-02", "day", "Sino-Russian relations", "UN General Assembly vote on Ukraine",
+     "The UN General Assembly adopts resolution ES-11/1 deploring Russia's aggression against Ukraine, by 141 "
+     "votes to 5 with 35 abstentions; China and India abstain", "official document",
+     "United Nations General Assembly, resolution A/RES/ES-11/1 and its recorded vote, 2 March 2022",
+     "https://undocs.org/A/RES/ES-11/1", "", "", ""),
+    ("2023-02-24", "day", "Sino-Russian relations", "China's position paper on Ukraine",
+     "China's Foreign Ministry publishes a twelve-point 'Position on the Political Settlement of the Ukraine "
+     "Crisis', calling for respect for the sovereignty of all countries, a ceasefire and peace talks, and "
+     "opposing unilateral sanctions", "official document",
+     "Ministry of Foreign Affairs of the PRC, 'China's Position on the Political Settlement of the Ukraine "
+     "Crisis', 24 February 2023",
+     "https://www.mfa.gov.cn/eng/zxxx_662805/202302/t20230224_11030713.html", "", "", ""),
+    ("2023-11-28", "day", "NDB", "NDB board meets in Dubai",
+     "The New Development Bank's board meets in Dubai, the first time it convenes in a member country that "
+     "was not one of the bank's founders", "official document",
+     "New Development Bank, news release on the 42nd meeting of its Board of Directors, 28 November 2023",
+     "https://www.ndb.int/news/ndbs-board-of-directors-hold-its-42nd-meeting-in-dubai-united-arab-emirates/",
+     "", "", ""),
+    ("2025", "year", "Belt and Road", "Factbook 2025 on the BRI",
+     "The CIA World Factbook's 2025 entry for China says many nations signed BRI agreements to attract "
+     "investment while others raised concerns about opacity, financing and debt", "factbook",
+     "CIA, The World Factbook 2025, China, field 'Background'", "",
+     "Many nations have signed on to BRI agreements to attract PRC investment, but others have expressed "
+     "concerns about such issues as the opaque nature of the projects, financing, and potentially "
+     "unsustainable debt obligations", "ch", "Background"),
+]
+
+
+def _factbook_fields(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """{(fips, field name): text} from one Factbook edition, for the (fips, field) pairs wanted."""
+    fb = src / "cia-factbook-archive" / "data"
+    ids = {}
+    with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["Year"] == year:
+                ids[r["CountryID"]] = r["Code"].lower()
+    out = {}
+    with gzip.open(need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            m = SQL_ROW.match(line.rstrip("\n"))
+            if m and (ids.get(m.group(3)), m.group(4)) in wanted:
+                out[(ids[m.group(3)], m.group(4))] = m.group(5).replace("''", "'")
+    return out
+
+
+def build_epilogue_events(src: Path) -> list[dict]:
+    wanted = {(fips, field) for *_, fips, field in EPILOGUE_EVENTS if fips}
+    texts = _factbook_fields(src, "2025", wanted)
+    rows = []
+    for i, (date, precision, topic, label, event, stype, source, url, quote, fips, field) in enumerate(
+            EPILOGUE_EVENTS, start=1):
+        expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
+        if not re.fullmatch(expected, date):
+            raise SourceError(f"epilogue_events row {i}: date {date!r} does not have the precision {precision!r}")
+        if stype == "factbook":
+            text = texts.get((fips, field))
+            if text is None:
+                raise SourceError(f"epilogue_events row {i}: no field {field!r} for {fips!r} in the Factbook 2025")
+            if not quote or quote not in text:
+                raise SourceError(f"epilogue_events row {i}: the quote is not in the Factbook 2025 {fips}/{field}")
+        elif quote or fips:
+            raise SourceError(f"epilogue_events row {i}: only Factbook rows carry a checked quote")
+        if url and not url.startswith(("https://", "http://")):
+            raise SourceError(f"epilogue_events row {i}: url {url!r} is not an address")
+        rows.append({"id": i, "date": date, "year": int(date[:4]), "precision": precision, "topic": topic,
+                     "label": label, "event": event, "source_type": stype, "source": source, "url": url,
+                     "quote": quote})
+    if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
+        raise SourceError("epilogue_events: rows must be in date order")
+    return rows
+
+
 # ---------------------------------------------------------------- chapter 5: network leverage
 _PAPER_S5 = "Sahara (2015), section 'The networking effect to fend off external intervention'"
 _FB15_KG = "CIA World Factbook 2015, Kyrgyzstan, 'Background'"
@@ -1030,6 +1148,7 @@ def main(argv: list[str] | None = None) -> int:
             "wb_surface_area": build_surface_area(args.sources),
             "factbook_sco_status": build_factbook_sco_status(args.sources),
             "sco_timeline": build_sco_timeline(text),
+            "epilogue_events": build_epilogue_events(args.sources),
             "network_events": build_network_events(text, args.sources),
             "network_figures": build_network_figures(text),
         }
