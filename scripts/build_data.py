@@ -961,23 +961,9 @@ NETWORK_CATEGORIES = ["unrest", "US pressure", "collective backing", "host decis
 NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
 
 
-def _factbook_texts(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """{(fips, field): text} for the (fips, field) pairs wanted, from one Factbook edition."""
-    fb = src / "cia-factbook-archive" / "data"
-    with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
-        ids = {r["CountryID"]: r["Code"].lower() for r in csv.DictReader(fh) if r["Year"] == year}
-    out = {}
-    with gzip.open(need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8") as fh:
-        for line in fh:
-            m = SQL_ROW.match(line.rstrip("\n"))
-            if m and (ids.get(m.group(3)), m.group(4)) in wanted:
-                out[(ids[m.group(3)], m.group(4))] = m.group(5).replace("''", "'")
-    return out
-
-
 def build_network_events(text: str, src: Path) -> list[dict]:
     flat = re.sub(r"\s+", " ", text)
-    fb = _factbook_texts(src, "2015", {spec["factbook"][:2] for spec in NETWORK_EVENTS if "factbook" in spec})
+    fb = _factbook_fields(src, "2015", {spec["factbook"][:2] for spec in NETWORK_EVENTS if "factbook" in spec})
     rows = []
     for i, spec in enumerate(NETWORK_EVENTS, start=1):
         date, year = spec["date"], spec["date"][:4]
