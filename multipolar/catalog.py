@@ -711,3 +711,38 @@ RESOURCES["network_figures"] = {
         {"name": "url", "type": "string", "description": "Address of a publication outside the stored sources."},
     ],
 }
+
+
+# ---------------------------------------------------------------- chapter 6: the Sino-Russian rapprochement
+RESOURCES["rapprochement_figures"] = {
+    "path": "rapprochement_figures.csv",
+    "title": "Chapter 6: the quantitative claims of the paper's section on the Sino-Russian rapprochement",
+    "description": (
+        "One row per number the paper's section 'The US role in the Sino-Russian rapprochement' states: the "
+        "gas contracts of 2014, the Chinese capital and contracts of May 2015, Russia's US Treasury holdings, "
+        "the rouble's recovery, the media and 'foreign agent' figures. The build checks that each quote occurs "
+        "verbatim in the paper, that it prints the value, and that the citation given in cited_as follows the "
+        "quote in the paper. The paper's footnotes lost their text in extraction, so a footnote citation reads "
+        "'footnote [n], text lost'. Values are the paper's claims, not independently verified figures."
+    ),
+    "sources": [_PAPER_TEXT],
+    "licenses": [PAPER],
+    "primaryKey": ["figure"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in the paper's order."},
+        {"name": "figure", "type": "string", "required": True, "description": "A short key for the figure."},
+        {"name": "claim", "type": "string", "required": True, "description": "What the figure counts, in the course's words."},
+        {"name": "value", "type": "number", "minimum": 0,
+         "description": "The number as the paper prints it (empty where the paper gives words, not a number)."},
+        {"name": "unit", "type": "string", "required": True, "description": "Unit of value, as far as the paper states it."},
+        {"name": "date", "type": "string",
+         "description": "The date the claim refers to, ISO at the precision the paper gives (YYYY, YYYY-MM or "
+                        "YYYY-MM-DD); empty where the paper gives none."},
+        {"name": "cited_as", "type": "string", "required": True,
+         "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', or "
+                        "'no citation in the paper'."},
+        {"name": "quote", "type": "string", "required": True,
+         "description": "The paper's words that state the figure (checked verbatim by the build)."},
+        {"name": "note", "type": "string", "description": "What a careful reader should notice about the figure."},
+    ],
+}

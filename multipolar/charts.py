@@ -622,3 +622,82 @@ def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
                            "Refusal is not viable with any number of backers shown. ")
         + (f"With {backers} backers the model says: {row['decision'].iloc[0]}." if len(row) else ""))
     return fig
+
+
+# ---------------------------------------------------------------- chapter 6 (appended)
+__all__ += ["gas_price_chart", "gdp_pair_chart"]
+
+
+def gas_price_chart(schedule: pd.DataFrame, chosen_ramp: int, title: str, source: str) -> Figure:
+    """Implied average gas price (US$ per 1,000 m3) against the years of ramp-up, chosen case marked.
+
+    ``schedule`` comes from ``rapprochement.price_schedule``. The chosen ramp-up is a large
+    black-edged marker with its value written beside it (not colour alone).
+    """
+    fig, ax = _new_figure(8.0, 4.2)
+    x, y = schedule["ramp_up_years"], schedule["price_usd_per_1000m3"]
+    ax.plot(x, y, color=OKABE_ITO[0], marker="o", linewidth=2, markersize=5, label="implied average price")
+    row = schedule[schedule["ramp_up_years"] == chosen_ramp]
+    if len(row):
+        px, py = int(row["ramp_up_years"].iloc[0]), float(row["price_usd_per_1000m3"].iloc[0])
+        ax.plot([px], [py], marker="D", markersize=11, color=OKABE_ITO[1], markeredgecolor="#000000",
+                linestyle="none", label="your assumption")
+        ax.annotate(f"{py:,.0f} $/1,000 m³\n({px} years of ramp-up)", (px, py), xytext=(10, -28),
+                    textcoords="offset points", fontsize=9)
+    ax.set_ylim(0, float(y.max()) * 1.2)
+    ax.set_xticks(list(x))
+    ax.set_xlabel("Years of ramp-up before full volume")
+    ax.set_ylabel("Implied average price (US$ per 1,000 m³)")
+    ax.set_title(title, loc="left", fontsize=12)
+    ax.legend(frameon=False, fontsize=8, loc="lower right")
+    _source(fig, source)
+    fig.alt_text = (f"Line chart, {title}: the implied average price rises from {y.iloc[0]:,.0f} US$ per thousand "
+                    f"cubic metres with no ramp-up to {y.iloc[-1]:,.0f} with {int(x.iloc[-1])} years of ramp-up"
+                    + (f"; the chosen assumption ({px} years) gives {py:,.0f}." if len(row) else "."))
+    return fig
+
+
+def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
+                   band: tuple[int, int] | None = (2014, 2015), labels: tuple[str, str] = ("China", "Russia")) -> Figure:
+    """Two panels: China's and Russia's GDP (US$ trillions) above, the ratio China / Russia below.
+
+    ``table`` comes from ``rapprochement.gdp_pair``. The two economies differ by colour, line style
+    and marker, and each line is labelled at its end; ``band`` shades the years of the rouble's fall.
+    """
+    fig = Figure(figsize=(8.0, 6.2), dpi=100, layout="constrained")
+    top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[3, 2])
+    for ax in (top, bottom):
+        ax.spines[["top", "right"]].set_visible(False)
+        ax.grid(axis="y", color="#dddddd", linewidth=0.8)
+        ax.set_axisbelow(True)
+        if band and table["year"].min() <= band[1] and table["year"].max() >= band[0]:
+            ax.axvspan(band[0] - 0.5, band[1] + 0.5, color="#eeeeee", zorder=0)
+    t = table
+    last = t.iloc[-1]
+    for col, name, colour, ls, marker in (("china_usd", labels[0], OKABE_ITO[0], "-", "o"),
+                                          ("russia_usd", labels[1], OKABE_ITO[1], "--", "s")):
+        top.plot(t["year"], t[col] / 1e12, color=colour, linestyle=ls, marker=marker, markersize=4,
+                 linewidth=2, label=name)
+        top.annotate(f"{name}: {last[col] / 1e12:,.2f}", (last["year"], last[col] / 1e12), xytext=(6, 0),
+                     textcoords="offset points", fontsize=8, color=colour, va="center")
+    top.set_ylabel("GDP (current US$, trillions)")
+    top.set_ylim(bottom=0)
+    top.set_title(title, loc="left", fontsize=12)
+    top.legend(frameon=False, fontsize=8, loc="upper left")
+    bottom.plot(t["year"], t["ratio"], color=OKABE_ITO[2], marker="^", markersize=4, linewidth=2)
+    bottom.annotate(f"×{last['ratio']:.1f}", (last["year"], last["ratio"]), xytext=(6, 0),
+                    textcoords="offset points", fontsize=8, color="#222222", va="center")
+    bottom.set_ylabel(f"{labels[0]} ÷ {labels[1]} (times)")
+    bottom.set_ylim(bottom=0)
+    bottom.set_xlabel("Year" + (f" (shaded: {band[0]}–{band[1]}, the rouble's fall)" if band else ""))
+    span = int(t["year"].max() - t["year"].min()) or 1
+    bottom.set_xlim(t["year"].min() - 0.5, t["year"].max() + max(1.5, span * 0.16))
+    fig.supxlabel(source, x=0.01, ha="left", fontsize=8, color="#444444")
+    first = t.iloc[0]
+    peak = t.loc[t["ratio"].idxmax()]
+    fig.alt_text = (
+        f"Two-panel line chart, {title}. {labels[0]}'s GDP went from {first['china_usd'] / 1e12:,.2f} trillion US$ in "
+        f"{int(first['year'])} to {last['china_usd'] / 1e12:,.2f} in {int(last['year'])}; {labels[1]}'s from "
+        f"{first['russia_usd'] / 1e12:,.2f} to {last['russia_usd'] / 1e12:,.2f}. The ratio went from "
+        f"{first['ratio']:.1f} to {last['ratio']:.1f}, highest ({peak['ratio']:.1f}) in {int(peak['year'])}.")
+    return fig

@@ -226,3 +226,9 @@ def network_events() -> pd.DataFrame:
 def network_figures() -> pd.DataFrame:
     """Chapter 5's figures (Andijan death tolls, aid, notice, Manas rent), each attributed; keyed by figure."""
     return load("network_figures")
+
+
+def rapprochement_figures() -> pd.DataFrame:
+    """Chapter 6: the numbers of the paper's section on the Sino-Russian rapprochement, each with the
+    paper's words and the citation it gives (quotes checked by the build); keyed by figure."""
+    return load("rapprochement_figures")

@@ -1050,6 +1050,108 @@ def build_network_figures(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- chapter 6: the Sino-Russian rapprochement
+_NO_CITATION = "no citation in the paper"
+_NUMBER_WORDS = {"ten": 10}
+
+#: Chapter 6: the numbers of the paper's section 'The US role in the Sino-Russian rapprochement'.
+#: (figure, claim, value or None, unit, date, cited_as, quote, note). The build checks that each quote is
+#: verbatim in the paper and prints the value (in digits, or as a word in _NUMBER_WORDS), and that cited_as
+#: is what the paper gives: a footnote marker [n] or an author-date citation right after the quote, or none.
+RAPPROCHEMENT_FIGURES = [
+    ("gas_negotiation_years", "Years of negotiation before Gazprom's gas contract with China", 10, "years",
+     "2014-05-21", _NO_CITATION, "after ten years of negotiations", ""),
+    ("gas_contract_value", "Value of Gazprom's gas contract with China, signed 21 May 2014", 400, "US$ billion",
+     "2014-05-21", _NO_CITATION,
+     "a US$ 400 billion contract envisaging a 30-year gas supply with China on 21 May 2014",
+     "A headline total over the whole contract; the paper gives no price and no price formula."),
+    ("gas_contract_years", "Length of the gas supply under the contract", 30, "years", "2014-05-21", _NO_CITATION,
+     "a US$ 400 billion contract envisaging a 30-year gas supply with China on 21 May 2014", ""),
+    ("power_of_siberia_capacity", "Annual capacity of the Power of Siberia pipeline the deal involves", 38,
+     "bcm a year", "2014-05-21", _NO_CITATION,
+     "the Power of Siberia gas pipeline with an annual capacity of 38 bcm",
+     "The paper gives the pipeline's capacity, not the contracted annual volume or when it is reached."),
+    ("altai_capacity", "Annual capacity of the Altai pipeline project under negotiation", 30, "bcm a year",
+     "2014-10", _NO_CITATION,
+     "In October 2014, Gazprom disclosed its negotiations with China on another pipeline project – the Altai - "
+     "of annual capacity 30 bcm", "A project under negotiation in 2014, not a signed contract."),
+    ("contracts_may_2015", "Contracts for construction projects and investment signed by China and Russia", 32,
+     "contracts", "2015-05", "footnote [27], text lost",
+     "In May 2015, China and Russia signed 32 contracts of various construction projects and investment", ""),
+    ("chinese_capital_share_before", "Share of Chinese capital in Russia before the May 2015 deals", 18, "%",
+     "", "footnote [27], text lost",
+     "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
+     "A share of what (foreign investment? capital in some sector?) the paper does not say."),
+    ("chinese_capital_share_2015", "Expected share of Chinese capital in Russia in 2015", 25, "%", "2015",
+     "footnote [27], text lost",
+     "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
+     "An expectation, not an outcome; the denominator is not stated."),
+    ("chinese_capital_share_future", "Expected share of Chinese capital in Russia 'in the future'", 40, "%", "",
+     "footnote [27], text lost",
+     "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
+     "An expectation with no date; the denominator is not stated."),
+    ("sco_strategy_years", "Length of the SCO development strategy drafted by Russia for the Ufa summit", 10,
+     "years", "", "footnote [29], text lost",
+     "a 10-year strategy drafted by the Russian side is to be adopted during the SCO summit in Ufa", ""),
+    ("rouble_recovery", "Part of the rouble's loss against the US dollar recovered by early May 2015", None,
+     "share of the loss", "2015-05", _NO_CITATION,
+     "recovering almost half of its loss vis-à-vis USD by early May",
+     "Words, not a number: 'almost half'. The course has no exchange-rate data to check it."),
+    ("ust_holdings_jan_2014", "Russia's holdings of US Treasury securities, January 2014", 131.8,
+     "billion (currency not stated; US dollars implied)", "2014-01", "footnote [30], text lost",
+     "The Russia reduced its US treasury holdings from 131.8 billion in January 2014 to 82.2 billion in March 2015",
+     "Footnote text lost; the US Treasury's monthly holdings data would be the place to check it."),
+    ("ust_holdings_mar_2015", "Russia's holdings of US Treasury securities, March 2015", 82.2,
+     "billion (currency not stated; US dollars implied)", "2015-03", "footnote [30], text lost",
+     "The Russia reduced its US treasury holdings from 131.8 billion in January 2014 to 82.2 billion in March 2015",
+     "Footnote text lost; the US Treasury's monthly holdings data would be the place to check it."),
+    ("media_foreign_capital_cap", "Cap on the share of foreign capital in Russian mass media, law of October 2014",
+     20, "%", "2014-10", _NO_CITATION,
+     "restricted the share of foreign capital in Russian mass media up to 20% on October 2014", ""),
+    ("foreign_agents_2014", "'Foreign agents and scouts' whose activities the Russian government said it "
+     "stopped in 2014", 350, "people (as the government announced)", "2014", "footnote [45], text lost",
+     "The government announced it had cracked down the activities of 350 foreign agents and scouts in 2014",
+     "A government announcement, not an independently verified count."),
+]
+
+
+def check_citation(table: str, i: int, flat: str, quote: str, cited_as: str) -> None:
+    """The citation the row gives must be the paper's: a footnote marker or author-date citation right after
+    the quote (before any other footnote marker), or, for _NO_CITATION, none in the rest of the sentence."""
+    end = flat.index(quote) + len(quote)
+    window = flat[end:end + 400]
+    m = re.fullmatch(r"footnote \[(\d+)\], text lost", cited_as)
+    if m:
+        first = re.search(r"\[(\d+)\]", window)
+        if not first or first.group(1) != m.group(1):
+            raise SourceError(f"{table} row {i}: footnote [{m.group(1)}] does not follow the quote in the paper")
+    elif cited_as == _NO_CITATION:
+        sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+        if re.search(r"\[\d+\]|\([A-Z][A-Za-z]+, \d{4}", sentence):
+            raise SourceError(f"{table} row {i}: the paper cites a source for this quote; name it")
+    elif cited_as not in window:
+        raise SourceError(f"{table} row {i}: the citation {cited_as!r} does not follow the quote in the paper")
+
+
+def build_rapprochement_figures(text: str) -> list[dict]:
+    flat = re.sub(r"\s+", " ", text)
+    start = flat.index("The US role in the Sino-Russian rapprochement")
+    section = flat[start:flat.index("As unipolar globalization has already gone", start)]
+    rows = []
+    for i, (figure, claim, value, unit, date, cited_as, quote, note) in enumerate(RAPPROCHEMENT_FIGURES, start=1):
+        check_paper_quote("rapprochement_figures", i, section, quote)
+        check_citation("rapprochement_figures", i, flat, quote, cited_as)
+        if date:
+            check_precision("rapprochement_figures", i, date, {4: "year", 7: "month", 10: "day"}.get(len(date), "day"))
+        if value is not None:
+            words = [w for w, n in _NUMBER_WORDS.items() if n == value]
+            if not re.search(rf"(?<![\d.]){value}(?![\d.])", quote) and not any(re.search(rf"\b{w}\b", quote) for w in words):
+                raise SourceError(f"rapprochement_figures row {i}: the value {value} is not printed in the quote")
+        rows.append({"id": i, "figure": figure, "claim": claim, "value": value, "unit": unit, "date": date,
+                     "cited_as": cited_as, "quote": quote, "note": note})
+    return rows
+
+
 # ---------------------------------------------------------------- descriptions
 def datapackage() -> dict:
     resources = []
@@ -1137,6 +1239,7 @@ def main(argv: list[str] | None = None) -> int:
             "epilogue_events": build_epilogue_events(args.sources),
             "network_events": build_network_events(text, args.sources),
             "network_figures": build_network_figures(text),
+            "rapprochement_figures": build_rapprochement_figures(text),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)

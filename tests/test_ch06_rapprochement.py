@@ -1,0 +1,124 @@
+"""Chapter 6: the paper's figures table, the contract arithmetic, the GDP pair and its charts."""
+from __future__ import annotations
+
+import re
+import sys
+
+import pandas as pd
+import pytest
+
+from multipolar import catalog, charts, data, rapprochement as rp, tables
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_data  # noqa: E402
+
+PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
+
+
+def flat_paper() -> str:
+    if not PAPER.is_file():
+        pytest.skip("the paper's text is not at ../shared/paper")
+    return re.sub(r"\s+", " ", PAPER.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- the figures table
+def test_every_figure_is_quoted_verbatim_with_its_citation():
+    figs = data.rapprochement_figures()
+    flat = flat_paper()
+    assert len(figs) >= 10
+    for _, r in figs.iterrows():
+        assert r["quote"] in flat, r["figure"]
+        assert r["cited_as"] == "no citation in the paper" or re.fullmatch(r"footnote \[\d+\], text lost", r["cited_as"])
+        if not pd.isna(r["value"]):
+            assert f"{r['value']:g}" in r["quote"] or r["figure"] == "gas_negotiation_years"
+    # the footnote rows: the marker is the first one after the quote
+    for _, r in figs[figs["cited_as"].str.startswith("footnote")].iterrows():
+        after = flat[flat.index(r["quote"]) + len(r["quote"]):]
+        assert re.search(r"\[(\d+)\]", after).group(0) == r["cited_as"].split()[1].rstrip(",")
+
+
+def test_the_build_rejects_a_wrong_citation_or_value():
+    flat = flat_paper()
+    quote = "The Russia reduced its US treasury holdings from 131.8 billion in January 2014 to 82.2 billion in March 2015"
+    build_data.check_citation("t", 1, flat, quote, "footnote [30], text lost")
+    with pytest.raises(build_data.SourceError, match="does not follow"):
+        build_data.check_citation("t", 1, flat, quote, "footnote [31], text lost")
+    with pytest.raises(build_data.SourceError, match="cites a source"):
+        build_data.check_citation("t", 1, flat, quote, build_data._NO_CITATION)
+    bad = list(build_data.RAPPROCHEMENT_FIGURES)
+    bad[1] = bad[1][:2] + (500,) + bad[1][3:]
+    original = build_data.RAPPROCHEMENT_FIGURES
+    try:
+        build_data.RAPPROCHEMENT_FIGURES = bad
+        with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
+            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
+    finally:
+        build_data.RAPPROCHEMENT_FIGURES = original
+
+
+# ---------------------------------------------------------------- contract arithmetic
+def test_implied_price_from_first_principles():
+    # 400 bn US$ for 38 bcm a year over 30 years: 400e9 / (38 * 30 * 1e9 m3) per m3, times 1,000
+    assert rp.implied_price(400e9, 38, 30) == pytest.approx(400e9 / (38 * 30 * 1e9) * 1000)
+    # a ramp-up of r years delivers half the annual volume on average during those years
+    assert rp.contract_volume_bcm(38, 30, 4) == pytest.approx(38 * 26 + 38 * 4 / 2)
+    assert rp.implied_price(400e9, 38, 30, 4) > rp.implied_price(400e9, 38, 30, 0)
+    with pytest.raises(ValueError, match="ramp-up"):
+        rp.contract_volume_bcm(38, 30, 31)
+    with pytest.raises(ValueError, match="positive"):
+        rp.implied_price(0, 38, 30)
+
+
+def test_price_schedule_and_chart():
+    sched = rp.price_schedule(400e9, 38, 30, max_ramp_up=6)
+    assert list(sched["ramp_up_years"]) == list(range(7))
+    assert sched["price_usd_per_1000m3"].is_monotonic_increasing
+    fig = charts.gas_price_chart(sched, 3, "Implied price", "Source: test")
+    third = sched.loc[3, "price_usd_per_1000m3"]
+    assert f"{third:,.0f}" in fig.alt_text and "3 years" in fig.alt_text
+    assert fig.axes[0].get_ylabel().startswith("Implied average price")
+
+
+def test_percent_change():
+    assert rp.percent_change(200, 150) == pytest.approx(-25)
+    assert rp.percent_change(50, 100) == pytest.approx(100)
+    with pytest.raises(ValueError):
+        rp.percent_change(0, 1)
+    figs = data.rapprochement_figures().set_index("figure")["value"]
+    start, end = figs["ust_holdings_jan_2014"], figs["ust_holdings_mar_2015"]
+    assert rp.percent_change(start, end) == pytest.approx((end / start - 1) * 100)
+
+
+# ---------------------------------------------------------------- GDP paths
+def test_gdp_pair_matches_the_series():
+    for vintage in catalog.VINTAGES:
+        pair = rp.gdp_pair(vintage, 2000, 2014).set_index("year")
+        china, russia = tables.series("CHN", vintage), tables.series("RUS", vintage)
+        assert pair.loc[2014, "ratio"] == pytest.approx(china[2014] / russia[2014])
+        assert list(pair.index) == list(range(2000, 2015))
+    with_hk = rp.gdp_pair(catalog.LATEST, 2013, 2013, china="CHN+HKG")
+    assert with_hk["china_usd"].iloc[0] == pytest.approx(tables.series("CHN+HKG")[2013])
+
+
+def test_dollar_change_market_and_ppp():
+    s = tables.series("RUS", catalog.LATEST)
+    got = rp.dollar_change("RUS", 2014, 2015)
+    assert got["percent"] == pytest.approx((s[2015] - s[2014]) / s[2014] * 100)
+    ppp = tables.ppp_series("RUS")
+    assert rp.dollar_change("RUS", 2014, 2015, measure="ppp")["percent"] == pytest.approx((ppp[2015] / ppp[2014] - 1) * 100)
+    with pytest.raises(ValueError, match="no GDP value"):
+        rp.dollar_change("RUS", 2014, 2015, catalog.PAPER_VINTAGE)  # the 2015 vintage ends in 2014
+    with pytest.raises(ValueError, match="measure"):
+        rp.dollar_change("RUS", 2014, 2015, measure="real")
+
+
+def test_gdp_pair_chart_alt_text_from_data():
+    pair = rp.gdp_pair(catalog.LATEST, 2005, 2016)
+    fig = charts.gdp_pair_chart(pair, "China and Russia")
+    last = pair.iloc[-1]
+    assert f"{last['china_usd'] / 1e12:,.2f}" in fig.alt_text
+    assert f"{last['ratio']:.1f}" in fig.alt_text
+    assert len(fig.axes) == 2 and "trillions" in fig.axes[0].get_ylabel()
+    assert pair["ratio"].notna().all()
