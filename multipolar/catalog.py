@@ -746,3 +746,69 @@ RESOURCES["rapprochement_figures"] = {
         {"name": "note", "type": "string", "description": "What a careful reader should notice about the figure."},
     ],
 }
+
+
+# ---------------------------------------------------------------- claims ledger (issue 6, appended)
+_CLAIM_REPORTS = {
+    "title": "Sources named for the dated claim the ledger contradicts: the Ministry of Foreign Affairs of "
+             "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
+             "on the China-Russia joint statement on the international order of the 21st century",
+    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily",
+    "path": "(named in the row's named_source, typed in multipolar/claims.py)",
+    "version": "releases of 1 July 2005",
+}
+
+RESOURCES["claims_ledger"] = {
+    "path": "claims_ledger.csv",
+    "title": "Claims ledger: every quantitative or dated factual claim of the paper, with its status",
+    "description": (
+        "One row per claim, in the paper's order, specified in multipolar/claims.py. The build checks that each "
+        "quote occurs verbatim in the named section of the paper and that the source given is the one the paper "
+        "gives ('footnote [n], text lost' where the footnote's text was lost). Claims the course's data can test "
+        "name a registered check in multipolar/ledger.py, which recomputes them from the other files in data/ "
+        "for the paper's era and for today; their status (reproduced, revised, or the claim's fallback status) "
+        "is computed from those values by the stated rule, never typed. Other claims carry a typed status: "
+        "'not checkable with the course's data' with the reason, or 'contradicted' with a named source. "
+        "tests/test_ledger.py recomputes every checked row and fails if this file disagrees with the data."
+    ),
+    "sources": [_PAPER_TEXT, _WB_GDP_2015, _WB_GDP_2026, _WB_PPP_2023, _FACTBOOK_2015, _CLAIM_REPORTS],
+    "licenses": [PAPER, WB_LICENCE, US_GOV],
+    "primaryKey": ["key"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in the paper's order."},
+        {"name": "key", "type": "string", "required": True, "description": "A short, stable key for the claim."},
+        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 7,
+         "description": "The paper's section (= the course's chapter) the claim is made in."},
+        {"name": "section", "type": "string", "required": True, "description": "That section's title."},
+        {"name": "claim", "type": "string", "required": True, "description": "What the paper claims, in the course's words."},
+        {"name": "stated", "type": "string", "required": True,
+         "description": "How the paper states the value or date (its words; '(numbers lost)' for lost tables)."},
+        {"name": "value", "type": "number",
+         "description": "The paper's number, where it prints one (empty for dates and words)."},
+        {"name": "unit", "type": "string", "required": True, "description": "Unit of the value, or what the check counts."},
+        {"name": "date", "type": "string",
+         "description": "The date or period the claim refers to: YYYY, YYYY-MM, YYYY-MM-DD, a span YYYY-YYYY or "
+                        "YYYY/YYYY, or a decade YYYYs; empty if none."},
+        {"name": "quote", "type": "string", "required": True, "description": "The paper's words (checked verbatim by the build)."},
+        {"name": "paper_source", "type": "string", "required": True,
+         "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', a table's "
+                        "source line, or 'no citation in the paper'."},
+        {"name": "status", "type": "string", "required": True,
+         "enum": ["reproduced", "revised", "not checkable with the course's data", "contradicted"],
+         "description": "Computed for checked claims (see multipolar/ledger.py); typed, with a reason or named source, "
+                        "for the others."},
+        {"name": "check", "type": "string", "description": "The registered check (multipolar.ledger.CHECKS) that recomputes the claim."},
+        {"name": "args", "type": "string", "description": "The check's arguments, 'name=value; ...'."},
+        {"name": "rule", "type": "string",
+         "description": "When a recomputed value agrees with the paper's: round_or_truncate:d, equal[:n], more_than:x, "
+                        "less_than:x or between:a:b (see multipolar.ledger.RULES)."},
+        {"name": "paper_era_value", "type": "number", "description": "The value recomputed from the paper-era data."},
+        {"name": "paper_era_vintage", "type": "string", "description": "Which data: a WDI vintage, the PPP vintage or factbook-2015."},
+        {"name": "today_value", "type": "number", "description": "The value recomputed from today's data."},
+        {"name": "today_vintage", "type": "string", "description": "Which data stand for today."},
+        {"name": "named_source", "type": "string",
+         "description": "For checked claims the data's publisher; for 'contradicted' the named source that contradicts it."},
+        {"name": "reason", "type": "string", "description": "Why the claim is not checkable with the course's data."},
+        {"name": "note", "type": "string", "description": "What a careful reader should notice."},
+    ],
+}

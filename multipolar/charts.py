@@ -701,3 +701,35 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
         f"{first['russia_usd'] / 1e12:,.2f} to {last['russia_usd'] / 1e12:,.2f}. The ratio went from "
         f"{first['ratio']:.1f} to {last['ratio']:.1f}, highest ({peak['ratio']:.1f}) in {int(peak['year'])}.")
     return fig
+
+
+# ---------------------------------------------------------------- claims ledger (appended)
+#: One hatch per ledger status, so the bars differ by more than colour.
+STATUS_HATCHES = ["", "//", "..", "xx"]
+
+
+def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
+                 source: str = "Source: data/claims_ledger.csv (claims of Sahara 2015; checks on World Bank "
+                               "and CIA World Factbook data)") -> Figure:
+    """Horizontal bars: number of claims per status (``counts`` indexed by status, in display order).
+
+    Each bar has its own Okabe-Ito colour and hatch, the status name on the axis and the count
+    printed at its end, so colour is never the only cue.
+    """
+    counts = counts.astype(int)
+    fig, ax = _new_figure(8.0, 0.55 * len(counts) + 1.6)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", color="#dddddd", linewidth=0.8)
+    y = list(range(len(counts)))[::-1]
+    for yi, (status, n), colour, hatch in zip(y, counts.items(), OKABE_ITO, cycle(STATUS_HATCHES)):
+        ax.barh(yi, n, color=colour, hatch=hatch, edgecolor="white", linewidth=0)
+        ax.text(n + max(counts.max(), 1) * 0.01, yi, f"{n}", va="center", fontsize=10)
+    ax.set_yticks(y, [str(s) for s in counts.index])
+    ax.set_xlabel("Number of claims")
+    ax.set_xlim(0, max(counts.max(), 1) * 1.1)
+    ax.set_title(title, loc="left", fontsize=12)
+    _source(fig, source)
+    total = int(counts.sum())
+    parts = "; ".join(f"{s}: {n}" for s, n in counts.items())
+    fig.alt_text = f"Bar chart of {total} claims by status. {parts}."
+    return fig

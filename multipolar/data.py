@@ -232,3 +232,8 @@ def rapprochement_figures() -> pd.DataFrame:
     """Chapter 6: the numbers of the paper's section on the Sino-Russian rapprochement, each with the
     paper's words and the citation it gives (quotes checked by the build); keyed by figure."""
     return load("rapprochement_figures")
+
+
+def claims_ledger() -> pd.DataFrame:
+    """Every quantitative or dated claim of the paper with its status (checked rows recomputed from data/)."""
+    return load("claims_ledger")

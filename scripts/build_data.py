@@ -1152,6 +1152,91 @@ def build_rapprochement_figures(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- claims ledger (issue 6)
+_CITATION_MARK = re.compile(r"\[\d+\]|\([A-Z][A-Za-z]+,? (?:et al,? )?\d{4}")
+_LEDGER_DATE = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?([-/]\d{4})?|\d{4}s)?")
+
+
+def check_ledger_source(i: int, flat: str, quote: str, source: str) -> None:
+    """The source a ledger row gives must be the paper's (see multipolar/claims.py)."""
+    start = flat.index(quote)
+    after = flat[start + len(quote):start + len(quote) + 400]
+    m = re.fullmatch(r"footnote \[(\d+)\], text lost", source)
+    table = re.fullmatch(r"Table \d \(source line: (.+)\)", source)
+    if m:
+        first = re.search(r"\[(\d+)\]", quote + flat[start + len(quote):start + len(quote) + 1500])
+        if not first or first.group(1) != m.group(1):
+            raise SourceError(f"claims_ledger row {i}: footnote [{m.group(1)}] is not the paper's note for the quote")
+    elif table:
+        if table.group(1) not in flat:
+            raise SourceError(f"claims_ledger row {i}: the source line {table.group(1)!r} is not in the paper")
+    elif source == _NO_CITATION:
+        sentence = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
+        if _CITATION_MARK.search(quote + sentence):
+            raise SourceError(f"claims_ledger row {i}: the paper cites a source for this quote; name it")
+    elif source not in quote + after:
+        raise SourceError(f"claims_ledger row {i}: the citation {source!r} does not follow the quote in the paper")
+
+
+def check_claims_spec(text: str) -> list[dict]:
+    """Check every claim of multipolar/claims.py against the paper (standard library only)."""
+    from multipolar import claims
+    flat = re.sub(r"\s+", " ", text)
+    starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
+    spans = {n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
+             for k, (n, _, _) in enumerate(claims.SECTIONS)}
+    keys = set()
+    for i, c in enumerate(claims.CLAIMS, start=1):
+        if c["key"] in keys:
+            raise SourceError(f"claims_ledger row {i}: duplicate key {c['key']!r}")
+        keys.add(c["key"])
+        lo, hi = spans[c["chapter"]]
+        if flat.count(c["quote"]) == 0:
+            raise SourceError(f"claims_ledger row {i}: the quote {c['quote']!r} is not in the paper's text")
+        if c["quote"] not in flat[lo:hi]:
+            raise SourceError(f"claims_ledger row {i}: the quote is not in section {c['chapter']} of the paper")
+        check_ledger_source(i, flat, c["quote"], c["source"])
+        if not c["stated"].startswith("(") and not all(t in c["quote"] for t in c["stated"].split(", ")):
+            raise SourceError(f"claims_ledger row {i}: the paper's words {c['stated']!r} are not in the quote")
+        if not _LEDGER_DATE.fullmatch(c["date"]):
+            raise SourceError(f"claims_ledger row {i}: date {c['date']!r} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD) or a span")
+        if "check" in c:
+            if c["on_mismatch"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED) or not c["data_source"]:
+                raise SourceError(f"claims_ledger row {i}: a checked claim needs on_mismatch and the data's source")
+            if c["on_mismatch"] == claims.NOT_CHECKABLE and not c["reason"]:
+                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not checkable")
+        elif c["status"] == claims.NOT_CHECKABLE and not c["reason"]:
+            raise SourceError(f"claims_ledger row {i}: 'not checkable' needs a reason")
+        elif c["status"] == claims.CONTRADICTED and not c["named_source"]:
+            raise SourceError(f"claims_ledger row {i}: 'contradicted' needs a named source")
+        elif c["status"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED):
+            raise SourceError(f"claims_ledger row {i}: 'reproduced' and 'revised' must be computed by a check")
+    return claims.CLAIMS
+
+
+def build_claims_ledger(text: str, out: Path) -> list[dict] | None:
+    """The ledger is derived from data/ itself: its checks recompute claims from the files just written to
+    ``out``. This one step needs pandas (the course package); without it the build says so and skips it."""
+    check_claims_spec(text)
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        print("build_data: skipped claims_ledger.csv (its checks need pandas: pip install -r requirements.txt)",
+              file=sys.stderr)
+        return None
+    import os
+    old = os.environ.get("MULTIPOLAR_DATA")
+    os.environ["MULTIPOLAR_DATA"] = str(out)
+    try:
+        from multipolar import ledger
+        return ledger.rows()
+    finally:
+        if old is None:
+            del os.environ["MULTIPOLAR_DATA"]
+        else:
+            os.environ["MULTIPOLAR_DATA"] = old
+
+
 # ---------------------------------------------------------------- descriptions
 def datapackage() -> dict:
     resources = []
@@ -1249,6 +1334,15 @@ def main(argv: list[str] | None = None) -> int:
         res = catalog.RESOURCES[name]
         write_csv(args.out / res["path"], [f["name"] for f in res["fields"]], rows)
         print(f"wrote {res['path']}: {len(rows)} rows")
+    try:
+        ledger_rows = build_claims_ledger(text, args.out)
+    except (SourceError, OSError, ValueError, KeyError) as exc:
+        print(f"build_data: {exc}", file=sys.stderr)
+        return 1
+    if ledger_rows is not None:
+        res = catalog.RESOURCES["claims_ledger"]
+        write_csv(args.out / res["path"], [f["name"] for f in res["fields"]], ledger_rows)
+        print(f"wrote {res['path']}: {len(ledger_rows)} rows")
     (args.out / "datapackage.json").write_text(json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (args.out / "README.md").write_text(readme(), encoding="utf-8")
     print("wrote datapackage.json, README.md")

@@ -1,0 +1,211 @@
+"""The claims ledger: every checked claim agrees with data/, and the test would notice if data/ changed."""
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from multipolar import catalog, claims, data, ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_data  # noqa: E402
+
+PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
+
+
+def test_ledger_agrees_with_data():
+    problems = ledger.verify()
+    assert problems.empty, problems.to_string()
+
+
+def test_ledger_file_is_what_the_spec_gives():
+    book = data.claims_ledger()
+    fresh = ledger.rows()
+    assert list(book["key"]) == [r["key"] for r in fresh]
+    assert list(book["status"]) == [r["status"] for r in fresh]
+    assert len(book) >= 40
+
+
+def test_reproduced_and_revised_are_computed():
+    book = data.claims_ledger()
+    done = book[book["status"].isin(["reproduced", "revised"])]
+    assert not done.empty
+    assert (done["check"] != "").all() and done["check"].isin(list(ledger.CHECKS)).all()
+    assert done["paper_era_value"].notna().all() and done["today_value"].notna().all()
+    revised = book[book["status"] == "revised"]
+    assert (revised["today_vintage"] != "").all()
+
+
+def test_typed_statuses_carry_reason_or_named_source():
+    book = data.claims_ledger()
+    nc = book[book["status"] == claims.NOT_CHECKABLE]
+    assert (nc["reason"] != "").all()
+    assert (book.loc[book["status"] == "contradicted", "named_source"] != "").all()
+
+
+def test_a_checked_value_recomputed_from_first_principles():
+    def us_2013_bn(vintage):
+        gdp = data.gdp_population(vintage)
+        return gdp[(gdp["code"] == "USA") & (gdp["year"] == 2013)]["gdp_usd"].iloc[0] / 1e9
+
+    old, new = us_2013_bn(catalog.PAPER_VINTAGE), us_2013_bn(catalog.LATEST)
+    row = data.claims_ledger().set_index("key").loc["t2_level_1"]
+    assert math.isclose(row["paper_era_value"], old) and math.isclose(row["today_value"], new)
+    matches = [round(x) == row["value"] or math.floor(x) == row["value"] for x in (old, new)]
+    expected = {(True, True): "reproduced", (True, False): "revised", (False, True): "reproduced"}
+    assert row["status"] == expected.get(tuple(matches), claims.NOT_CHECKABLE)
+
+
+def _edit_csv(path: Path, match, column: str, change) -> None:
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    fields = list(rows[0])
+    hit = 0
+    for r in rows:
+        if match(r):
+            r[column] = change(r[column])
+            hit += 1
+    assert hit, "nothing to perturb"
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_a_change_in_world_bank_data_is_caught(data_copy):
+    _edit_csv(data_copy / "wb_gdp_population.csv",
+              lambda r: r["code"] == "USA" and r["year"] == "2013" and r["vintage"] == catalog.PAPER_VINTAGE,
+              "gdp_usd", lambda v: repr(float(v) * 1.01))
+    problems = ledger.verify()
+    assert "t2_level_1" in set(problems["key"])
+    assert {"paper_era_value", "status"} <= set(problems.loc[problems["key"] == "t2_level_1", "field"])
+
+
+def test_a_change_in_factbook_data_is_caught(data_copy):
+    _edit_csv(data_copy / "factbook_2015.csv", lambda r: r["code"] == "UZB", "group", lambda v: "observer")
+    problems = ledger.verify()
+    assert set(problems.loc[problems["key"] == "five_states", "field"]) >= {"paper_era_value", "status"}
+
+
+def test_a_tampered_ledger_is_caught():
+    book = data.claims_ledger()
+    i = book.index[book["key"] == "growth_x50"][0]
+    book.loc[i, "today_value"] = book.loc[i, "today_value"] + 1
+    assert list(ledger.verify(book)["key"]) == ["growth_x50"]
+
+
+@pytest.mark.parametrize("rule, stated, computed, expected", [
+    ("round_or_truncate:1", 4.5, 4.552, True),     # truncated
+    ("round_or_truncate:1", 4.6, 4.552, True),     # rounded
+    ("round_or_truncate:1", 4.5, 4.61, False),
+    ("round_or_truncate:0", 16768, 16768.9, True),
+    ("equal", 5, 6.0, False), ("equal:3", None, 3.0, True),
+    ("more_than:20", 20, 20.0, False), ("less_than:0", None, -0.1, True),
+    ("between:2015:2020", None, 2016.0, True), ("between:2015:2020", None, 2021.0, False),
+    ("between:2015:2020", None, math.nan, False),
+])
+def test_rules(rule, stated, computed, expected):
+    assert ledger.agrees(rule, stated, computed) is expected
+
+
+def test_unknown_rule_is_a_clear_error():
+    with pytest.raises(ValueError, match="unknown rule"):
+        ledger.agrees("roughly", 1, 1)
+
+
+def test_args_round_trip():
+    args = {"start": 1980, "end": 2013, "hong_kong": "never", "years": "2000,2005"}
+    assert ledger.parse_args(ledger.format_args(args)) == args
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    (4.55, 4.55, "reproduced"), (4.55, 4.61, "revised"), (4.7, 4.52, "reproduced"), (4.7, 4.7, "contradicted"),
+])
+def test_status_logic(monkeypatch, old, new, expected):
+    fake = ledger.Check("fake", lambda v: old if v == "old" else new, ("old", "new"), "a test double")
+    monkeypatch.setitem(ledger.CHECKS, "fake", fake)
+    claim = {"check": "fake", "args": {}, "rule": "round_or_truncate:1", "value": 4.5,
+             "on_mismatch": "contradicted", "data_source": "a named source", "reason": ""}
+    ev = ledger.evaluate(claim)
+    assert ev["status"] == expected
+    assert (ev["paper_era_value"], ev["today_value"]) == (old, new)
+
+
+def test_status_counts_add_up():
+    book = data.claims_ledger()
+    counts = ledger.status_counts(book)
+    assert list(counts.columns) == claims.STATUSES and counts.to_numpy().sum() == len(book)
+    per = ledger.status_counts(book, by_chapter=True)
+    assert per.to_numpy().sum() == len(book) and set(per.index) <= set(ledger.CHAPTER_PAGES)
+
+
+@pytest.fixture
+def paper_text():
+    if not PAPER.is_file():
+        pytest.skip("the paper's text is not available")
+    return PAPER.read_text(encoding="utf-8")
+
+
+def _with_claim(monkeypatch, **changes):
+    c = dict(next(c for c in claims.CLAIMS if c["key"] == "aid_8m"), **changes)
+    monkeypatch.setattr(claims, "CLAIMS", [c])
+
+
+def test_spec_passes_on_the_paper(paper_text):
+    assert len(build_data.check_claims_spec(paper_text)) == len(claims.CLAIMS)
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"quote": "Washington withheld $9 million of aid"}, "not in the paper's text"),
+    ({"chapter": 4}, "not in section 4"),
+    ({"source": "footnote [21], text lost"}, "footnote \\[21\\]"),
+    ({"source": "no citation in the paper"}, "cites a source"),
+    ({"stated": "$9 million"}, "not in the quote"),
+    ({"status": "reproduced"}, "must be computed"),
+    ({"reason": ""}, "needs a reason"),
+])
+def test_spec_errors(monkeypatch, paper_text, changes, message):
+    _with_claim(monkeypatch, **changes)
+    with pytest.raises(build_data.SourceError, match=message):
+        build_data.check_claims_spec(paper_text)
+
+
+def test_every_section_has_claims_and_a_page():
+    book = data.claims_ledger()
+    assert set(book["chapter"]) == set(range(1, 8)) == set(ledger.CHAPTER_PAGES)
+    assert isinstance(book, pd.DataFrame)
+
+
+def test_book_helpers_show_every_claim_of_a_chapter():
+    book = data.claims_ledger()
+    for n in ledger.CHAPTER_PAGES:
+        rows = book[book["chapter"] == n]
+        assert len(ledger.chapter_table(book, n)) == len(rows)
+        html = ledger.chapter_html(book, n)
+        assert html.count("<tr style=") == len(rows)
+        for status in rows["status"].unique():
+            assert ledger.STATUS_MARKS[status].split(" ", 1)[1] in html.replace("&#x27;", "'")
+
+
+def test_evidence_names_the_computation_or_the_reason():
+    book = data.claims_ledger().set_index("key")
+    checked = ledger.evidence(book.loc["growth_x50"])
+    assert "china_growth_multiple" in checked and catalog.PAPER_VINTAGE in checked and catalog.LATEST in checked
+    assert book.loc["aid_8m", "reason"] in ledger.evidence(book.loc["aid_8m"])
+    assert "Contradicted by" in ledger.evidence(book.loc["world_order_decl"])
+    assert ledger.describe(data.claims_ledger(), "five_states").startswith(f"**Claim {book.loc['five_states', 'id']},")
+
+
+def test_status_chart_has_alt_text_with_the_counts():
+    from multipolar import charts
+    counts = ledger.status_counts(data.claims_ledger()).iloc[0]
+    fig = charts.status_chart(counts)
+    assert str(int(counts.sum())) in fig.alt_text
+    assert all(f"{s}: {n}" in fig.alt_text for s, n in counts.items())
+    bars = [p for p in fig.axes[0].patches]
+    assert len({p.get_hatch() for p in bars}) == len(bars)   # a second cue besides colour
