@@ -812,3 +812,43 @@ RESOURCES["claims_ledger"] = {
         {"name": "note", "type": "string", "description": "What a careful reader should notice."},
     ],
 }
+
+
+# ---------------------------------------------------------------- chapter 7: the argument map (appended)
+RESOURCES["argument_map"] = {
+    "path": "argument_map.csv",
+    "title": "Chapter 7: the paper's argument as a map (conclusion, premises, the paper's own doubts)",
+    "description": (
+        "One row per node of the course's map of the paper's argument: the conclusion, one premise per "
+        "section of the paper, and the four reasons for scepticism the paper gives in its conclusion. Each row "
+        "has the course's paraphrase, a short quote that the build checks occurs verbatim in the paper, the "
+        "evidence the course examined and the strongest counter-evidence with its source. Figures are not "
+        "stored here: the metric columns name functions in multipolar/argmap.py that compute them from the "
+        "other files in data/. Which node a doubt bears on is the course's reading, not the paper's."
+    ),
+    "sources": [_PAPER_TEXT],
+    "licenses": [PAPER],
+    "primaryKey": ["node"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in map order."},
+        {"name": "node", "type": "string", "required": True,
+         "description": "Key of the node: C (conclusion), P1-P6 (premises, by chapter), D1-D4 (the paper's doubts)."},
+        {"name": "role", "type": "string", "required": True, "enum": ["conclusion", "premise", "doubt"],
+         "description": "What the node does in the argument."},
+        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 8,
+         "description": "The course chapter that examines the node."},
+        {"name": "label", "type": "string", "required": True, "description": "A short label for the map."},
+        {"name": "claim", "type": "string", "required": True, "description": "The claim in the course's words."},
+        {"name": "quote", "type": "string", "required": True,
+         "description": "The paper's words for the claim (checked verbatim by the build)."},
+        {"name": "bears_on", "type": "string",
+         "description": "The node this one supports (premises) or qualifies (doubts, the course's reading); empty for the conclusion."},
+        {"name": "evidence", "type": "string", "description": "What the course examined in support, in words."},
+        {"name": "evidence_metric", "type": "string",
+         "description": "Keys of multipolar.argmap.METRICS (separated by '; ') that compute the supporting figures."},
+        {"name": "counter", "type": "string", "description": "The strongest counter-evidence the course found, in words."},
+        {"name": "counter_source", "type": "string", "description": "Where the counter-evidence comes from."},
+        {"name": "counter_metric", "type": "string",
+         "description": "Keys of multipolar.argmap.METRICS that compute the counter-evidence figures."},
+    ],
+}

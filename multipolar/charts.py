@@ -733,3 +733,92 @@ def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
     parts = "; ".join(f"{s}: {n}" for s, n in counts.items())
     fig.alt_text = f"Bar chart of {total} claims by status. {parts}."
     return fig
+
+
+# ---------------------------------------------------------------- chapter 7: the argument map (appended)
+#: Fill and border per verdict; the verdict is also written in the box, so colour is never the only cue.
+VERDICT_STYLES = {
+    "undecided": ("#f2f2f2", ":", 1.2),
+    "not supported": ("#f6c9a8", "-", 2.4),
+    "weakly supported": ("#f9e0a8", "--", 1.8),
+    "partly supported": ("#cde6f5", "-.", 1.8),
+    "well supported": ("#bfe8da", "-", 2.4),
+}
+
+
+def _box(ax, x, y, w, h, text, verdict="undecided", fontsize=9.5, dashed=False):
+    from matplotlib.patches import FancyBboxPatch
+    face, style, width = VERDICT_STYLES.get(verdict, VERDICT_STYLES["undecided"])
+    if dashed:
+        face, style, width = "white", "--", 1.0
+    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.008,rounding_size=0.012",
+                                facecolor=face, edgecolor="#333333", linestyle=style, linewidth=width,
+                                transform=ax.transAxes))
+    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, transform=ax.transAxes, linespacing=1.25)
+
+
+def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts: dict,
+                       title: str = "The paper's argument, mapped",
+                       source: str = "Source: data/argument_map.csv and data/claims_ledger.csv (course's reading of Sahara 2015)"
+                       ) -> Figure:
+    """A box-and-arrow map: the conclusion on top, the premises in a row below, the paper's doubts
+    under (or beside) the claim each qualifies.
+
+    ``nodes`` is ``argmap.nodes()``; ``verdicts`` maps premise and conclusion keys to verdict names
+    (missing ones are 'undecided'); ``overall`` is a line of text for the conclusion (e.g. the result
+    of ``argmap.combine``); ``counts`` is ``argmap.ledger_counts()``.
+    """
+    import textwrap
+    fig = Figure(figsize=(11.0, 7.0), dpi=100, layout="constrained")
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    concl = nodes[nodes["role"] == "conclusion"].iloc[0]
+    prem = nodes[nodes["role"] == "premise"].reset_index(drop=True)
+    doubt = nodes[nodes["role"] == "doubt"].reset_index(drop=True)
+    qualified = {}
+    for _, d in doubt.iterrows():
+        qualified.setdefault(d["bears_on"], []).append(d["node"])
+
+    def verdict(key):
+        return verdicts.get(key, "undecided")
+
+    def arrow(start, end, dashed=False):
+        ax.annotate("", xy=end, xytext=start, xycoords="axes fraction",
+                    arrowprops=dict(arrowstyle="-|>", color="#444444", linewidth=1.1,
+                                    linestyle="--" if dashed else "-", shrinkA=2, shrinkB=2))
+
+    cx, cy, cw, ch = 0.40, 0.87, 0.62, 0.17
+    _box(ax, cx, cy, cw, ch, f"{concl['node']} · conclusion (chapter {concl['chapter']})\n"
+         + textwrap.fill(concl["label"], 60) + f"\n{overall}", verdict(concl["node"]), fontsize=10.5)
+    where = {concl["node"]: (cx, cy, cw, ch)}
+    w, h, y = 0.15, 0.29, 0.51
+    for i, p in prem.iterrows():
+        x = 0.08 + i * (0.84 / max(len(prem) - 1, 1))
+        where[p["node"]] = (x, y, w, h)
+        n = counts.get(int(p["chapter"]), {"claims": 0, "checked": 0})
+        lines = [f"{p['node']} · chapter {p['chapter']}", textwrap.fill(p["label"], 19),
+                 f"ledger: {n['checked']}/{n['claims']} checked", "verdict:", verdict(p["node"])]
+        _box(ax, x, y, w, h, "\n".join(lines), verdict(p["node"]), fontsize=9)
+        arrow((x, y + h / 2), (cx - cw / 2 + 0.06 + (x - 0.08) / 0.84 * (cw - 0.12), cy - ch / 2))
+    for _, d in doubt.iterrows():
+        tx, ty, tw, th = where[d["bears_on"]]
+        text = f"{d['node']} · the paper's doubt\n" + textwrap.fill(d["label"], 20)
+        if d["bears_on"] == concl["node"]:
+            x, yy = 0.87, cy
+            _box(ax, x, yy, 0.2, 0.15, text, dashed=True, fontsize=9)
+            arrow((x - 0.1, yy), (tx + tw / 2, ty), dashed=True)
+        else:
+            x, yy = tx, 0.16
+            _box(ax, x, yy, w, 0.17, text, dashed=True, fontsize=9)
+            arrow((x, yy + 0.085), (tx, ty - th / 2), dashed=True)
+    ax.text(0.0, 0.0, "Solid arrow: the premise supports the conclusion. Dashed arrow: one of the paper's own "
+            "doubts qualifies a claim (which claim is the course's reading).", fontsize=8.5, transform=ax.transAxes)
+    ax.set_title(title, loc="left", fontsize=12)
+    _source(fig, source)
+    parts = "; ".join(f"{p['node']} (chapter {p['chapter']}): {p['label']}, verdict {verdict(p['node'])}"
+                      for _, p in prem.iterrows())
+    doubts = "; ".join(f"{d['node']}: {d['label']} (bears on {d['bears_on']})" for _, d in doubt.iterrows())
+    fig.alt_text = (f"Argument map. The conclusion, {concl['label']}, rests on {len(prem)} premises, each "
+                    f"drawn as a box with an arrow to it: {parts}. {overall}. Dashed boxes give the paper's own "
+                    f"doubts: {doubts}.")
+    return fig

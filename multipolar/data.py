@@ -237,3 +237,8 @@ def rapprochement_figures() -> pd.DataFrame:
 def claims_ledger() -> pd.DataFrame:
     """Every quantitative or dated claim of the paper with its status (checked rows recomputed from data/)."""
     return load("claims_ledger")
+
+
+def argument_map() -> pd.DataFrame:
+    """Chapter 7: the nodes of the map of the paper's argument (quotes checked by the build); keyed by node."""
+    return load("argument_map")

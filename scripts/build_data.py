@@ -1152,6 +1152,130 @@ def build_rapprochement_figures(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- chapter 7: the argument map
+#: The paper's argument as a map: its conclusion, one premise per section, and the four doubts of its
+#: conclusion. Each row: (node, role, chapter, label, claim, quote, bears_on, evidence, evidence_metric,
+#: counter, counter_source, counter_metric). ``quote`` must occur verbatim in the paper (checked below);
+#: the metric columns name functions in multipolar/argmap.py that compute figures from data/, so no
+#: number is typed here. ``bears_on`` for a doubt is the course's reading of which node it qualifies.
+ARGUMENT_MAP = [
+    ("C", "conclusion", 7, "Multipolarity is near and can be peaceful",
+     "A multipolar world is close; regional structures in which large and small states cooperate on "
+     "sovereign, practical terms, as in the SCO, are the key to a peaceful transition.",
+     "The effectiveness of sovereignty oriented and utilitarian cooperation the SCO has displayed will be "
+     "the key for a peaceful transition", "",
+     "The emerging economies' share of world GDP rose in the data the paper used and kept rising; the claims "
+     "ledger shows how much of the paper's factual base the course could test", "brics_share; ledger_checked",
+     "A founding SCO member went to war against a neighbour in 2022; the paper itself names four reasons for "
+     "scepticism (the doubts on the map)", "Epilogue (chapter 8); the paper's conclusion", "ukraine_2022"),
+    ("P1", "premise", 1, "The US-led order is in retreat",
+     "US hegemony barely outlived the Cold War: the wars in Afghanistan and Iraq and the crisis of 2008 "
+     "drained US power, and the US can no longer impose its rules on the rest of the world.",
+     "its political capital has so depleted that it can no longer in the position to impose its rules over "
+     "the rest of the world", "C",
+     "The US share of world GDP at market exchange rates fell in the data the paper could see",
+     "us_share_2000_2013",
+     "In the latest data the US share recovered from its low; and GDP at market exchange rates is not power: "
+     "US military and technological primacy may be durable",
+     "Chapter 1: Brooks and Wohlforth (2008); World Bank, latest vintage", "us_share_since"),
+    ("P2", "premise", 2, "US policy, not China, drove the shift",
+     "China's rise did not by itself cause the US decline: Washington's failure to reform the international "
+     "financial institutions pushed China and others to build the AIIB, the NDB and the CRA.",
+     "it was not the Chinese expansionism, but the US failure to remedy the deficiency of international "
+     "financial institutions", "C",
+     "China's share of world GDP rose steeply in the paper's years, while the IMF reform of 2010 waited for "
+     "US approval", "china_share_2000_2013",
+     "Shares of GDP cannot show causes, and several of the paper's growth multiples could not be reproduced "
+     "from one consistent series; the US Congress approved the IMF reform soon after the paper appeared",
+     "Chapter 2 and the claims ledger; IMF, Press Release No. 15/573", "imf_reform_approved"),
+    ("P3", "premise", 3, "A multilayered, non-exclusive approach",
+     "China's Belt and Road builds on existing, overlapping mechanisms and accepts partners as they are, "
+     "instead of dividing the world into friends and foes as the US dichotomy does.",
+     "Its multilayered approach prevents the world division into hostile blocks", "C",
+     "The mechanisms the 'Vision and Actions' document names overlap: many countries belong to several",
+     "vision_layers",
+     "Conservative means can serve revisionist ends: voices the paper itself quotes, and scholars of contested "
+     "multilateralism, read the same plan as a challenge to the existing order",
+     "Chapter 3: Morse and Keohane (2014); the voices the paper quotes", ""),
+    ("P4", "premise", 4, "The SCO's functionalism works",
+     "The SCO's practical, sovereignty-respecting cooperation (settled borders, a shared definition of the "
+     "'three evils', RATS) built trust among its members, so it is a fair testing ground for the Belt and Road.",
+     "The SCO\u2019s functionalist approach to common agenda has so far recorded tangible successes", "C",
+     "The SCO grew from the Shanghai Five into a body whose members held a large share of the world's people, "
+     "and it has enlarged since", "sco_weight_2014",
+     "Critics read the SCO as an 'authoritarian club' that shields incumbent governments, and its security "
+     "cooperation as held back by Russia's preference for the CSTO",
+     "Chapter 4: Ambrosio (2008); Frost (2009) as the paper cites him", ""),
+    ("P5", "premise", 5, "Network leverage protects small states",
+     "Collective backing from the SCO let Central Asian states refuse outside pressure, as when Uzbekistan "
+     "told the US to leave the K2 base after Andijan.",
+     "The network leverage of regional cooperation will provide the solution to possible disastrous "
+     "collisions", "C",
+     "After the SCO's Astana declaration, Uzbekistan's demand that the US leave K2 was met within months",
+     "k2_days",
+     "The US could leave K2 because it had other options, and it stayed at Manas until 2014 at a higher rent; "
+     "the same backing shielded a government from scrutiny of the Andijan killings, whose toll is disputed",
+     "Chapter 5: the realist reading; Ambrosio (2008); Human Rights Watch (2005)", "manas_rent; andijan_accounts"),
+    ("P6", "premise", 6, "US pressure forged a Sino-Russian accord",
+     "Western pressure, above all the sanctions of 2014, turned the Sino-Russian partnership into an "
+     "'accord' resting on a shared fear of US-backed 'colour revolutions'.",
+     "The stronger the pressure grew, the tighter the ties of two countries has become", "C",
+     "Gas contracts, arms sales and a move away from dollar assets followed the sanctions, in the paper's "
+     "account", "ust_fall",
+     "A deeply unequal partnership may be an 'axis of convenience' rather than an accord; neo-realists expect "
+     "the two powers to fall out",
+     "Chapter 6: Lo (2008); Kerr (2010) and Carroll (2011) as the paper cites them", "china_russia_ratio"),
+    ("D1", "doubt", 7, "Win-win may not bring prosperity",
+     "Whether 'win-win' cooperation brings shared prosperity is an open question: the emerging economies "
+     "grew within neoliberal globalization, so a new order must show a development model of its own.",
+     "it is totally open to question whether the so-called \u201cwin-win\u201d cooperation will produce the "
+     "presupposed effects of mutual prosperity", "P3", "", "", "", "", ""),
+    ("D2", "doubt", 7, "A US retreat leaves security gaps",
+     "If the US does retreat, clashes will be harder to prevent where no regional security structure "
+     "exists, as in North-East Asia.",
+     "one can predict several security risks if the US retreat is inevitable", "P1", "", "", "", "", ""),
+    ("D3", "doubt", 7, "Trust may not outlast the threat",
+     "Building trust between civilizations through dialogue may be naive: identities change with "
+     "circumstances, and the Sino-Russian accord may weaken if the US threat fades.",
+     "the Sino-Russian accord will be fragile if the perceived US threats eventually disappear", "P6",
+     "", "", "", "", ""),
+    ("D4", "doubt", 7, "Deeper change is needed",
+     "A lasting multipolar order needs qualitative change in political, social, economic and cultural "
+     "systems; citing Boris Kagarlitski, the paper adds that change short of that may only swap the "
+     "neoliberal model for a new welfare state.",
+     "qualitative changes in existing political, social, economic and cultural systems are necessary", "C",
+     "", "", "", "", ""),
+]
+ARGUMENT_ROLES = ["conclusion", "premise", "doubt"]
+
+
+def build_argument_map(text: str) -> list[dict]:
+    flat = re.sub(r"\s+", " ", text)
+    nodes = [row[0] for row in ARGUMENT_MAP]
+    if len(set(nodes)) != len(nodes):
+        raise SourceError("argument_map: node keys must be unique")
+    rows = []
+    for i, (node, role, chapter, label, claim, quote, bears_on, evidence, e_metric, counter, c_source,
+            c_metric) in enumerate(ARGUMENT_MAP, start=1):
+        check_paper_quote("argument_map", i, flat, quote)
+        if role not in ARGUMENT_ROLES:
+            raise SourceError(f"argument_map row {i}: role {role!r} is not one of {ARGUMENT_ROLES}")
+        if (role == "conclusion") != (bears_on == "") or (bears_on and bears_on not in nodes):
+            raise SourceError(f"argument_map row {i}: bears_on {bears_on!r} must name another node "
+                              "(and be empty only for the conclusion)")
+        if role != "doubt" and not (evidence and counter and c_source):
+            raise SourceError(f"argument_map row {i}: a claim on the map needs evidence, counter-evidence and its source")
+        if re.search(r"\d", evidence + counter):
+            for number in re.findall(r"\d+", evidence + counter):
+                if number not in c_source and not re.fullmatch(r"(19|20)\d\d", number):
+                    raise SourceError(f"argument_map row {i}: the number {number} is typed in the text; "
+                                      "compute it with a metric instead")
+        rows.append({"id": i, "node": node, "role": role, "chapter": chapter, "label": label, "claim": claim,
+                     "quote": quote, "bears_on": bears_on, "evidence": evidence, "evidence_metric": e_metric,
+                     "counter": counter, "counter_source": c_source, "counter_metric": c_metric})
+    return rows
+
+
 # ---------------------------------------------------------------- claims ledger (issue 6)
 _CITATION_MARK = re.compile(r"\[\d+\]|\([A-Z][A-Za-z]+,? (?:et al,? )?\d{4}")
 _LEDGER_DATE = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?([-/]\d{4})?|\d{4}s)?")
@@ -1325,6 +1449,7 @@ def main(argv: list[str] | None = None) -> int:
             "network_events": build_network_events(text, args.sources),
             "network_figures": build_network_figures(text),
             "rapprochement_figures": build_rapprochement_figures(text),
+            "argument_map": build_argument_map(text),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)

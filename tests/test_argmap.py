@@ -1,0 +1,168 @@
+"""Chapter 7: the argument map's data, its metrics (recomputed here from data/), the verdict rule, the chart."""
+from __future__ import annotations
+
+import math
+import re
+import sys
+from datetime import date
+
+import pytest
+
+from multipolar import argmap, catalog, charts, claims, data
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import build_data  # noqa: E402
+
+PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
+
+
+def _keys(cell) -> list[str]:
+    return [k.strip() for k in str(cell or "").split(";") if k.strip()]
+
+
+def test_map_shape():
+    n = argmap.nodes()
+    assert list(n["role"]).count("conclusion") == 1
+    premises = argmap.premises()
+    assert sorted(premises["chapter"]) == [1, 2, 3, 4, 5, 6], "one premise per section of the paper"
+    assert set(premises["bears_on"]) == {"C"}
+    assert len(argmap.doubts()) == 4, "the paper gives four reasons for scepticism"
+    assert set(argmap.doubts()["bears_on"]) <= set(n["node"])
+
+
+def test_every_named_metric_exists_and_computes():
+    for _, r in argmap.nodes().iterrows():
+        for key in _keys(r["evidence_metric"]) + _keys(r["counter_metric"]):
+            m = argmap.metric(key)
+            assert m["text"] and m["source"], key
+            assert isinstance(m["value"], float) or math.isnan(m["value"]), key
+    with pytest.raises(KeyError, match="unknown argument-map metric"):
+        argmap.metric("no_such_metric")
+
+
+def _share(code: str, vintage: str, year: int) -> float:
+    g = data.gdp_population(vintage).set_index(["code", "year"])["gdp_usd"]
+    return 100 * g[(code, year)] / g[("WLD", year)]
+
+
+def test_us_share_metrics_match_the_data():
+    m = argmap.metric("us_share_2000_2013")
+    old = catalog.PAPER_VINTAGE
+    assert m["value"] == pytest.approx(_share("USA", old, 2013) - _share("USA", old, 2000))
+    assert f"{_share('USA', old, 2000):.1f}%" in m["text"]
+    g = data.gdp_population(catalog.LATEST)
+    us = g[(g["code"] == "USA") & (g["year"] >= 2000)].set_index("year")["gdp_usd"]
+    world = g[g["code"] == "WLD"].set_index("year")["gdp_usd"]
+    share = (100 * us / world.reindex(us.index)).dropna()
+    low, last = int(share.idxmin()), int(share.index.max())
+    since = argmap.metric("us_share_since")
+    assert f"in {low}" in since["text"] and f"in {last}" in since["text"]
+    assert since["value"] == pytest.approx(share[last] - share[low])
+
+
+def test_k2_days_and_treasury_fall_match_the_data():
+    ev = data.network_events().set_index("label")["date"]
+    a, b = (date.fromisoformat(ev[k]) for k in ("Uzbek memorandum: leave K2", "US leaves K2"))
+    assert argmap.metric("k2_days")["value"] == (b - a).days
+    v = data.rapprochement_figures().set_index("figure")["value"]
+    want = 100 * (v["ust_holdings_mar_2015"] / v["ust_holdings_jan_2014"] - 1)
+    assert argmap.metric("ust_fall")["value"] == pytest.approx(want)
+
+
+def test_ledger_counts_match_the_ledger():
+    led = data.claims_ledger()
+    counts = argmap.ledger_counts(led)
+    assert sum(c["claims"] for c in counts.values()) == len(led)
+    for chapter, c in counts.items():
+        rows = led[led["chapter"] == chapter]
+        assert c["checked"] == sum(s != claims.NOT_CHECKABLE for s in rows["status"])
+    share = argmap.metric("ledger_checked")["value"]
+    assert share == pytest.approx(sum(c["checked"] for c in counts.values()) / len(led))
+
+
+def test_map_table_has_a_row_per_claim_with_figures():
+    t = argmap.map_table()
+    assert list(t["node"]) == ["C"] + [f"P{i}" for i in range(1, 7)]
+    assert all(t["evidence_figures"].map(len) >= 1), "each claim on the map has a figure computed from data/"
+    assert set(t["verdict"]) == {"yours to decide"}
+
+
+def test_combine_linked_and_convergent():
+    v = {"P1": "well supported", "P2": "weakly supported", "P3": "undecided", "P4": "partly supported"}
+    linked = argmap.combine(v, "linked")
+    assert linked["score"] == argmap.VERDICTS["weakly supported"]
+    assert linked["weakest"] == ["P2"] and linked["undecided"] == ["P3"]
+    conv = argmap.combine(v, "convergent")
+    assert conv["score"] == pytest.approx((3 + 1 + 2) / 3)
+    assert conv["verdict"] == "partly supported"
+    assert argmap.combine({"P1": "undecided"}, "linked")["verdict"] == "undecided"
+    assert argmap.combine({}, "convergent")["score"] is None
+
+
+@pytest.mark.parametrize("verdicts, structure, match", [
+    ({"P1": "great"}, "linked", "unknown verdicts"),
+    ({"P1": "well supported"}, "chained", "structure must be"),
+])
+def test_combine_rejects_bad_input(verdicts, structure, match):
+    with pytest.raises(ValueError, match=match):
+        argmap.combine(verdicts, structure)
+
+
+def test_verdict_label_rounds_to_the_nearest_step():
+    assert argmap.verdict_label(None) == "undecided"
+    assert argmap.verdict_label(0.2) == "not supported"
+    assert argmap.verdict_label(2.6) == "well supported"
+    assert argmap.verdict_label(1.0) == "weakly supported"
+
+
+def test_chart_writes_verdicts_in_boxes_and_alt_text():
+    n = argmap.nodes()
+    verdicts = {"P1": "not supported", "P4": "well supported"}
+    fig = charts.argument_map_chart(n, verdicts, "overall: not supported", argmap.ledger_counts())
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert "not supported" in texts and "well supported" in texts
+    for _, p in argmap.premises().iterrows():
+        assert p["label"] in fig.alt_text
+    assert "verdict not supported" in fig.alt_text and "overall: not supported" in fig.alt_text
+    assert len(fig.axes[0].patches) == len(n), "one box per node"
+    assert charts.png_bytes(fig)[:4] == b"\x89PNG"
+
+
+@pytest.fixture()
+def paper_text():
+    if not PAPER.is_file():
+        pytest.skip("the paper's text is not at ../shared/paper")
+    return PAPER.read_text(encoding="utf-8")
+
+
+def _with_row(index: int, **changes):
+    fields = ["node", "role", "chapter", "label", "claim", "quote", "bears_on", "evidence", "evidence_metric",
+              "counter", "counter_source", "counter_metric"]
+    rows = list(build_data.ARGUMENT_MAP)
+    row = dict(zip(fields, rows[index]))
+    row.update(changes)
+    rows[index] = tuple(row[f] for f in fields)
+    return rows
+
+
+@pytest.mark.parametrize("changes, match", [
+    ({"quote": "the SCO will rule the world"}, "not in the paper"),
+    ({"evidence": "The US share fell by 9 points"}, "number 9 is typed"),
+    ({"bears_on": "P9"}, "bears_on"),
+    ({"counter": ""}, "needs evidence, counter-evidence"),
+])
+def test_build_rejects_bad_rows(paper_text, monkeypatch, changes, match):
+    monkeypatch.setattr(build_data, "ARGUMENT_MAP", _with_row(1, **changes))
+    with pytest.raises(build_data.SourceError, match=match):
+        build_data.build_argument_map(paper_text)
+
+
+def test_build_matches_committed_file(paper_text):
+    rows = build_data.build_argument_map(paper_text)
+    committed = data.argument_map()
+    assert [r["node"] for r in rows] == list(committed["node"])
+    assert [r["quote"] for r in rows] == list(committed["quote"])
+    flat = re.sub(r"\s+", " ", paper_text)
+    assert all(q in flat for q in committed["quote"])
