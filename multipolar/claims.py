@@ -294,7 +294,10 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, EVENT)),
     _c("tulip_2005", 5, "An uprising overthrew Askar Akayev in Kyrgyzstan in March 2005", "March 2005", None, "date",
        "2005-03", "The change of tide came in March 2005, when an uprising overthrew the regime of Askar Akayev in "
-                  "Kyrgyzstan", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
+                  "Kyrgyzstan", NO_CITATION,
+       **_typed(NOT_CHECKABLE, EVENT, note="The CIA World Factbook 2015 (Kyrgyzstan, 'Background') dates the ouster "
+                                           "of Akayev (its spelling: Akaev) only to 'the spring of 2005': consistent "
+                                           "with the paper, but too coarse to check its month (chapter 5).")),
     _c("andijan_jail", 5, "On 13 May 2005 attackers freed 23 terrorism suspects from the Andijan jail", "23", 23,
        "people", "2005-05-13", "setting free a total of 23 suspects of terrorism", "Rashid, 2009: 344",
        **_typed(NOT_CHECKABLE, COUNT, note="Who the attackers were is contested (chapter 5).")),

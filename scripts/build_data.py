@@ -916,8 +916,11 @@ NETWORK_EVENTS = [
          actors="SCO member states",
          paper="In 2006, the role of the SCO Secretariat was strengthened"),
     dict(date="2007-02", precision="month", category="collective backing",
-         label="Putin and Hu: declaration on world order",
-         event="Presidents Putin and Hu sign the Declaration on the World Order in the 21st Century",
+         label="Putin and Hu declaration: the paper's date (contradicted)",
+         event="The paper says Presidents Putin and Hu signed the Declaration on the World Order in the 21st "
+               "Century in February 2007. The claims ledger marks this date contradicted: China's Foreign "
+               "Ministry and People's Daily date the joint statement on the international order of the 21st "
+               "century to 1 July 2005, in Moscow, days before the Astana summit",
          actors="Vladimir Putin; Hu Jintao",
          paper="In February 2007, Russian President Vladimir Putin and Chinese President Hu Jintao signed the "
                "Declaration on the World Order in the 21st Century"),

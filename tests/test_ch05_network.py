@@ -41,6 +41,23 @@ def test_every_event_names_its_source_and_paper_quotes_are_verbatim():
     assert reports["checked"].str.startswith("not checkable").all()
 
 
+def test_paper_rows_the_ledger_contradicts_are_attributed_and_marked():
+    """A paper row whose claim the claims ledger marks contradicted must not present it as fact."""
+    ev = data.network_events()
+    ledger = data.claims_ledger()
+    contradicted = ledger[(ledger["chapter"] == 5) & (ledger["status"] == "contradicted")]
+    assert len(contradicted) >= 1
+    seen = 0
+    for _, claim in contradicted.iterrows():
+        rows = ev[(ev["source_type"] == "paper")
+                  & ev["quote"].map(lambda q: claim["quote"] in q or q in claim["quote"])]
+        for _, r in rows.iterrows():
+            seen += 1
+            assert "contradicted" in r["label"], r["label"]
+            assert r["event"].startswith("The paper says") and "contradicted" in r["event"], r["event"]
+    assert seen >= 1, "the February 2007 declaration row should be found"
+
+
 def test_events_are_in_year_order_with_consistent_dates():
     ev = data.network_events()
     assert list(ev["year"]) == sorted(ev["year"])
