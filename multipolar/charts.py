@@ -772,6 +772,7 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
     fig = Figure(figsize=(11.0, 7.0), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
+    ax.set_xlim(-0.01, 1.01)
     concl = nodes[nodes["role"] == "conclusion"].iloc[0]
     prem = nodes[nodes["role"] == "premise"].reset_index(drop=True)
     doubt = nodes[nodes["role"] == "doubt"].reset_index(drop=True)
@@ -791,7 +792,7 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
     _box(ax, cx, cy, cw, ch, f"{concl['node']} · conclusion (chapter {concl['chapter']})\n"
          + textwrap.fill(concl["label"], 60) + f"\n{overall}", verdict(concl["node"]), fontsize=10.5)
     where = {concl["node"]: (cx, cy, cw, ch)}
-    w, h, y = 0.15, 0.29, 0.51
+    w, h, y = 0.14, 0.29, 0.51
     for i, p in prem.iterrows():
         x = 0.08 + i * (0.84 / max(len(prem) - 1, 1))
         where[p["node"]] = (x, y, w, h)
