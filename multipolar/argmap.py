@@ -37,6 +37,7 @@ METRICS: dict[str, Callable[[], dict]] = {}
 
 _WDI = "World Bank, WDI, vintage {}"
 _BRICS = "CHN+HKG+BRA+RUS+IND+ZAF"
+_LAST_YEAR = 2100  # "to the latest year with data": later years are simply absent
 
 
 def _register(key: str):
@@ -65,32 +66,29 @@ def _event(table: pd.DataFrame, label: str) -> pd.Series:
     return rows.iloc[0]
 
 
-@_register("us_share_2000_2013")
-def _us_share_2000_2013() -> dict:
-    s = _share("USA", catalog.PAPER_VINTAGE, [2000, 2013])
+def _paper_years_change(spec: str, name: str) -> dict:
+    """A share of world GDP in 2000 and 2013, the span of the paper's Table 2, in the 2015 vintage."""
+    s = _share(spec, catalog.PAPER_VINTAGE, [2000, 2013])
     return {"value": s[2013] - s[2000], "source": _WDI.format(catalog.PAPER_VINTAGE),
-            "text": f"US share of world GDP (current US dollars): {s[2000]:.1f}% in 2000, {s[2013]:.1f}% in 2013"}
+            "text": f"{name} share of world GDP (current US dollars): {s[2000]:.1f}% in 2000, {s[2013]:.1f}% in 2013"}
+
+
+METRICS["us_share_2000_2013"] = lambda: _paper_years_change("USA", "US")
+METRICS["china_share_2000_2013"] = lambda: _paper_years_change("CHN+HKG", "China's (with Hong Kong)")
 
 
 @_register("us_share_since")
 def _us_share_since() -> dict:
-    s = _share("USA", catalog.LATEST, range(2000, 2026)).dropna()
+    s = _share("USA", catalog.LATEST, range(2000, _LAST_YEAR + 1)).dropna()
     low, last = int(s.idxmin()), int(s.index.max())
     return {"value": s[last] - s[low], "source": _WDI.format(catalog.LATEST),
             "text": f"US share of world GDP: low of {s[low]:.1f}% in {low}, back to {s[last]:.1f}% in {last}"}
 
 
-@_register("china_share_2000_2013")
-def _china_share_2000_2013() -> dict:
-    s = _share("CHN+HKG", catalog.PAPER_VINTAGE, [2000, 2013])
-    return {"value": s[2013] - s[2000], "source": _WDI.format(catalog.PAPER_VINTAGE),
-            "text": f"China's (with Hong Kong) share of world GDP: {s[2000]:.1f}% in 2000, {s[2013]:.1f}% in 2013"}
-
-
 @_register("brics_share")
 def _brics_share() -> dict:
     old = _share(_BRICS, catalog.PAPER_VINTAGE, [2000, 2013])
-    new = _share(_BRICS, catalog.LATEST, range(2013, 2026)).dropna()
+    new = _share(_BRICS, catalog.LATEST, range(2013, _LAST_YEAR + 1)).dropna()
     last = int(new.index.max())
     return {"value": new[last] - old[2000],
             "source": f"{_WDI.format(catalog.PAPER_VINTAGE)} and {catalog.LATEST}",
@@ -166,7 +164,7 @@ def _ust_fall() -> dict:
 @_register("china_russia_ratio")
 def _china_russia_ratio() -> dict:
     old = rapprochement.gdp_pair(catalog.PAPER_VINTAGE, 2014, 2014)
-    new = rapprochement.gdp_pair(catalog.LATEST, 2014, 2025).dropna()
+    new = rapprochement.gdp_pair(catalog.LATEST, 2014, _LAST_YEAR).dropna()
     last = new.iloc[-1]
     return {"value": float(last["ratio"]),
             "source": f"{_WDI.format(catalog.PAPER_VINTAGE)} and {catalog.LATEST}",
