@@ -761,24 +761,22 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
                        title: str = "The paper's argument, mapped",
                        source: str = "Source: data/argument_map.csv and data/claims_ledger.csv (course's reading of Sahara 2015)"
                        ) -> Figure:
-    """A box-and-arrow map: the conclusion on top, the premises in a row below, the paper's doubts
-    under (or beside) the claim each qualifies.
+    """A box-and-arrow map, read left to right: the paper's doubts, the premises (one per section)
+    with arrows into the conclusion, and the conclusion on the right.
 
     ``nodes`` is ``argmap.nodes()``; ``verdicts`` maps premise and conclusion keys to verdict names
     (missing ones are 'undecided'); ``overall`` is a line of text for the conclusion (e.g. the result
     of ``argmap.combine``); ``counts`` is ``argmap.ledger_counts()``.
     """
     import textwrap
-    fig = Figure(figsize=(11.0, 7.0), dpi=100, layout="constrained")
+    fig = Figure(figsize=(8.0, 6.6), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
-    ax.set_xlim(-0.01, 1.01)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
     concl = nodes[nodes["role"] == "conclusion"].iloc[0]
     prem = nodes[nodes["role"] == "premise"].reset_index(drop=True)
     doubt = nodes[nodes["role"] == "doubt"].reset_index(drop=True)
-    qualified = {}
-    for _, d in doubt.iterrows():
-        qualified.setdefault(d["bears_on"], []).append(d["node"])
 
     def verdict(key):
         return verdicts.get(key, "undecided")
@@ -786,36 +784,38 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
     def arrow(start, end, dashed=False):
         ax.annotate("", xy=end, xytext=start, xycoords="axes fraction",
                     arrowprops=dict(arrowstyle="-|>", color="#444444", linewidth=1.1,
-                                    linestyle="--" if dashed else "-", shrinkA=2, shrinkB=2))
+                                    linestyle="--" if dashed else "-", shrinkA=1, shrinkB=1))
 
-    cx, cy, cw, ch = 0.40, 0.87, 0.62, 0.17
-    _box(ax, cx, cy, cw, ch, f"{concl['node']} · conclusion (chapter {concl['chapter']})\n"
-         + textwrap.fill(concl["label"], 60) + f"\n{overall}", verdict(concl["node"]), fontsize=10.5)
+    top, step = 0.9, 0.8 / max(len(prem) - 1, 1)
+    cx, cy, cw, ch = 0.85, 0.5, 0.26, 0.42
+    _box(ax, cx, cy, cw, ch, f"{concl['node']} · conclusion\n(chapter {concl['chapter']})\n\n"
+         + textwrap.fill(concl["label"], 20) + "\n\n" + textwrap.fill(overall, 22), verdict(concl["node"]),
+         fontsize=9.5)
     where = {concl["node"]: (cx, cy, cw, ch)}
-    w, h, y = 0.14, 0.29, 0.51
+    px, pw, ph = 0.455, 0.4, 0.115
     for i, p in prem.iterrows():
-        x = 0.08 + i * (0.84 / max(len(prem) - 1, 1))
-        where[p["node"]] = (x, y, w, h)
+        y = top - i * step
+        where[p["node"]] = (px, y, pw, ph)
         n = counts.get(int(p["chapter"]), {"claims": 0, "checked": 0})
-        lines = [f"{p['node']} · chapter {p['chapter']}", textwrap.fill(p["label"], 19),
-                 f"ledger: {n['checked']}/{n['claims']} checked", "verdict:", verdict(p["node"])]
-        _box(ax, x, y, w, h, "\n".join(lines), verdict(p["node"]), fontsize=9)
-        arrow((x, y + h / 2), (cx - cw / 2 + 0.06 + (x - 0.08) / 0.84 * (cw - 0.12), cy - ch / 2))
+        text = (f"{p['node']} · {p['label']}\n"
+                f"chapter {p['chapter']} · ledger: {n['checked']} of {n['claims']} claims checked\n"
+                f"verdict: {verdict(p['node'])}")
+        _box(ax, px, y, pw, ph, text, verdict(p["node"]), fontsize=9)
+        arrow((px + pw / 2, y), (cx - cw / 2, cy + (y - 0.5) * ch / 0.8 * 0.9))
     for _, d in doubt.iterrows():
+        text = f"{d['node']} · doubt\n" + textwrap.fill(d["label"], 19)
         tx, ty, tw, th = where[d["bears_on"]]
-        text = f"{d['node']} · the paper's doubt\n" + textwrap.fill(d["label"], 20)
         if d["bears_on"] == concl["node"]:
-            x, yy = 0.87, cy
-            _box(ax, x, yy, 0.2, 0.15, text, dashed=True, fontsize=9)
-            arrow((x - 0.1, yy), (tx + tw / 2, ty), dashed=True)
+            x, y = cx, 0.08
+            _box(ax, x, y, cw, 0.11, text, dashed=True, fontsize=8.5)
+            arrow((x, y + 0.055), (cx, cy - ch / 2), dashed=True)
         else:
-            x, yy = tx, 0.16
-            _box(ax, x, yy, w, 0.17, text, dashed=True, fontsize=9)
-            arrow((x, yy + 0.085), (tx, ty - th / 2), dashed=True)
-    ax.text(0.0, 0.0, "Solid arrow: the premise supports the conclusion. Dashed arrow: one of the paper's own "
-            "doubts qualifies a claim (which claim is the course's reading).", fontsize=8.5, transform=ax.transAxes)
+            x, y = 0.1, ty
+            _box(ax, x, y, 0.19, ph, text, dashed=True, fontsize=8.5)
+            arrow((x + 0.095, y), (tx - tw / 2, ty), dashed=True)
     ax.set_title(title, loc="left", fontsize=12)
-    _source(fig, source)
+    _source(fig, "Solid arrows: a premise supports the conclusion. Dashed: one of the paper's own doubts qualifies "
+                 "a claim\n(which claim is the course's reading). " + source)
     parts = "; ".join(f"{p['node']} (chapter {p['chapter']}): {p['label']}, verdict {verdict(p['node'])}"
                       for _, p in prem.iterrows())
     doubts = "; ".join(f"{d['node']}: {d['label']} (bears on {d['bears_on']})" for _, d in doubt.iterrows())
