@@ -8,7 +8,7 @@ number the data could contradict.
 
 from __future__ import annotations
 
-from IPython.display import Javascript, display
+from IPython.display import HTML, Javascript, display
 from jupyterquiz import display_quiz
 
 __all__ = ["choice", "numeric", "show_quiz"]
@@ -82,7 +82,25 @@ ACCESSIBILITY_JS = """
 """
 
 
+#: jupyterquiz paints an answered button in the right/wrong colour but keeps the white text of the
+#: question boxes, and writes the feedback in that colour on the page background: light on light,
+#: which failed axe's colour-contrast rule (serious) once a reader had answered. Answered buttons
+#: get dark text; feedback takes the page's own text colour (so it also works in dark mode), with
+#: a tick or cross and a coloured edge as cues besides its wording.
+ANSWERED_CSS = """<style>
+.Quiz .correctButton, .Quiz .incorrectButton, .Quiz .correctButton span, .Quiz .incorrectButton span,
+.Quiz .Input-text.correctButton, .Quiz .Input-text.incorrectButton { color: #101010 !important; }
+.Quiz .Feedback.correct, .Quiz .Feedback.incorrect { color: inherit !important; font-weight: 600;
+  border-left: 6px solid; padding-left: 0.5em; text-align: left; }
+.Quiz .Feedback.correct { border-color: #009E73; }
+.Quiz .Feedback.incorrect { border-color: #D55E00; }
+.Quiz .Feedback.correct::before { content: "\\2713  "; }
+.Quiz .Feedback.incorrect::before { content: "\\2717  "; }
+</style>"""
+
+
 def show_quiz(questions: list[dict]) -> None:
     """Display the questions as an interactive quiz (answers are checked in the browser)."""
+    display(HTML(ANSWERED_CSS))
     display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=760)
     display(Javascript(ACCESSIBILITY_JS))

@@ -131,10 +131,13 @@ def check_images(page) -> list[str]:
     return problems
 
 
-def check_axe(page, axe_source: str) -> list[str]:
-    page.add_script_tag(content=axe_source)
+def check_axe(page, axe_source: str, within: str | None = None) -> list[str]:
+    """Serious and critical axe-core violations on the page, or only inside the elements matching ``within``."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(content=axe_source)
+    context = f"{{include: [[{within!r}]]}}" if within else "document"
     violations = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations.map(v => ("
+        f"async () => (await axe.run({context}, {{resultTypes: ['violations']}})).violations.map(v => ("
         "{id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))")
     return [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in violations if v["impact"] in BLOCKING]
 
@@ -196,6 +199,9 @@ def test_page_in_a_real_browser(browser, site, axe_source, path):
         problems += check_axe(page, axe_source)
         asked, quiz_problems = check_quizzes(page)
         problems += quiz_problems
+        if asked:   # answered quizzes recolour buttons and show feedback: check those states too
+            page.wait_for_timeout(1000)   # let jupyterquiz's colour animations (0.6-0.8 s) finish
+            problems += [f"after answering the quizzes: {p}" for p in check_axe(page, axe_source, ".Quiz")]
         if is_chapter(path):
             if not asked:
                 problems.append("a chapter without a quiz (every chapter ends with 'Check yourself')")
