@@ -8,6 +8,7 @@ a lost "SCO+3" row could have had.
 
 from __future__ import annotations
 
+import functools
 from itertools import combinations
 
 import pandas as pd
@@ -107,13 +108,17 @@ def group_totals(area_denominator: str = "land") -> pd.DataFrame:
 
 
 def _wb_values(indicator: str) -> pd.DataFrame:
-    """Wide table year x code for one indicator, latest World Bank vintage."""
-    if indicator == "area":
-        df = data.surface_area()
-        return df.pivot(index="year", columns="code", values="area_km2")
-    column = {"population": "population", "gdp": "gdp_usd"}.get(indicator)
-    if column is None:
+    """Wide table year x code for one indicator, latest World Bank vintage (cached: do not modify it)."""
+    if indicator not in ("area", "population", "gdp"):
         raise ValueError(f"indicator must be one of {list(INDICATORS)}, not {indicator!r}")
+    return _wide(indicator, str(data.data_dir()))
+
+
+@functools.lru_cache(maxsize=8)
+def _wide(indicator: str, _data_dir: str) -> pd.DataFrame:
+    if indicator == "area":
+        return data.surface_area().pivot(index="year", columns="code", values="area_km2")
+    column = {"population": "population", "gdp": "gdp_usd"}[indicator]
     df = data.gdp_population(catalog.LATEST)
     return df.pivot(index="year", columns="code", values=column).astype("float64")
 
