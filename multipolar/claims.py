@@ -30,7 +30,7 @@ TABLE2 = "Table 2 (source line: World Bank national accounts data (2015))"
 
 # Reasons shared by many claims (why the course's data cannot check them).
 EVENT = ("A dated event: the course's data (World Bank GDP and population, CIA World Factbook) hold no "
-         "record of events; the chapter's timeline rests on the paper itself.")
+         "dated record of it, so the course can only report the paper's date.")
 STATEMENT = ("A statement or decision by an official or a government: the course holds no archive of "
              "statements, laws or decrees to check its date or wording.")
 FINANCE = ("A financial figure (reserves, lending, contracts, holdings, exchange rates) the course's data "
