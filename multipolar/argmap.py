@@ -89,11 +89,13 @@ def _us_share_since() -> dict:
 def _brics_share() -> dict:
     old = _share(_BRICS, catalog.PAPER_VINTAGE, [2000, 2013])
     new = _share(_BRICS, catalog.LATEST, range(2013, _LAST_YEAR + 1)).dropna()
-    last = int(new.index.max())
+    last, peak = int(new.index.max()), int(new.idxmax())
+    since = (f"a peak of {new[peak]:.1f}% in {peak} and {new[last]:.1f}% in {last}" if peak != last
+             else f"{new[last]:.1f}% in {last}")
     return {"value": new[last] - old[2000],
             "source": f"{_WDI.format(catalog.PAPER_VINTAGE)} and {catalog.LATEST}",
-            "text": (f"BRICS share of world GDP: {old[2000]:.1f}% in 2000, {old[2013]:.1f}% in 2013; "
-                     f"{new[last]:.1f}% in {last} (latest vintage)")}
+            "text": (f"Share of world GDP of the five BRICS of 2015: {old[2000]:.1f}% in 2000, {old[2013]:.1f}% in 2013; "
+                     f"in the latest vintage, {since}")}
 
 
 @_register("imf_reform_approved")
@@ -123,6 +125,18 @@ def _sco_weight_2014() -> dict:
     return {"value": t["population_share"], "source": "CIA World Factbook 2015",
             "text": (f"SCO members in 2015: {t['population_share']:.1f}% of world population, "
                      f"{t['gdp_share']:.1f}% of world GDP at official exchange rates")}
+
+
+@_register("sco_enlarged")
+def _sco_enlarged() -> dict:
+    tl = data.sco_timeline()
+    rows = tl[(tl["kind"] == "enlargement") & (tl["year"] > 2015)].sort_values("date")
+    names = dict(zip(data.factbook_sco_status()["code"], data.factbook_sco_status()["name"]))
+    parts = [f"{' and '.join(names.get(c, c) for c in r['admitted'].split('+'))} ({r['date']})"
+             for _, r in rows.iterrows()]
+    return {"value": float(sum(len(r.split("+")) for r in rows["admitted"])),
+            "source": "; ".join(rows["source"]),
+            "text": "States admitted as SCO members since 2015: " + (", ".join(parts) or "none")}
 
 
 @_register("k2_days")

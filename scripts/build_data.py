@@ -1167,13 +1167,15 @@ ARGUMENT_MAP = [
      "sovereign, practical terms, as in the SCO, are the key to a peaceful transition.",
      "The effectiveness of sovereignty oriented and utilitarian cooperation the SCO has displayed will be "
      "the key for a peaceful transition", "",
-     "The emerging economies' share of world GDP rose in the data the paper used and kept rising; the claims "
-     "ledger shows how much of the paper's factual base the course could test", "brics_share; ledger_checked",
+     "The emerging economies' share of world GDP rose steeply in the data the paper used; the latest data show "
+     "where it went next, and the claims ledger shows how much of the paper's factual base the course could test",
+     "brics_share; ledger_checked",
      "A founding SCO member went to war against a neighbour in 2022; the paper itself names four reasons for "
      "scepticism (the doubts on the map)", "Epilogue (chapter 8); the paper's conclusion", "ukraine_2022"),
     ("P1", "premise", 1, "The US-led order is in retreat",
-     "US hegemony barely outlived the Cold War: the wars in Afghanistan and Iraq and the crisis of 2008 "
-     "drained US power, and the US can no longer impose its rules on the rest of the world.",
+     "US hegemony lasted barely a decade after the Cold War: the wars in Afghanistan and Iraq drained its "
+     "resources, the recession of 2008 signalled a shift of wealth, and the US, though still the most "
+     "important player, can no longer impose its rules on the rest of the world.",
      "its political capital has so depleted that it can no longer in the position to impose its rules over "
      "the rest of the world", "C",
      "The US share of world GDP at market exchange rates fell in the data the paper could see",
@@ -1182,38 +1184,41 @@ ARGUMENT_MAP = [
      "US military and technological primacy may be durable",
      "Chapter 1: Brooks and Wohlforth (2008); World Bank, latest vintage", "us_share_since"),
     ("P2", "premise", 2, "US policy, not China, drove the shift",
-     "China's rise did not by itself cause the US decline: Washington's failure to reform the international "
-     "financial institutions pushed China and others to build the AIIB, the NDB and the CRA.",
+     "The US decline was not China's design: China grew while the US lagged, and it was Washington's failure "
+     "to reform the international financial institutions, not Chinese expansionism, that pushed China and "
+     "others to build the AIIB, the NDB and the CRA.",
      "it was not the Chinese expansionism, but the US failure to remedy the deficiency of international "
      "financial institutions", "C",
      "China's share of world GDP rose steeply in the paper's years, while the IMF reform of 2010 waited for "
      "US approval", "china_share_2000_2013",
-     "Shares of GDP cannot show causes, and several of the paper's growth multiples could not be reproduced "
-     "from one consistent series; the US Congress approved the IMF reform soon after the paper appeared",
+     "Shares of GDP cannot show causes, and no single consistent series reproduces all of the paper's growth "
+     "multiples for China; the US Congress approved the IMF reform soon after the paper appeared",
      "Chapter 2 and the claims ledger; IMF, Press Release No. 15/573", "imf_reform_approved"),
     ("P3", "premise", 3, "A multilayered, non-exclusive approach",
      "China's Belt and Road builds on existing, overlapping mechanisms and accepts partners as they are, "
      "instead of dividing the world into friends and foes as the US dichotomy does.",
-     "Its multilayered approach prevents the world division into hostile blocks", "C",
+     "the Chinese plan is rather conservative, being based either on the existing institutions and mechanisms",
+     "C",
      "The mechanisms the 'Vision and Actions' document names overlap: many countries belong to several",
      "vision_layers",
-     "Conservative means can serve revisionist ends: voices the paper itself quotes, and scholars of contested "
-     "multilateralism, read the same plan as a challenge to the existing order",
+     "Conservative means can serve revisionist ends: voices the paper itself quotes read the same plan as a "
+     "challenge to the existing order, and building new institutions beside old ones is itself a way of "
+     "contesting them (contested multilateralism)",
      "Chapter 3: Morse and Keohane (2014); the voices the paper quotes", ""),
     ("P4", "premise", 4, "The SCO's functionalism works",
      "The SCO's practical, sovereignty-respecting cooperation (settled borders, a shared definition of the "
      "'three evils', RATS) built trust among its members, so it is a fair testing ground for the Belt and Road.",
-     "The SCO\u2019s functionalist approach to common agenda has so far recorded tangible successes", "C",
+     "The SCO\u2019s success in the battle against terrorism was achieved mainly by three measures", "C",
      "The SCO grew from the Shanghai Five into a body whose members held a large share of the world's people, "
-     "and it has enlarged since", "sco_weight_2014",
+     "and it has enlarged since (chapter 4's dated timeline)", "sco_weight_2014; sco_enlarged",
      "Critics read the SCO as an 'authoritarian club' that shields incumbent governments, and its security "
      "cooperation as held back by Russia's preference for the CSTO",
-     "Chapter 4: Ambrosio (2008); Frost (2009) as the paper cites him", ""),
+     "Chapter 4: Ambrosio (2008); chapter 6: Frost (2009) as the paper cites him", ""),
     ("P5", "premise", 5, "Network leverage protects small states",
      "Collective backing from the SCO let Central Asian states refuse outside pressure, as when Uzbekistan "
      "told the US to leave the K2 base after Andijan.",
-     "The network leverage of regional cooperation will provide the solution to possible disastrous "
-     "collisions", "C",
+     "the collective action with other SCO member states fortifies the bargaining position of each member",
+     "C",
      "After the SCO's Astana declaration, Uzbekistan's demand that the US leave K2 was met within months",
      "k2_days",
      "The US could leave K2 because it had other options, and it stayed at Manas until 2014 at a higher rent; "
@@ -1221,7 +1226,7 @@ ARGUMENT_MAP = [
      "Chapter 5: the realist reading; Ambrosio (2008); Human Rights Watch (2005)", "manas_rent; andijan_accounts"),
     ("P6", "premise", 6, "US pressure forged a Sino-Russian accord",
      "Western pressure, above all the sanctions of 2014, turned the Sino-Russian partnership into an "
-     "'accord' resting on a shared fear of US-backed 'colour revolutions'.",
+     "'accord' resting on a shared fear of US-backed colour revolutions.",
      "The stronger the pressure grew, the tighter the ties of two countries has become", "C",
      "Gas contracts, arms sales and a move away from dollar assets followed the sanctions, in the paper's "
      "account", "ust_fall",
@@ -1230,22 +1235,22 @@ ARGUMENT_MAP = [
      "Chapter 6: Lo (2008); Kerr (2010) and Carroll (2011) as the paper cites them", "china_russia_ratio"),
     ("D1", "doubt", 7, "Win-win may not bring prosperity",
      "Whether 'win-win' cooperation brings shared prosperity is an open question: the emerging economies "
-     "grew within neoliberal globalization, so a new order must show a development model of its own.",
+     "grew within neoliberal globalisation, so a new order must show a development model of its own.",
      "it is totally open to question whether the so-called \u201cwin-win\u201d cooperation will produce the "
      "presupposed effects of mutual prosperity", "P3", "", "", "", "", ""),
     ("D2", "doubt", 7, "A US retreat leaves security gaps",
-     "If the US does retreat, clashes will be harder to prevent where no regional security structure "
-     "exists, as in North-East Asia.",
-     "one can predict several security risks if the US retreat is inevitable", "P1", "", "", "", "", ""),
+     "If the US retreat is inevitable, accidental hostilities will be harder to prevent where no viable "
+     "interstate structure exists, as in North-East Asia, and how to fill the vacuum is an open question.",
+     "one can predict several security risks if the US retreat is inevitable", "P5", "", "", "", "", ""),
     ("D3", "doubt", 7, "Trust may not outlast the threat",
-     "Building trust between civilizations through dialogue may be naive: identities change with "
+     "Building trust between civilisations through dialogue may be naive: identities change with "
      "circumstances, and the Sino-Russian accord may weaken if the US threat fades.",
      "the Sino-Russian accord will be fragile if the perceived US threats eventually disappear", "P6",
      "", "", "", "", ""),
     ("D4", "doubt", 7, "Deeper change is needed",
      "A lasting multipolar order needs qualitative change in political, social, economic and cultural "
-     "systems; citing Boris Kagarlitski, the paper adds that change short of that may only swap the "
-     "neoliberal model for a new welfare state.",
+     "systems; citing Boris Kagarlitski, the paper adds that changes which do not end capitalism may only "
+     "swap the neoliberal model for a new welfare state.",
      "qualitative changes in existing political, social, economic and cultural systems are necessary", "C",
      "", "", "", "", ""),
 ]

@@ -62,6 +62,24 @@ def test_us_share_metrics_match_the_data():
     assert since["value"] == pytest.approx(share[last] - share[low])
 
 
+def test_brics_and_enlargement_metrics_match_the_data():
+    s = argmap.metric("brics_share")
+    g = data.gdp_population(catalog.LATEST).set_index(["code", "year"])["gdp_usd"]
+    years = sorted(y for (c, y) in g.index if c == "WLD" and y >= 2013 and g[("WLD", y)] > 0)
+    codes = ["CHN", "HKG", "BRA", "RUS", "IND", "ZAF"]
+    brics = {y: 100 * sum(g[(c, y)] for c in codes) / g[("WLD", y)] for y in years}
+    brics = {y: v for y, v in brics.items() if v == v}
+    peak, last = max(brics, key=brics.get), max(brics)
+    assert f"{brics[last]:.1f}% in {last}" in s["text"]
+    if peak != last:
+        assert f"peak of {brics[peak]:.1f}% in {peak}" in s["text"], "a fall since the peak must be shown"
+    tl = data.sco_timeline()
+    later = tl[(tl["kind"] == "enlargement") & (tl["year"] > 2015)]
+    m = argmap.metric("sco_enlarged")
+    assert m["value"] == sum(len(a.split("+")) for a in later["admitted"])
+    assert all(d in m["text"] for d in later["date"]) and all(src in m["source"] for src in later["source"])
+
+
 def test_k2_days_and_treasury_fall_match_the_data():
     ev = data.network_events().set_index("label")["date"]
     a, b = (date.fromisoformat(ev[k]) for k in ("Uzbek memorandum: leave K2", "US leaves K2"))
@@ -157,6 +175,18 @@ def test_build_rejects_bad_rows(paper_text, monkeypatch, changes, match):
     monkeypatch.setattr(build_data, "ARGUMENT_MAP", _with_row(1, **changes))
     with pytest.raises(build_data.SourceError, match=match):
         build_data.build_argument_map(paper_text)
+
+
+def test_each_quote_comes_from_its_own_section(paper_text):
+    """A premise's quote is from the section it stands for; the conclusion's and the doubts' from the
+    conclusion (so the chapter's table of 'the paper's words' never credits one section with another's)."""
+    flat = re.sub(r"\s+", " ", paper_text)
+    starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
+    spans = {n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
+             for k, (n, _, _) in enumerate(claims.SECTIONS)}
+    for _, r in data.argument_map().iterrows():
+        lo, hi = spans[int(r["chapter"])]
+        assert r["quote"] in flat[lo:hi], f"{r['node']}: its quote is not in section {r['chapter']} of the paper"
 
 
 def test_build_matches_committed_file(paper_text):
