@@ -86,3 +86,52 @@ def test_format_bn_share_truncates_like_the_paper():
     df = pd.DataFrame({"label": ["A", "A"], "year": [2000, 2005], "v": [10284.78, None], "s": [30.91, None]})
     wide = tables.format_bn_share(df, "v", "s")
     assert wide.loc["A", 2000] == "10,284 (30.9%)" and wide.loc["A", 2005] == "–"
+
+
+# Chapter 2 states these findings in prose; the tests keep the prose and the data in step.
+
+def test_chapter2_growth_multiple_findings():
+    check = tables.growth_check(["wdi-2015-08"])
+    hits = {s: set(g.loc[g["reproduces"].astype(bool), "period"])
+            for s, g in check.groupby("series")}
+    mixed = [s for s in tables.HK_OPTIONS if tables.HK_OPTIONS[s] == "from_handover"][0]
+    assert hits["China alone"] == {"1980-2013", "1980-1990"}
+    assert hits["China with Hong Kong"] == {"1980-1990", "2000-2010"}
+    assert hits[mixed] == {"1980-1990", "1990-2000", "2000-2010"}
+    printed = data.paper_table2()
+    china_2013 = printed[(printed["label"] == "China (with Hong Kong)")
+                         & (printed["year"] == 2013)]["gdp_usd_bn"].iloc[0]
+    ratio = china_2013 * 1e9 / tables.china_gdp("wdi-2015-08", "never")[1980]
+    assert 49.5 < ratio < 50.5
+
+
+def test_chapter2_table2_findings():
+    c = tables.table2_comparison("wdi-2015-08").dropna(subset=["printed_bn"])
+    same = c["same_level"].astype(bool)
+    big3 = c[c["label"].isin(["United States", "Japan", "Germany"])]
+    assert big3["same_level"].astype(bool).all() and (big3["share_gap_pp"] > 0).all()
+    assert (c.loc[c["label"] == "United States", "share_gap_pp"] > 0.2).all()
+    for label in ["China (with Hong Kong)", "Brazil"]:
+        rows = c[c["label"] == label]
+        assert (rows["printed_bn"] < rows["data_bn"]).all()
+        assert not rows["same_level"].astype(bool).any()
+    for label in ["Russia", "India"]:
+        rows = c[c["label"] == label].set_index("year")
+        assert rows.loc[2013, "printed_bn"] > rows.loc[2013, "data_bn"]
+        assert rows.loc[[2000, 2005, 2010], "same_level"].astype(bool).all()
+    assert c.loc[c["label"] == "South Africa", "same_level"].astype(bool).all()
+    us = c[c["label"] == "United States"]
+    implied = us["printed_bn"] / (us["printed_share"] / 100)
+    world = tables.series("WLD", "wdi-2015-08").reindex(us["year"]) / 1e9
+    assert (implied.to_numpy() < world.to_numpy()).all()
+    assert same.sum() == 20 and len(c) == 34
+
+
+def test_chapter2_printed_2013_shares_against_latest():
+    printed = data.paper_table2()
+    latest = tables.table2_rebuilt("wdi-2026-07")
+    both = printed.merge(latest, on=["row", "label", "year"], suffixes=("_p", "_l"))
+    gap = (both[both["year"] == 2013].set_index("label")["share_pct_l"]
+           - both[both["year"] == 2013].set_index("label")["share_pct_p"]).abs()
+    assert (gap.drop("South Africa") >= 0.1).all() and gap["South Africa"] < 0.1
+    assert gap.idxmax() == "United States"
