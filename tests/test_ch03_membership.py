@@ -199,3 +199,51 @@ def test_classifier_scores_choices():
     assert c.correct() == len(st)
     assert f"{len(st)} of {len(st)}" in c.score.value
     assert "text/html" in c._repr_mimebundle_()
+
+
+# ------------------------------------------------------------------ prose findings of chapter 3
+def test_chapter_prose_findings_hold():
+    """Statements the chapter makes in words (no number typed) that the data must support."""
+    pairs = membership.overlap().sort_values("jaccard", ascending=False)
+    asian = {"ASEAN", "ARF", "EAS", "APEC"}
+    assert all({r.a, r.b} <= asian for r in pairs.head(6).itertuples())
+    sco, cica = membership.participants("SCO"), membership.participants("CICA")
+    assert sco <= cica
+    sco_cica = membership.jaccard(sco, cica)
+    for x in ("SCO", "CICA"):
+        for y in ("LAS", "GCC"):
+            other = membership.participants(y)
+            assert membership.jaccard(membership.participants(x), other) < sco_cica
+    assert membership.co_participants("China").iloc[0]["country"] == "Russia"
+    full = data.mechanism_membership().query("status == 'member'")
+    for name in ("Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"):
+        assert set(full.loc[full["country"] == name, "mechanism"]) == {"SCO", "CICA"}
+    china = set(full.loc[full["country"] == "China", "mechanism"])
+    mech = data.vision_mechanisms()
+    comparison = set(mech.loc[mech["in_vision"] == "no", "factbook_abbrev"])
+    assert len(china) > len(membership.covered()) / 2
+    assert 2 * len(china & comparison) == len(china)
+    assert (mech.query("in_vision == 'yes'")["coverage"] == "not covered").sum() == 4
+
+
+def test_factbook_afghanistan_quirks(sources):
+    """Chapter 3: Afghanistan is an SCO observer and a CICA member in 2014, neither in 2015."""
+    fb = sources / "cia-factbook-archive" / "data"
+    ids = {}
+    table = (fb / "reference_tables" / "countries.csv").read_text(encoding="utf-8")
+    for line in table.splitlines()[1:]:
+        parts = line.split(",")
+        if parts[3] == "Afghanistan":
+            ids[parts[1]] = parts[0]
+    b = _build_module()
+    tokens = {}
+    for year in ("2014", "2015"):
+        path = fb / "fields" / f"country_fields_{year}.sql.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if ("International organization participation" in line
+                        and f", {ids[year]}, N'" in line):
+                    field = line.split("N'")[2].rsplit("'", 1)[0]
+                    tokens[year] = b.split_orgs(field)
+    assert "SCO (observer)" in tokens["2014"] and "CICA" in tokens["2014"]
+    assert "SCO (dialogue member)" in tokens["2015"] and "CICA" not in tokens["2015"]
