@@ -742,6 +742,54 @@ EPILOGUE_EVENTS = [
      "signatory to the Trans-Pacific Partnership and from its negotiations", "official document",
      "The White House, Presidential Memorandum 'Withdrawal of the United States from the Trans-Pacific "
      "Partnership Negotiations and Agreement', 23 January 2017", "", "", "", ""),
+    ("2018-03-08", "day", "Trade pacts", "CPTPP signed",
+     "Eleven of the twelve TPP signatories, all but the United States, sign the Comprehensive and Progressive "
+     "Agreement for Trans-Pacific Partnership (CPTPP) in Santiago, Chile", "official document",
+     "New Zealand Ministry of Foreign Affairs and Trade (the depositary), 'Comprehensive and Progressive "
+     "Agreement for Trans-Pacific Partnership', section 'Current status of the Agreement' (web page, undated)",
+     "https://www.mfat.govt.nz/en/about-us/who-we-are/treaties/comprehensive-and-progressive-agreement-for-tpp/", "", "", ""),
+    ("2018-12-30", "day", "Trade pacts", "CPTPP in force",
+     "Ratification by Australia, Canada, Japan, Mexico, New Zealand, Singapore and Viet Nam brings the CPTPP "
+     "into force from 30 December 2018", "official document",
+     "New Zealand Ministry of Foreign Affairs and Trade (the depositary), 'Comprehensive and Progressive "
+     "Agreement for Trans-Pacific Partnership', section 'Current status of the Agreement' (web page, undated)",
+     "https://www.mfat.govt.nz/en/about-us/who-we-are/treaties/comprehensive-and-progressive-agreement-for-tpp/", "", "", ""),
+    ("2019-12", "month", "Sino-Russian relations", "Power of Siberia deliveries begin",
+     "Gazprom begins pipeline deliveries of Russian gas to China through the Power of Siberia, under its "
+     "30-year contract with CNPC of 2014", "news report",
+     "TASS, report on Gazprom's record daily gas supplies to China via the Power of Siberia, "
+     "5 December 2025", "https://tass.com/economy/2054559", "", "", ""),
+    ("2020-11-15", "day", "Trade pacts", "RCEP signed",
+     "Fifteen Asia-Pacific states, the ten ASEAN members with China, Japan, South Korea, Australia and New "
+     "Zealand, sign the Regional Comprehensive Economic Partnership (RCEP); India, which took part in the "
+     "negotiations, stays out", "news report",
+     "Nikkei Asia, 'Asian trade megadeal RCEP signed after years of talks', 15 November 2020",
+     "https://asia.nikkei.com/Economy/Trade/Asian-trade-megadeal-RCEP-signed-after-years-of-talks", "", "", ""),
+    ("2021-08-15", "day", "Central Asian security", "Taliban take Kabul",
+     "The Taliban take Kabul as the Afghan government's forces collapse", "news report",
+     "The National, report on the end of the US evacuation from Kabul, 30 August 2021",
+     "https://www.thenationalnews.com/world/2021/08/30/us-ends-its-war-in-afghanistan-as-evacuation-mission-is-completed/", "", "", ""),
+    ("2021-08-30", "day", "Central Asian security", "US completes withdrawal from Afghanistan",
+     "The head of US Central Command announces that every US service member has left Afghanistan, ending the "
+     "military mission begun in 2001 (the last flight left Kabul just before midnight local time)", "news report",
+     "The National, report on the end of the US evacuation from Kabul, 30 August 2021",
+     "https://www.thenationalnews.com/world/2021/08/30/us-ends-its-war-in-afghanistan-as-evacuation-mission-is-completed/", "", "", ""),
+    ("2022-01-01", "day", "Trade pacts", "RCEP in force",
+     "RCEP enters into force for the ten signatories that had ratified it by 2 November 2021: Brunei, "
+     "Cambodia, Laos, Singapore, Thailand and Viet Nam, with Australia, China, Japan and New Zealand",
+     "news report",
+     "CGTN, report of the announcement by China's Ministry of Commerce, citing the ASEAN Secretariat, "
+     "3 November 2021",
+     "https://news.cgtn.com/news/2021-11-03/RCEP-agreement-will-take-effect-on-January-1-2022-MOFCOM-14TyoxGghvW/share_amp.html",
+     "", "", ""),
+    ("2022-01-06", "day", "Central Asian security", "CSTO forces sent to Kazakhstan",
+     "At the request of Kazakhstan's President Kassym-Jomart Tokayev, during the unrest of January 2022, the "
+     "CSTO's Collective Security Council decides to send the organisation's Collective Peacekeeping Forces to "
+     "Kazakhstan for a limited time; the CSTO says they include units of Armenia, Belarus, Kyrgyzstan, Russia "
+     "and Tajikistan", "news report",
+     "Belsat, 'CSTO sends \"peacekeeping forces\" to Kazakhstan at Tokayev's request', 6 January 2022",
+     "https://belsat.eu/en/news/06-01-2022-csto-sends-peacekeeping-forces-to-kazakhstan-at-tokayev-s-request",
+     "", "", ""),
     ("2022-02-04", "day", "Sino-Russian relations", "'No limits' joint statement",
      "Russia and China sign a joint statement on international relations 'entering a new era' that calls "
      "their friendship one with 'no limits' and 'no \"forbidden\" areas of cooperation'", "official document",
@@ -765,12 +813,22 @@ EPILOGUE_EVENTS = [
      "Ministry of Foreign Affairs of the PRC, 'China's Position on the Political Settlement of the Ukraine "
      "Crisis', 24 February 2023",
      "https://www.mfa.gov.cn/eng/zxxx_662805/202302/t20230224_11030713.html", "", "", ""),
+    ("2023-08-24", "day", "BRICS", "BRICS invites six new members",
+     "The 15th BRICS summit in Johannesburg invites Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and the "
+     "United Arab Emirates to become full members from 1 January 2024 (Johannesburg II Declaration)",
+     "news report", "TASS, report on the Johannesburg II Declaration, 24 August 2023",
+     "https://tass.com/world/1664957", "", "", ""),
     ("2023-11-28", "day", "NDB", "NDB board meets in Dubai",
      "The New Development Bank's board meets in Dubai, the first time it convenes in a member country that "
      "was not one of the bank's founders", "official document",
      "New Development Bank, news release on the 42nd meeting of its Board of Directors, 28 November 2023",
      "https://www.ndb.int/news/ndbs-board-of-directors-hold-its-42nd-meeting-in-dubai-united-arab-emirates/",
      "", "", ""),
+    ("2024-12-01", "day", "Sino-Russian relations", "Power of Siberia at 38 bcm a year",
+     "Gazprom, as reported by TASS, brings gas supplies to China through the Power of Siberia to 38 billion "
+     "cubic metres a year, the annual volume of the 30-year contract, on 1 December 2024", "news report",
+     "TASS, report on Gazprom's record daily gas supplies to China via the Power of Siberia, "
+     "5 December 2025", "https://tass.com/economy/2054559", "", "", ""),
     ("2025", "year", "Belt and Road", "Factbook 2025 on the BRI",
      "The CIA World Factbook's 2025 entry for China says many nations signed BRI agreements to attract "
      "investment while others raised concerns about opacity, financing and debt", "factbook",

@@ -174,3 +174,60 @@ def test_build_rejects_a_quote_on_a_row_it_cannot_check(monkeypatch):
     monkeypatch.setattr(build_data, "EPILOGUE_EVENTS", bad)
     with pytest.raises(build_data.SourceError, match="only Factbook rows"):
         build_data.build_epilogue_events(SOURCES)
+
+
+# ---------------------------------------------------------------- the five tests after 2015
+# Rows added for the events that test the paper's argument most (enlargement, the pipeline,
+# Kazakhstan 2022, Afghanistan 2021, the pacts that replaced the TPP).
+TEST_TOPICS = {"BRICS", "Trade pacts", "Central Asian security"}
+MONTHS = ("January February March April May June July August September October November "
+          "December").split()
+
+
+def test_epilogue_topics_are_the_catalogs_and_cover_the_five_tests():
+    fields = {f["name"]: f for f in catalog.RESOURCES["epilogue_events"]["fields"]}
+    ev = data.epilogue_events()
+    assert set(ev["topic"]) <= set(fields["topic"]["enum"])
+    assert TEST_TOPICS <= set(ev["topic"])
+    labels = set(ev["label"])
+    assert {"Power of Siberia deliveries begin", "Power of Siberia at 38 bcm a year"} <= labels
+
+
+def test_rows_for_the_five_tests_have_https_sources():
+    ev = data.epilogue_events()
+    rows = ev[ev["topic"].isin(TEST_TOPICS) | ev["label"].str.startswith("Power of Siberia")]
+    assert len(rows) >= 9
+    plain = rows.loc[~rows["url"].str.startswith("https://"), "label"]
+    assert plain.empty, f"not https: {list(plain)}"
+    assert (rows["source_type"] != "factbook").all() and (rows["quote"] == "").all()
+    # every source is dated, or says plainly that it is an undated page
+    assert rows["source"].str.contains(r"\d{4}|\(web page, undated\)").all()
+
+
+def test_pipeline_rows_bracket_the_ramp_up():
+    ev = data.epilogue_events().set_index("label")
+    start = ev.loc["Power of Siberia deliveries begin"]
+    plateau = ev.loc["Power of Siberia at 38 bcm a year"]
+    assert (start["precision"], plateau["precision"]) == ("month", "day")
+    assert pd.Timestamp(start["date"]) < pd.Timestamp(plateau["date"])
+
+
+def _five_tests_prose() -> str:
+    import nbformat
+    nb = nbformat.read(ROOT / "book" / "08_epilogue.ipynb", as_version=4)
+    at = next(i for i, c in enumerate(nb.cells) if c.source.startswith("### Five tests after 2015"))
+    return "\n".join(c.source for c in nb.cells[at:at + 3] if c.cell_type == "markdown")
+
+
+def test_five_tests_prose_dates_come_from_the_event_rows():
+    """Every full date in the epilogue's 'Five tests' prose is a dated row (or stated in one)."""
+    import re
+    ev, sco_rows = data.epilogue_events(), data.sco_timeline()
+    known = set(ev["date"]) | set(sco_rows["date"])
+    texts = " ".join(ev["event"])
+    dates = re.findall(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", _five_tests_prose())
+    assert len(dates) >= 8
+    for day, month, year in dates:
+        iso = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
+        written = f"{day} {month} {year}"
+        assert iso in known or written in texts, f"{written} is in no row"
