@@ -110,3 +110,53 @@ def test_bibliography_keys_are_unique():
     text = (BOOK / "references.bib").read_text(encoding="utf-8")
     keys = re.findall(r"^@\w+\{([^,\s]+),", text, flags=re.M)
     assert len(keys) == len(set(keys))
+
+
+# ---------------------------------------------------------------- the primary-source pack
+PRIMARY = BOOK / "primary_sources.md"
+DOCUMENTS = {   # a word or two that must be in each document's heading, and its year
+    "Charter": "2002", "Shanghai Convention": "2001", "Astana": "2005", "Vision and Actions": "2015",
+    "National Security Strategy": "2015", "Joint Statement": "2022",
+}
+FIELDS = ("What it is", "Issued by", "Date", "Address", "Why it matters", "Used in")
+
+
+def primary_sections() -> dict[str, str]:
+    """{heading: body} for each '## ' section of the primary-source page."""
+    text = PRIMARY.read_text(encoding="utf-8")
+    parts = re.split(r"^## ", text, flags=re.M)[1:]
+    return {p.splitlines()[0]: p for p in parts}
+
+
+def test_primary_sources_page_is_in_the_toc_after_the_ledger():
+    toc = (ROOT / "_toc.yml").read_text(encoding="utf-8")
+    files = re.findall(r"file:\s*(\S+)", toc)
+    assert "book/primary_sources" in files
+    assert files.index("book/primary_sources") == files.index("book/claims_ledger") + 1
+
+
+def test_primary_sources_page_lists_the_six_documents_with_an_address_each():
+    sections = primary_sections()
+    assert len(sections) == len(DOCUMENTS)
+    for word, year in DOCUMENTS.items():
+        match = [h for h in sections if word in h]
+        assert len(match) == 1, f"no single section for {word!r}: {list(sections)}"
+        body = sections[match[0]]
+        assert year in match[0], f"{match[0]!r} does not give the year {year}"
+        for field in FIELDS:
+            assert f"**{field}" in body, f"{word}: no {field!r}"
+        address = body.split("**Address:**", 1)[1].split("\n- **", 1)[0]
+        assert re.search(r"\]\((https?://[^)\s]+)\)", address), f"{word}: the address has no link"
+        assert re.search(r"\bchapter [1-8]\b", body.split("**Used in:**", 1)[1]), word
+
+
+def test_primary_source_excerpts_are_short():
+    """Excerpts are short quotations, not copied passages: no quotation runs over 60 words."""
+    text = PRIMARY.read_text(encoding="utf-8")
+    for quote in re.findall(r'"([^"]+)"', text):
+        assert len(quote.split()) <= 60, quote[:60]
+
+
+def test_primary_sources_cite_keys_exist():
+    keys = CITE.findall(PRIMARY.read_text(encoding="utf-8"))
+    assert keys and set(keys) <= bib_keys()
