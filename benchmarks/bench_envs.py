@@ -34,7 +34,9 @@ def build(requirements: Path, where: Path) -> tuple[int, float, int]:
     subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
     pip = [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet",
            "--disable-pip-version-check", "-r", str(requirements)]
-    subprocess.run(pip, check=True, cwd=ROOT)
+    run = subprocess.run(pip, cwd=ROOT, capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"pip install -r {requirements} failed:\n{run.stderr[-3000:]}")
     seconds = time.monotonic() - t0
     listed = subprocess.run([str(where / "bin" / "python"), "-m", "pip", "list", "--format=freeze"],
                             capture_output=True, text=True, check=True).stdout.split()
@@ -52,6 +54,7 @@ def main() -> int:
     for label, size, seconds, count in rows:
         print(f"{label:<36} {size / 2**20:>7.0f} MB {count:>9} {seconds:>11.0f} s")
     print(f"the student environment is {rows[0][1] / rows[1][1]:.0%} of the full one")
+
     return 0
 
 
