@@ -766,12 +766,13 @@ RESOURCES["rapprochement_figures"] = {
 
 # ---------------------------------------------------------------- claims ledger (issue 6, appended)
 _CLAIM_REPORTS = {
-    "title": "Sources named for the dated claim the ledger contradicts: the Ministry of Foreign Affairs of "
+    "title": "Sources named for the dated claims the ledger contradicts: the Ministry of Foreign Affairs of "
              "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
-             "on the China-Russia joint statement on the international order of the 21st century",
-    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily",
+             "on the China-Russia joint statement on the international order of the 21st century; RFE/RL and "
+             "Reuters (28 August 2008) on the SCO's Dushanbe Declaration",
+    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily; RFE/RL; Reuters",
     "path": "(named in the row's named_source, typed in multipolar/claims.py)",
-    "version": "releases of 1 July 2005",
+    "version": "releases of 1 July 2005 and 28 August 2008",
 }
 
 RESOURCES["claims_ledger"] = {
