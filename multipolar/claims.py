@@ -486,7 +486,12 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, STATEMENT)),
     _c("victory_day", 6, "Xi and Putin spoke at the 70th anniversary of victory in Moscow on 8 May (2015)", "8 May",
        None, "date", "2015-05-08", "at the 70th anniversary of victory of WWII on 8 May in Moscow",
-       "footnote [55], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "footnote [55], text lost",
+       **_typed(NOT_CHECKABLE, STATEMENT,
+                note="The Victory Day parade on Red Square that Xi attended was held on 9 May 2015 (Xinhua, 'Xi "
+                     "attends Russia's V-Day parade, marking shared victory with Putin', People's Daily Online, 10 "
+                     "May 2015, http://en.people.cn/n/2015/0510/c90883-8889913.html); which event of 8 May the "
+                     "paper means, the course could not establish.")),
     # ------------------------------------------------------------------ 7 conclusion
     _c("ee_rapid_growth", 7, "The emerging economies grew rapidly", "rapid growth", None,
        "BRICS minus world average annual growth, 2000-2013 (percentage points)", "2000-2013",

@@ -213,3 +213,13 @@ def test_minor_corrections():
     assert "beaten by simple statistical rules" in epilogue
     ch3 = chapter(CH3)
     assert "very likely Yan Xuetong" in ch3 and "globaltimes.cn/content/914775" in ch3
+
+
+# ---------------------------------------------------------------- found in the expert pass
+def test_victory_day_parade_date_is_given_beside_the_paper_s_8_may():
+    text = chapter(CH6)
+    assert '"on 8 May" 2015 in the paper\'s words' in text
+    assert "held on 9 May 2015" in text and "People's Daily Online, 10 May 2015" in text
+    row = ledger_row("victory_day")
+    assert row["date"] == "2015-05-08", "the ledger keeps the paper's date"
+    assert "9 May 2015" in row["note"] and "en.people.cn" in row["note"]
