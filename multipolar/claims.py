@@ -443,7 +443,9 @@ CLAIMS: list[dict] = [
                 note="The words 'for military exercise' matter: Chinese warships had been in the Mediterranean "
                      "before, escorting the evacuation from Libya in 2011 (PLA Daily via China's Ministry of "
                      "National Defense, 28 February 2011) and Syria's chemical weapons in 2014 (China Military "
-                     "Online, 29 January 2014).")),
+                     "Online, 29 January 2014). The exercise itself, Joint Sea 2015, opened at Novorossiysk on the "
+                     "Black Sea on 11 May 2015 and was held in the Mediterranean until 21 May (Xinhua, via "
+                     "China.org.cn, 11 May 2015, http://www.china.org.cn/world/2015-05/11/content_35546344.htm).")),
     _c("minsk", 6, "The first Minsk ceasefire was agreed on 5 September (2014)", "5 September", None, "date",
        "2014-09-05", "the first Minsk ceasefire was agreed by the initiative of Russia on 5 September", NO_CITATION,
        **_typed(NOT_CHECKABLE, EVENT)),
