@@ -360,11 +360,11 @@ _FACTBOOK_2025 = {
     "version": "2025 edition (year-end snapshot)",
 }
 _NEWS_REPORTS = {
-    "title": "Dated news reports of SCO summits and of the 2008 and 2010 crises (TASS; Trend News Agency; "
-             "RFE/RL; Eurasianet), one named per row",
-    "publisher": "TASS; Trend News Agency; RFE/RL; Eurasianet",
+    "title": "Dated reports of SCO summits, of the CIS Anti-Terrorism Centre and of the 2008 and 2010 crises "
+             "(TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation), one named per row",
+    "publisher": "TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation",
     "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
-    "version": "reports of 28 August 2008, 12 June 2010, 9 June 2017, 4 July 2023 and 4 July 2024",
+    "version": "reports of 2001, 28 August 2008, 12 June 2010, 9 June 2017, 4 July 2023 and 4 July 2024",
 }
 
 RESOURCES["wb_surface_area"] = {
@@ -425,9 +425,9 @@ RESOURCES["sco_timeline"] = {
         "One row per event, each with its source. Rows from the paper (source_type 'paper') carry "
         "the paper's own words in quote; the build checks that each quote occurs verbatim in the "
         "paper's text, and the dates are the paper's, at the precision it gives. The admissions of "
-        "new members after the paper, and the record of the 2008 and 2010 crises the paper describes "
-        "(source_type 'news report'), come from dated news reports named in source and url; admitted "
-        "lists the World Bank codes of the states admitted."
+        "new members after the paper, the dates of the CIS Anti-Terrorism Centre and the record of the "
+        "2008 and 2010 crises the paper describes (source_type 'news report') come from dated reports "
+        "named in source and url; admitted lists the World Bank codes of the states admitted."
     ),
     "sources": [_PAPER_TEXT, _NEWS_REPORTS],
     "licenses": [PAPER],

@@ -254,6 +254,15 @@ CLAIMS: list[dict] = [
     _c("uzbek_2001", 4, "With Uzbekistan's admission in June 2001 the Shanghai Five became the SCO", "June 2001", None,
        "date", "2001-06", "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself "
                           "into the SCO", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
+    _c("cis_atc", 4, "Before the SCO, the CIS had an Anti-Terrorist Center in Bishkek that was little used against "
+                     "threats from Afghanistan 'since 1996'", "in Bishkek", None, "place and period", "",
+       "The CIS had its own Anti-Terrorist Center in Bishkek", NO_CITATION,
+       **_typed(NOT_CHECKABLE, "The paper gives no date for the centre, so its words can be read two ways; the "
+                               "course's record dates the centre but cannot test how much it was used.",
+                note="The CIS Anti-Terrorism Centre was founded at the CIS summit of June 2000, based in Moscow; a "
+                     "branch in Bishkek was decided at the CIS summit in Minsk on 1 June 2001 (Jamestown "
+                     "Foundation, Monitor, vol. 7, issues 82 and 108, 2001; rows of sco_timeline.csv). It did "
+                     "not exist during most of the years 'since 1996' the paper mentions.")),
     _c("treaty_2000", 4, "Four Central Asian states signed a treaty on joint action against terrorism on 21 April 2000",
        "April 21, 2000", None, "date", "2000-04-21",
        "signed on April 21, 2000 among Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan", "Tolipov, 2006",

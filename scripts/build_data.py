@@ -430,6 +430,11 @@ SCO_TIMELINE = [
      "Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan sign a treaty on joint action against terrorism, "
      "extremism and organised crime", "", "paper", _PAPER_SECTION,
      "signed on April 21, 2000 among Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"),
+    ("2000-06", "month", "security",
+     "A CIS summit founds the CIS Anti-Terrorism Centre, based in Moscow, at Putin's initiative (the paper "
+     "places the centre in Bishkek and gives no date)", "", "news report",
+     "Jamestown Foundation, Monitor, vol. 7, issue 82 (2001), on the CIS Antiterrorism Center",
+     "https://jamestown.org/program/cis-antiterrorism-center-weak-bark-no-bite/"),
     ("2001-06", "month", "institution",
      "Uzbekistan is admitted and the Shanghai Five becomes the Shanghai Cooperation Organisation (SCO)", "",
      "paper", _PAPER_SECTION,
@@ -439,6 +444,10 @@ SCO_TIMELINE = [
      "paper", _PAPER_SECTION,
      "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself into the SCO and the "
      "“Shanghai Convention Against Terrorism, Separatism, and Extremism” was signed"),
+    ("2001-06-01", "day", "security",
+     "A CIS summit in Minsk decides to open a branch of the CIS Anti-Terrorism Centre in Bishkek", "",
+     "news report", "Jamestown Foundation, Monitor, vol. 7, issue 108 (2001), 'CIS Antiterrorism Center Not "
+     "Operational'", "https://jamestown.org/program/cis-antiterrorism-center-not-operational/"),
     ("2002-06", "month", "institution",
      "The SCO Charter is adopted at a meeting in St Petersburg", "", "paper", _PAPER_SECTION,
      "the adaptation of its charter at a meeting in St. Petersburg in June 2002"),
@@ -492,8 +501,10 @@ SCO_TIMELINE_LABELS = [
     'Shanghai Five formed',
     'Attacks in Central Asia (1999-2000)',
     'Four-state anti-terrorism treaty',
+    'CIS anti-terrorism centre founded',
     'SCO founded (Uzbekistan joins)',
     "Shanghai Convention ('three evils')",
+    'CIS centre: Bishkek branch decided',
     'SCO Charter, St Petersburg',
     "South Ossetia crisis (paper's account)",
     'SCO Dushanbe Declaration',

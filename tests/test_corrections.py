@@ -223,3 +223,16 @@ def test_victory_day_parade_date_is_given_beside_the_paper_s_8_may():
     row = ledger_row("victory_day")
     assert row["date"] == "2015-05-08", "the ledger keeps the paper's date"
     assert "9 May 2015" in row["note"] and "en.people.cn" in row["note"]
+
+
+def test_cis_centre_rows_and_ledger_note_agree_with_the_prose():
+    tl = data.sco_timeline()
+    founded = tl[tl["date"] == "2000-06"].iloc[0]
+    branch = tl[tl["date"] == "2001-06-01"].iloc[0]
+    assert "Moscow" in founded["event"] and "Bishkek" in branch["event"]
+    for r in (founded, branch):
+        assert r["source_type"] == "news report" and r["url"].startswith("https://jamestown.org/")
+    row = ledger_row("cis_atc")
+    assert "June 2000" in row["note"] and "1 June 2001" in row["note"] and "sco_timeline.csv" in row["note"]
+    text = chapter(CH4)
+    assert "Jamestown Foundation (2001)" in text, "the timeline's source line names the rows' source"
