@@ -236,3 +236,9 @@ def test_cis_centre_rows_and_ledger_note_agree_with_the_prose():
     assert "June 2000" in row["note"] and "1 June 2001" in row["note"] and "sco_timeline.csv" in row["note"]
     text = chapter(CH4)
     assert "Jamestown Foundation (2001)" in text, "the timeline's source line names the rows' source"
+
+
+def test_s400_month_is_attributed_to_sahara():
+    text = chapter(CH6)
+    assert "In September 2014 Rosoboronexport signed" not in text
+    assert "In September 2014, he writes, Rosoboronexport signed" in text
