@@ -287,8 +287,8 @@ CLAIMS: list[dict] = [
                                "nor refute the claim.",
                 note="On 12 June 2010 the interim president, Roza Otunbayeva, asked Russia to send troops; the "
                      "Kremlin called the violence 'an internal conflict' and sent none (Eurasianet, 'Russia Turns "
-                     "Down Kyrgyzstan's Plea for Military Support', 12 June 2010), and the CSTO decided not to "
-                     "send peacekeepers (Xinhua, via Asbarez, 'CSTO not to send peacekeepers to Kyrgyzstan', June "
+                     "Down Kyrgyzstan's Plea for Military Support', 12 June 2010), and the CSTO said it had no "
+                     "plans to send peacekeepers (Xinhua, via Asbarez, report from Moscow, June "
                      "2010). The claim about the SCO stays the paper's (citing Aris 2011).")),
     _c("attacks_prevented", 4, "SCO law enforcement prevented several hundred terrorist attacks",
        "several hundreds", None, "terrorist attacks", "2011",
@@ -393,7 +393,7 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, EVENT,
                 note="The March 2014 measures were visa bans and asset freezes on individuals; the sectoral "
                      "sanctions on energy and finance came in July and September 2014 (Council of the European "
-                     "Union, 'Restrictive measures against Russia over Ukraine', https://www.consilium.europa.eu/"
+                     "Union, page on the EU's restrictive measures against Russia over Ukraine, https://www.consilium.europa.eu/"
                      "en/policies/sanctions/restrictive-measures-against-russia-over-ukraine/).")),
     _c("gas_400bn", 6, "Gazprom signed a US$400 billion, 30-year gas contract with China on 21 May 2014",
        "US$ 400 billion", 400, "US$ billion", "2014-05-21",

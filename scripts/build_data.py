@@ -446,8 +446,8 @@ SCO_TIMELINE = [
      "“Shanghai Convention Against Terrorism, Separatism, and Extremism” was signed"),
     ("2001-06-01", "day", "security",
      "A CIS summit in Minsk decides to open a branch of the CIS Anti-Terrorism Centre in Bishkek", "",
-     "news report", "Jamestown Foundation, Monitor, vol. 7, issue 108 (2001), 'CIS Antiterrorism Center Not "
-     "Operational'", "https://jamestown.org/program/cis-antiterrorism-center-not-operational/"),
+     "news report", "Jamestown Foundation, Monitor, vol. 7, issue 108 (2001), on the CIS Antiterrorism "
+     "Center", "https://jamestown.org/program/cis-antiterrorism-center-not-operational/"),
     ("2002-06", "month", "institution",
      "The SCO Charter is adopted at a meeting in St Petersburg", "", "paper", _PAPER_SECTION,
      "the adaptation of its charter at a meeting in St. Petersburg in June 2002"),
@@ -1113,7 +1113,7 @@ _NUMBER_WORDS = {"ten": 10}
 #: (figure, claim, value or None, unit, date, cited_as, quote, note). The build checks that each quote is
 #: verbatim in the paper and prints the value (in digits, or as a word in _NUMBER_WORDS), and that cited_as
 #: is what the paper gives: a footnote marker [n] or an author-date citation right after the quote, or none.
-_UPI_2019 = ("UPI, 'Russia's Far East gas to start China deliveries by December', 18 February 2019, "
+_UPI_2019 = ("UPI, report of 18 February 2019 on Gazprom's preparations for deliveries to China, "
              "https://www.upi.com/Top_News/World-News/2019/02/18/Russias-Far-East-gas-to-start-China-deliveries-by-"
              "December/4431550494817/")
 _TASS_2019 = ("TASS, 'Russia starts deliveries of gas to China via Power of Siberia pipeline', 2 December 2019, "
