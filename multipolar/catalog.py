@@ -360,10 +360,11 @@ _FACTBOOK_2025 = {
     "version": "2025 edition (year-end snapshot)",
 }
 _NEWS_REPORTS = {
-    "title": "Dated news-agency reports of SCO summits (TASS; Trend News Agency), one named per row",
-    "publisher": "TASS; Trend News Agency",
+    "title": "Dated reports of SCO summits, of the CIS Anti-Terrorism Centre and of the 2008 and 2010 crises "
+             "(TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation), one named per row",
+    "publisher": "TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation",
     "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
-    "version": "reports of 9 June 2017, 4 July 2023 and 4 July 2024",
+    "version": "reports of 2001, 28 August 2008, 12 June 2010, 9 June 2017, 4 July 2023 and 4 July 2024",
 }
 
 RESOURCES["wb_surface_area"] = {
@@ -424,8 +425,9 @@ RESOURCES["sco_timeline"] = {
         "One row per event, each with its source. Rows from the paper (source_type 'paper') carry "
         "the paper's own words in quote; the build checks that each quote occurs verbatim in the "
         "paper's text, and the dates are the paper's, at the precision it gives. The admissions of "
-        "new members after the paper (source_type 'news report') come from dated news-agency "
-        "reports named in source and url; admitted lists their World Bank codes."
+        "new members after the paper, the dates of the CIS Anti-Terrorism Centre and the record of the "
+        "2008 and 2010 crises the paper describes (source_type 'news report') come from dated reports "
+        "named in source and url; admitted lists the World Bank codes of the states admitted."
     ),
     "sources": [_PAPER_TEXT, _NEWS_REPORTS],
     "licenses": [PAPER],
@@ -620,10 +622,13 @@ _FACTBOOK_2015_BACKGROUND = {
 }
 _CH05_REPORTS = {
     "title": "Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005' "
-             "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005)",
-    "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty",
+             "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005); Associated Press via Fox "
+             "News (30 July 2005); Los Angeles Times (4 February 2009); Jamestown Foundation, Terrorism "
+             "Monitor (2007)",
+    "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty; Associated Press; Los Angeles Times; "
+                 "Jamestown Foundation",
     "path": "(rows typed in scripts/build_data.py, each naming its publication and address)",
-    "version": "publications of June 2005 and 5 July 2005",
+    "version": "publications of June 2005, 5 July 2005, 30 July 2005, 2007 and 4 February 2009",
 }
 _CH05_QUOTED = {
     "name": "quotation",
@@ -646,7 +651,7 @@ RESOURCES["network_events"] = {
         "quote occurs verbatim in the paper (checked by the build), and where it does not state the "
         "year, date_quote is a second verbatim sentence that does. Factbook rows: the quote occurs "
         "verbatim in the Kyrgyzstan 'Background' field of the CIA World Factbook 2015 (checked). Report "
-        "rows (Human Rights Watch, RFE/RL) name a publication outside ../shared/sources: the quote is "
+        "rows (Human Rights Watch, RFE/RL, AP, Los Angeles Times, Jamestown Foundation) name a publication outside ../shared/sources: the quote is "
         "short and attributed, and the build cannot check it. Dates are the sources', at the precision "
         "they give; within a year, rows follow the chapter's narrative. base and milestone mark the "
         "rows that date the start or end of a US base."
@@ -723,9 +728,18 @@ RESOURCES["rapprochement_figures"] = {
         "the rouble's recovery, the media and 'foreign agent' figures. The build checks that each quote occurs "
         "verbatim in the paper, that it prints the value, and that the citation given in cited_as follows the "
         "quote in the paper. The paper's footnotes lost their text in extraction, so a footnote citation reads "
-        "'footnote [n], text lost'. Values are the paper's claims, not independently verified figures."
+        "'footnote [n], text lost'. Values are the paper's claims, not independently verified figures. "
+        "The rows whose figure starts 'pos_' come after the paper's: later reports on the Power of Siberia "
+        "pipeline (its contract volume, design capacity, first deliveries and yearly deliveries), each "
+        "naming in cited_as the report, its date and its address, with the report's own words in quote."
     ),
-    "sources": [_PAPER_TEXT],
+    "sources": [_PAPER_TEXT, {
+        "title": "News reports on the Power of Siberia pipeline (UPI, 18 February 2019; TASS, 2 December 2019 "
+                 "and 5 December 2025), one named per row",
+        "publisher": "UPI; TASS",
+        "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
+        "version": "reports of 18 February 2019, 2 December 2019 and 5 December 2025",
+    }],
     "licenses": [PAPER],
     "primaryKey": ["figure"],
     "fields": [
@@ -740,9 +754,11 @@ RESOURCES["rapprochement_figures"] = {
                         "YYYY-MM-DD); empty where the paper gives none."},
         {"name": "cited_as", "type": "string", "required": True,
          "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', or "
-                        "'no citation in the paper'."},
+                        "'no citation in the paper'; for a later report (rows 'pos_'), the report named, "
+                        "dated and addressed (https://...)."},
         {"name": "quote", "type": "string", "required": True,
-         "description": "The paper's words that state the figure (checked verbatim by the build)."},
+         "description": "The paper's words that state the figure (checked verbatim by the build); for a later "
+                        "report, the report's words (not checkable here: the report is not stored)."},
         {"name": "note", "type": "string", "description": "What a careful reader should notice about the figure."},
     ],
 }
@@ -750,12 +766,13 @@ RESOURCES["rapprochement_figures"] = {
 
 # ---------------------------------------------------------------- claims ledger (issue 6, appended)
 _CLAIM_REPORTS = {
-    "title": "Sources named for the dated claim the ledger contradicts: the Ministry of Foreign Affairs of "
+    "title": "Sources named for the dated claims the ledger contradicts: the Ministry of Foreign Affairs of "
              "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
-             "on the China-Russia joint statement on the international order of the 21st century",
-    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily",
+             "on the China-Russia joint statement on the international order of the 21st century; RFE/RL and "
+             "Reuters (28 August 2008) on the SCO's Dushanbe Declaration",
+    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily; RFE/RL; Reuters",
     "path": "(named in the row's named_source, typed in multipolar/claims.py)",
-    "version": "releases of 1 July 2005",
+    "version": "releases of 1 July 2005 and 28 August 2008",
 }
 
 RESOURCES["claims_ledger"] = {

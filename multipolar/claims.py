@@ -254,14 +254,42 @@ CLAIMS: list[dict] = [
     _c("uzbek_2001", 4, "With Uzbekistan's admission in June 2001 the Shanghai Five became the SCO", "June 2001", None,
        "date", "2001-06", "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself "
                           "into the SCO", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
+    _c("cis_atc", 4, "Before the SCO, the CIS had an Anti-Terrorist Center in Bishkek that was little used against "
+                     "threats from Afghanistan 'since 1996'", "in Bishkek", None, "place and period", "",
+       "The CIS had its own Anti-Terrorist Center in Bishkek", NO_CITATION,
+       **_typed(NOT_CHECKABLE, "The paper gives no date for the centre, so its words can be read two ways; the "
+                               "course's record dates the centre but cannot test how much it was used.",
+                note="The CIS Anti-Terrorism Centre was founded at the CIS summit of June 2000, based in Moscow; a "
+                     "branch in Bishkek was decided at the CIS summit in Minsk on 1 June 2001 (Jamestown "
+                     "Foundation, Monitor, vol. 7, issues 82 and 108, 2001; rows of sco_timeline.csv). It did "
+                     "not exist during most of the years 'since 1996' the paper mentions.")),
     _c("treaty_2000", 4, "Four Central Asian states signed a treaty on joint action against terrorism on 21 April 2000",
        "April 21, 2000", None, "date", "2000-04-21",
        "signed on April 21, 2000 among Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan", "Tolipov, 2006",
        **_typed(NOT_CHECKABLE, EVENT)),
-    _c("ossetia_osh", 4, "The SCO kept out of the South Ossetia crisis (2008) and the Osh riots (2010)",
-       "2008, 2010", None, "year", "2008/2010",
-       "the South Ossetia crisis 2008 and the Osh riots in Kyrgyzstan in 2010", "Aris 2011, 471",
-       **_typed(NOT_CHECKABLE, EVENT)),
+    _c("ossetia_2008", 4, "In the South Ossetia crisis of 2008 the SCO did not even issue a statement of support "
+                          "for Russia", "did not even issue a statement of support", None, "statement", "2008",
+       "In the former case, the SCO did not even issue a statement of support for Russia", "Aris 2011, 471",
+       **_typed(CONTRADICTED, named_source=(
+           "The SCO's Dushanbe Declaration of 28 August 2008, as reported by RFE/RL ('SCO Fails To Back Russia "
+           "Over Georgia', 28 August 2008, https://www.rferl.org/a/SCO_Fails_To_Back_Russia_Over_Georgia/"
+           "1194578.html) and Reuters ('Russia's Asia allies fail to back Georgia action', 28 August 2008): the "
+           "SCO welcomed the six principles for settling the conflict agreed in Moscow on 12 August and "
+           "supported Russia's 'active role' in the region"),
+           note="What the SCO withheld was recognition of South Ossetia and Abkhazia, which Russia had recognised "
+                "earlier that week (RFE/RL, same report). The paper cites Aris (2011) for its claim.")),
+    _c("osh_2010", 4, "In the Osh riots of 2010 the SCO did not respond to the Kyrgyz president's request for "
+                      "assistance", "did not respond", None, "request", "2010",
+       "In the latter case, the SCO did not respond to the request for assistance from the Kyrgyz president",
+       "Aris 2011, 471",
+       **_typed(NOT_CHECKABLE, "The course holds no record of the SCO's dealings in June 2010; the record it "
+                               "cites shows a request made to Russia, not to the SCO, so it can neither confirm "
+                               "nor refute the claim.",
+                note="On 12 June 2010 the interim president, Roza Otunbayeva, asked Russia to send troops; the "
+                     "Kremlin called the violence 'an internal conflict' and sent none (Eurasianet, 'Russia Turns "
+                     "Down Kyrgyzstan's Plea for Military Support', 12 June 2010), and the CSTO said it had no "
+                     "plans to send peacekeepers (Xinhua, via Asbarez, report from Moscow, June "
+                     "2010). The claim about the SCO stays the paper's (citing Aris 2011).")),
     _c("attacks_prevented", 4, "SCO law enforcement prevented several hundred terrorist attacks",
        "several hundreds", None, "terrorist attacks", "2011",
        "the law enforcement structures of the SCO have prevented several hundreds of terrorist attacks",
@@ -318,7 +346,12 @@ CLAIMS: list[dict] = [
        "footnote [21], text lost", **_typed(NOT_CHECKABLE, EVENT, note="The year (2005) comes from the context.")),
     _c("k2_notice", 5, "On 29 July Uzbekistan gave the US six months to leave the K2 base", "within 6 months", 6,
        "months", "2005-07-29", "demanding the removal of the US airbase at Kharshi-Khanabad (K2) within 6 months "
-                               "on 29 July", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
+                               "on 29 July", NO_CITATION,
+       **_typed(NOT_CHECKABLE, EVENT,
+                note="The same day the UN flew more than 400 Andijan refugees from Kyrgyzstan to Romania "
+                     "(Associated Press, 30 July 2005); a State Department official linked the notice to the "
+                     "airlift (Weisman and Shanker, New York Times News Service, Chicago Tribune, 31 July 2005), "
+                     "an interpretation, not a record of Tashkent's motive.")),
     _c("k2_left", 5, "The US left K2 on 21 November 2005, after occupying it since 2001", "21 November 2005", None,
        "date", "2005-11-21", "On 21 November 2005 the US evacuated the base, which it had occupied since 2001",
        NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
@@ -344,7 +377,10 @@ CLAIMS: list[dict] = [
        "Niazi, 2007", **_typed(NOT_CHECKABLE, EVENT)),
     _c("manas_rent", 5, "In 2009 the US raised the Manas rent from $17 million to $60 million a year",
        "$17 million to $60 million", 60, "US$ million a year", "2009",
-       "the US upped the annual rent from $17 million to $60 million", NO_CITATION, **_typed(NOT_CHECKABLE, FINANCE)),
+       "the US upped the annual rent from $17 million to $60 million", NO_CITATION,
+       **_typed(NOT_CHECKABLE, FINANCE,
+                note="Bakiev announced the closure in Moscow on 3 February 2009, after Russia promised debt relief "
+                     "and aid (Los Angeles Times, 4 February 2009); any causal link is an interpretation.")),
     _c("atambayev_2011", 5, "In November 2011 Atambayev announced the base would close when its lease ran out "
                             "in 2014", "November 2011", None, "date", "2011-11",
        "In November 2011, however, newly elected President Almazbek Atambayev announced that he would close the base",
@@ -354,7 +390,11 @@ CLAIMS: list[dict] = [
     # ------------------------------------------------------------------ 6 Sino-Russian rapprochement
     _c("sanctions_2014", 6, "The West began sanctions against Russia in March 2014", "March 2014", None, "date",
        "2014-03", "In March 2014, the West launched a series of economic sanctions against Russia", NO_CITATION,
-       **_typed(NOT_CHECKABLE, EVENT)),
+       **_typed(NOT_CHECKABLE, EVENT,
+                note="The March 2014 measures were visa bans and asset freezes on individuals; the sectoral "
+                     "sanctions on energy and finance came in July and September 2014 (Council of the European "
+                     "Union, page on the EU's restrictive measures against Russia over Ukraine, https://www.consilium.europa.eu/"
+                     "en/policies/sanctions/restrictive-measures-against-russia-over-ukraine/).")),
     _c("gas_400bn", 6, "Gazprom signed a US$400 billion, 30-year gas contract with China on 21 May 2014",
        "US$ 400 billion", 400, "US$ billion", "2014-05-21",
        "a US$ 400 billion contract envisaging a 30-year gas supply with China on 21 May 2014", NO_CITATION,
@@ -363,7 +403,10 @@ CLAIMS: list[dict] = [
        "2014-05-21", "after ten years of negotiations", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
     _c("power_of_siberia", 6, "The Power of Siberia pipeline has an annual capacity of 38 bcm", "38 bcm", 38,
        "bcm a year", "2014", "the Power of Siberia gas pipeline with an annual capacity of 38 bcm", NO_CITATION,
-       **_typed(NOT_CHECKABLE, "Gas volumes and pipeline capacities are not in the course's data.")),
+       **_typed(NOT_CHECKABLE, "Gas volumes and pipeline capacities are not in the course's data.",
+                note="38 bcm a year is the contract's plateau volume for export to China (UPI, 18 February 2019); "
+                     "Gazprom gives the whole pipeline a design capacity of 61 bcm a year, including the 38 for "
+                     "export (TASS, 2 December 2019). See rapprochement_figures.csv, rows 'pos_'.")),
     _c("altai", 6, "In October 2014 Gazprom disclosed talks on the Altai pipeline of 30 bcm a year", "30 bcm", 30,
        "bcm a year", "2014-10", "In October 2014, Gazprom disclosed its negotiations with China on another pipeline "
                                 "project – the Altai - of annual capacity 30 bcm", NO_CITATION,
@@ -400,10 +443,18 @@ CLAIMS: list[dict] = [
        "date", "2014-09", "In September, Rosoboronexport signed a contract with China for the Almaz S-400 Triumph "
                           "air defense missile system", "footnote [32], text lost",
        **_typed(NOT_CHECKABLE, EVENT, note="The year is implied by the paragraph, not stated.")),
-    _c("navy_2015", 6, "In May 2015 China's navy exercised in the Black Sea and Mediterranean for the first time",
+    _c("navy_2015", 6, "In May 2015 China's navy entered the Black Sea and Mediterranean for military exercise for "
+                       "the first time",
        "May 2015", None, "date", "2015-05", "In May 2015, for the first time in history, Chinese navy entered into "
                                            "the Black Sea and Mediterranean for military exercise",
-       "footnote [35], text lost", **_typed(NOT_CHECKABLE, EVENT)),
+       "footnote [35], text lost",
+       **_typed(NOT_CHECKABLE, EVENT,
+                note="The words 'for military exercise' matter: Chinese warships had been in the Mediterranean "
+                     "before, escorting the evacuation from Libya in 2011 (PLA Daily via China's Ministry of "
+                     "National Defense, 28 February 2011) and Syria's chemical weapons in 2014 (China Military "
+                     "Online, 29 January 2014). The exercise itself, Joint Sea 2015, opened at Novorossiysk on the "
+                     "Black Sea on 11 May 2015 and was held in the Mediterranean until 21 May (Xinhua, via "
+                     "China.org.cn, 11 May 2015, http://www.china.org.cn/world/2015-05/11/content_35546344.htm).")),
     _c("minsk", 6, "The first Minsk ceasefire was agreed on 5 September (2014)", "5 September", None, "date",
        "2014-09-05", "the first Minsk ceasefire was agreed by the initiative of Russia on 5 September", NO_CITATION,
        **_typed(NOT_CHECKABLE, EVENT)),
@@ -446,7 +497,12 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, STATEMENT)),
     _c("victory_day", 6, "Xi and Putin spoke at the 70th anniversary of victory in Moscow on 8 May (2015)", "8 May",
        None, "date", "2015-05-08", "at the 70th anniversary of victory of WWII on 8 May in Moscow",
-       "footnote [55], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "footnote [55], text lost",
+       **_typed(NOT_CHECKABLE, STATEMENT,
+                note="The Victory Day parade on Red Square that Xi attended was held on 9 May 2015 (Xinhua, 'Xi "
+                     "attends Russia's V-Day parade, marking shared victory with Putin', People's Daily Online, 10 "
+                     "May 2015, http://en.people.cn/n/2015/0510/c90883-8889913.html); which event of 8 May the "
+                     "paper means, the course could not establish.")),
     # ------------------------------------------------------------------ 7 conclusion
     _c("ee_rapid_growth", 7, "The emerging economies grew rapidly", "rapid growth", None,
        "BRICS minus world average annual growth, 2000-2013 (percentage points)", "2000-2013",

@@ -27,6 +27,10 @@ def flat_paper() -> str:
 def test_every_figure_is_quoted_verbatim_with_its_citation():
     figs = data.rapprochement_figures()
     flat = flat_paper()
+    later = figs["cited_as"].map(build_data.is_later_source)
+    assert list(later) == sorted(later), "the later reports come after the paper's figures"
+    assert (figs.loc[later, "figure"].str.startswith("pos_")).all()
+    figs = figs[~later]
     assert len(figs) >= 10
     for _, r in figs.iterrows():
         assert r["quote"] in flat, r["figure"]
@@ -56,6 +60,17 @@ def test_the_build_rejects_a_wrong_citation_or_value():
             build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
     finally:
         build_data.RAPPROCHEMENT_FIGURES = original
+    # a later report's row must give the report's address, and the value must be in its words
+    later = [r for r in original if build_data.is_later_source(r[5])]
+    assert later, "the Power of Siberia rows from later reports"
+    for bad_row in (later[0][:5] + ("TASS, 2 December 2019, https://",) + later[0][6:],
+                    later[0][:2] + (999,) + later[0][3:]):
+        try:
+            build_data.RAPPROCHEMENT_FIGURES = original + [bad_row]
+            with pytest.raises(build_data.SourceError, match="address|not printed"):
+                build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
+        finally:
+            build_data.RAPPROCHEMENT_FIGURES = original
 
 
 # ---------------------------------------------------------------- contract arithmetic
