@@ -1284,6 +1284,195 @@ def build_argument_map(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- claims ledger: dated events (issue 14)
+#: Dated events the paper states, each with an independent named source the course read (through stored
+#: copies of public pages, found with the course's search tool). The ledger holds the paper's dated claims
+#: against these rows. Keep them in date order; "url" is the address the course read.
+CLAIM_EVENTS = [
+    dict(key="partnership_1996", date="1996-04-25", precision="day", chapter=4,
+         label="Russia-China 'strategic partnership'",
+         event="Presidents Yeltsin and Jiang Zemin sign a joint statement in Beijing announcing a 'strategic "
+               "partnership' of the two countries towards the 21st century",
+         source_type="analysis",
+         source="Jamestown Foundation, Monitor vol. 2 no. 82, 'Russian and China launch strategic partnership' "
+                "(citing Western, Russian and Chinese agencies of 25 April 1996)",
+         url="https://jamestown.org/program/russian-and-china-launch-strategic-partnership/"),
+    dict(key="shanghai_five_1996", date="1996-04-26", precision="day", chapter=4, label="Shanghai Five agreement",
+         event="China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan sign the Agreement on Confidence-Building in "
+               "the Military Field in Border Areas in Shanghai, the start of the 'Shanghai Five'",
+         source_type="news report",
+         source="Xinhua, ''Shanghai Five': a paradigm mechanism for peace, development at border areas: experts', "
+                "15 April 2016",
+         url="http://ecns.cn/voices/2016/04-15/206843.shtml"),
+    dict(key="tashkent_treaty_2000", date="2000-04-21", precision="day", chapter=4,
+         label="Four-state anti-terrorism treaty",
+         event="Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan conclude in Tashkent an agreement on joint "
+               "action against terrorism, political and religious extremism and transnational organised crime",
+         source_type="official document",
+         source="Republic of Kazakhstan, Law No. 97-II of 9 November 2000 ratifying the agreement 'concluded in "
+                "Tashkent on April 21, 2000' (text in the zakonpravo.kz legal database)",
+         url="http://www.zakonpravo.kz/en/on-the-ratification-of-the-agreement-between-the-republic-of-kazakhstan-"
+             "the-kyrgyz-republic-the-republic-of-tajikistan-and-the-republic-of-uzbekistan-on-joint-actions-to-"
+             "combat-terrorism-political-and-religious-extremism-transnational-organized-crime-and-other-threats-"
+             "to-stability-and-security-of-the-parties"),
+    dict(key="sco_founded_2001", date="2001-06-15", precision="day", chapter=4, label="SCO founded in Shanghai",
+         event="The heads of state of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan establish "
+               "the Shanghai Cooperation Organization in Shanghai on the basis of the 'Shanghai Five'",
+         source_type="news report", source="China.org.cn, 'Shanghai Cooperation Organization' (feature page)",
+         url="http://english.china.org.cn/english/features/38183.htm"),
+    dict(key="sco_charter_2002", date="2002-06-07", precision="day", chapter=4, label="SCO Charter signed",
+         event="The six heads of state sign the Charter of the Shanghai Cooperation Organization at their summit "
+               "in St Petersburg",
+         source_type="official document",
+         source="Charter of the Shanghai Cooperation Organization of June 7, 2002 (text in the CIS Legislation "
+                "database)",
+         url="https://cis-legislation.com/document.fwx?rgn=3851"),
+    dict(key="tulip_2005", date="2005-03-24", precision="day", chapter=5, label="Akayev ousted in Bishkek",
+         event="Protesters storm the government headquarters in Bishkek and President Askar Akayev flees the "
+               "country",
+         source_type="news report",
+         source="Chicago Tribune, Alex Rodriguez, 'Government of Kyrgyzstan overthrown', 25 March 2005 (the "
+                "storming on Thursday, 24 March)",
+         url="http://articles.chicagotribune.com/2005-03-25/news/0503250247_1_demonstrators-protesters-new-government"),
+    dict(key="k2_notice_2005", date="2005-07-29", precision="day", chapter=5, label="Uzbek eviction notice for K2",
+         event="The Uzbek government formally evicts the US military from the Karshi-Khanabad (K2) air base",
+         source_type="news report",
+         source="Washington Post, Josh White, 'Uzbekistan Senate says U.S. troops must leave', 27 August 2005",
+         url="http://www.washingtonpost.com/wp-dyn/content/article/2005/08/26/AR2005082601712.html",
+         note="Reuters (30 July 2005) reports that the notice gave the US 180 days to leave."),
+    dict(key="rice_visit_2005", date="2005-10-11", precision="day", chapter=5, label="Rice begins Central Asian tour",
+         event="US Secretary of State Condoleezza Rice arrives in Kyrgyzstan, the first stop of a tour that also "
+               "takes her to Kazakhstan, Tajikistan and Afghanistan",
+         source_type="news report",
+         source="RFE/RL, 'U.S.: Secretary of State Rice begins Central Asian tour', 11 October 2005",
+         url="https://www.rferl.org/a/1062019.html"),
+    dict(key="k2_left_2005", date="2005-11-21", precision="day", chapter=5, label="Last US personnel leave K2",
+         event="The last 90 US personnel leave the K2 air base and control returns to the Uzbek government",
+         source_type="news report",
+         source="Al Jazeera, 'US vacates Uzbekistan military base', 22 November 2005 (the departure on Monday, "
+                "21 November)",
+         url="https://www.aljazeera.com/news/2005/11/22/us-vacates-uzbekistan-military-base"),
+    dict(key="bishkek_summit_2007", date="2007-08-16", precision="day", chapter=5, label="SCO summit in Bishkek",
+         event="The seventh SCO summit meets in Bishkek; by the US embassy's account the formal session did not "
+               "openly discuss the Manas air base",
+         source_type="official document",
+         source="US Embassy Bishkek, cable 07BISHKEK1048, 'SCO summit focuses on economic, security cooperation', "
+                "17 August 2007 (published by WikiLeaks)",
+         url="https://wikileaks.org/plusd/cables/07BISHKEK1048.html",
+         note="The Washington Times (18 August 2007) quotes Kyrgyzstan's ambassador in Washington: the summit "
+              "did not even raise the question of the Manas base."),
+    dict(key="aiib_proposed_2013", date="2013-10", precision="month", chapter=2,
+         label="Xi proposes an infrastructure bank in Jakarta",
+         event="On his first trip to Southeast Asia as president, Xi Jinping addresses Indonesia's parliament and "
+               "proposes an infrastructure investment bank for the region",
+         source_type="news report",
+         source="The Korea Herald (Associated Press), 'Xi makes historic speech in Indonesia', 3 October 2013",
+         url="https://m.koreaherald.com/amp/view.php?ud=20131003000254"),
+    dict(key="gas_contract_2014", date="2014-05-21", precision="day", chapter=6, label="Gazprom-CNPC gas contract",
+         event="Gazprom and CNPC sign in Shanghai a 30-year contract for Russian pipeline gas to China, ultimately "
+               "38 bcm a year through the planned Power of Siberia pipeline",
+         source_type="analysis",
+         source="Centre for Eastern Studies (OSW), OSW Commentary, 'The eastern partnership of gas. Gazprom and "
+                "CNPC strike a deal on gas supplies to China', 16 June 2014",
+         url="http://osw.waw.pl/en/publikacje/osw-commentary/2014-06-16/eastern-partnership-gas-gazprom-and-cnpc-strike-a-deal-gas",
+         note="The contract price was not disclosed; the US$400 billion total is a press estimate (for example "
+              "Modern Power Systems, May 2014: 'No official contract value has been revealed')."),
+    dict(key="foreign_agents_2014", date="2014-06-04", precision="day", chapter=6,
+         label="Foreign-agents register without consent",
+         event="Amendments to the law on non-profit organisations enter into force: the Justice Ministry may now "
+               "add organisations to the register of 'foreign agents' on its own finding, where entry had in "
+               "practice been voluntary",
+         source_type="news report",
+         source="Rights in Russia, translating HRO.org, 'Putin signs law empowering the Justice Ministry to "
+                "register NGOs as foreign agents', June 2014",
+         url="http://hro.rightsinrussia.info/hro-org/foreignagents-128"),
+    dict(key="fortaleza_2014", date="2014-07-15", precision="day", chapter=2, label="Fortaleza: NDB and CRA",
+         event="At their summit in Fortaleza the BRICS leaders announce the signing of the agreement establishing "
+               "the New Development Bank and the treaty on a Contingent Reserve Arrangement",
+         source_type="official document",
+         source="Sixth BRICS Summit, Fortaleza Declaration, 15 July 2014 (text reproduced by epo.de)",
+         url="https://epo.de/index.php?option=com_content&view=article&id=10167:dokumentation-die-brics-erklaerung-von-fortaleza&catid=50&Itemid=84"),
+    dict(key="minsk_2014", date="2014-09-05", precision="day", chapter=6, label="Minsk ceasefire",
+         event="Ukraine's government and the separatists agree in Minsk on a ceasefire",
+         source_type="news report", source="ARD tagesschau.de, 'Die Unterzeichner der Minsker Abkommens' "
+                                          "(picture series on the Ukraine crisis)",
+         url="https://www.tagesschau.de/multimedia/bilder/ukraine-krise-133.html"),
+    dict(key="valdai_2014", date="2014-10-24", precision="day", chapter=6, label="Putin at the Valdai Club",
+         event="Putin speaks at the final plenary meeting of the Valdai International Discussion Club in Sochi "
+               "('The World Order: New Rules or a Game without Rules?')",
+         source_type="official document",
+         source="President of Russia, transcript of the final plenary meeting of the Valdai International "
+                "Discussion Club, Sochi, 24 October 2014 (as reproduced in full at serendipity.li)",
+         url="http://serendipity.li/putin_valdai.htm"),
+    dict(key="federal_assembly_2014", date="2014-12-04", precision="day", chapter=6,
+         label="Putin's Address to the Federal Assembly",
+         event="Putin delivers his annual Address to the Federal Assembly in the Kremlin's St George Hall",
+         source_type="official document",
+         source="President of Russia, 'Presidential Address to the Federal Assembly', 4 December 2014 (the "
+                "Kremlin's summary, as reproduced at humannationalityvn.blogspot.com)",
+         url="http://humannationalityvn.blogspot.com/2014/12/presidential-address-to-federal-assembly.html"),
+    dict(key="uk_aiib_2015", date="2015-03-12", precision="day", chapter=2, label="UK applies to join the AIIB",
+         event="The UK Treasury announces that Britain will apply to join the AIIB as a prospective founding "
+               "member, the first major Western country to do so",
+         source_type="news report",
+         source="Xinhua, 'Britain intends to become prospective founding member of AIIB: finance ministry', "
+                "13 March 2015 (the announcement on Thursday, 12 March)",
+         url="https://europe.chinadaily.com.cn/world/2015-03/13/content_19803704.htm"),
+    dict(key="nationalities_agency_2015", date="2015-03-31", precision="day", chapter=6,
+         label="Decree on the Federal Agency for Nationalities",
+         event="Presidential Decree No. 168 'On the Federal Agency for Nationalities Affairs'",
+         source_type="official document",
+         source="Government of the Russian Federation, Resolution No. 368 of 18 April 2015, whose preamble cites "
+                "Decree of the President No. 168 of 31 March 2015 (text as reproduced at ecosmak.ru)",
+         url="https://ecosmak.ru/en/sport/upravlenie-po-delam-nacionalnostei-o-federalnom-agentstve-po-delam.html"),
+    dict(key="undesirable_law_2015", date="2015-05-23", precision="day", chapter=6,
+         label="Law on 'undesirable' organisations",
+         event="Putin signs the law that lets prosecutors declare foreign and international organisations "
+               "'undesirable' in Russia: a register separate from that of 'foreign agents'",
+         source_type="news report",
+         source="Article 20 (after Meduza), 'National Endowment for Democracy becomes first undesirable "
+                "organization in Russia', July 2015",
+         url="https://article20.org/ru/news_old/national-endowment-for-democracy-becomes-first-undesirable-organization-in-russia"),
+    dict(key="ned_undesirable_2015", date="2015-07-28", precision="day", chapter=6,
+         label="NED: first 'undesirable' organisation",
+         event="Russia formally designates the US National Endowment for Democracy 'undesirable', the first "
+               "organisation named under the May 2015 law",
+         value=1, unit="organisations in the first designation",
+         source_type="official document",
+         source="US Department of State, press statement by Deputy Spokesperson Mark C. Toner, 'Designation "
+                "under Russia's \"Undesirables\" Law of the National Endowment for Democracy', 28 July 2015",
+         url="https://2009-2017.state.gov/r/pa/prs/ps/2015/07/245406.htm",
+         note="That it was the first is reported by Article 20 (after Meduza) and by the Chronicle of "
+              "Philanthropy (29 July 2015)."),
+]
+CLAIM_EVENT_TYPES = ["official document", "news report", "analysis"]
+
+
+def build_claim_events() -> list[dict]:
+    """The rows of CLAIM_EVENTS, checked: known keys once, ISO dates at their precision, date order,
+    a named source and an address for each."""
+    rows, keys = [], set()
+    for i, spec in enumerate(CLAIM_EVENTS, start=1):
+        if spec["key"] in keys:
+            raise SourceError(f"claim_events row {i}: duplicate key {spec['key']!r}")
+        keys.add(spec["key"])
+        check_precision("claim_events", i, spec["date"], spec["precision"])
+        if spec["source_type"] not in CLAIM_EVENT_TYPES:
+            raise SourceError(f"claim_events row {i}: unknown source type {spec['source_type']!r}")
+        if not spec["source"].strip() or not spec["url"].startswith(("https://", "http://")):
+            raise SourceError(f"claim_events row {i}: a row needs a named source and the address read")
+        if (spec.get("value") is None) != (not spec.get("unit")):
+            raise SourceError(f"claim_events row {i}: a value needs its unit, and a unit its value")
+        rows.append({"id": i, "key": spec["key"], "date": spec["date"], "year": int(spec["date"][:4]),
+                     "precision": spec["precision"], "chapter": spec["chapter"], "label": spec["label"],
+                     "event": spec["event"], "value": spec.get("value"), "unit": spec.get("unit", ""),
+                     "source_type": spec["source_type"], "source": spec["source"], "url": spec["url"],
+                     "note": spec.get("note", "")})
+    if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
+        raise SourceError("claim_events: rows must be in date order")
+    return rows
+
+
 # ---------------------------------------------------------------- claims ledger (issue 6)
 _CITATION_MARK = re.compile(r"\[\d+\]|\([A-Z][A-Za-z]+,? (?:et al,? )?\d{4}")
 _LEDGER_DATE = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?([-/]\d{4})?|\d{4}s)?")
@@ -1333,16 +1522,17 @@ def check_claims_spec(text: str) -> list[dict]:
         if not _LEDGER_DATE.fullmatch(c["date"]):
             raise SourceError(f"claims_ledger row {i}: date {c['date']!r} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD) or a span")
         if "check" in c:
-            if c["on_mismatch"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED) or not c["data_source"]:
+            event = c["check"].startswith("event_")
+            if c["on_mismatch"] not in claims.FALLBACKS or not (event or c["data_source"]):
                 raise SourceError(f"claims_ledger row {i}: a checked claim needs on_mismatch and the data's source")
-            if c["on_mismatch"] == claims.NOT_CHECKABLE and not c["reason"]:
-                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not checkable")
+            if c["on_mismatch"] == claims.NOT_REPRODUCED and not c["reason"]:
+                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not reproduced")
         elif c["status"] == claims.NOT_CHECKABLE and not c["reason"]:
             raise SourceError(f"claims_ledger row {i}: 'not checkable' needs a reason")
-        elif c["status"] == claims.CONTRADICTED and not c["named_source"]:
-            raise SourceError(f"claims_ledger row {i}: 'contradicted' needs a named source")
-        elif c["status"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED):
-            raise SourceError(f"claims_ledger row {i}: 'reproduced' and 'revised' must be computed by a check")
+        elif c["status"] in claims.SOURCED and not c["named_source"]:
+            raise SourceError(f"claims_ledger row {i}: '{c['status']}' needs a named source")
+        elif c["status"] in claims.COMPUTED_ONLY or c["status"] not in claims.STATUSES:
+            raise SourceError(f"claims_ledger row {i}: '{c['status']}' must be computed by a check")
     return claims.CLAIMS
 
 
@@ -1458,6 +1648,7 @@ def main(argv: list[str] | None = None) -> int:
             "network_figures": build_network_figures(text),
             "rapprochement_figures": build_rapprochement_figures(text),
             "argument_map": build_argument_map(text),
+            "claim_events": build_claim_events(),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
