@@ -40,10 +40,10 @@ TABLE1 = "Table 1 (source line: World Bank national accounts data (2015))"
 TABLE2 = "Table 2 (source line: World Bank national accounts data (2015))"
 
 # Reasons shared by many claims (why the course's data cannot check them).
-EVENT = ("A dated event: the course's data (World Bank GDP and population, CIA World Factbook) hold no "
-         "dated record of it, so the course can only report the paper's date.")
-STATEMENT = ("A statement or decision by an official or a government: the course holds no archive of "
-             "statements, laws or decrees to check its date or wording.")
+EVENT = ("A dated event the course's sourced event tables do not hold with an independent source, so the "
+         "course can only report the paper's date.")
+STATEMENT = ("A statement or decision by an official or a government that the course's sourced event tables "
+             "do not hold, so its date and wording are not checked.")
 FINANCE = ("A financial figure (reserves, lending, contracts, holdings, exchange rates) the course's data "
            "do not hold; the paper's source is not available to us.")
 IMF = "IMF quotas and votes are not in the course's data; the paper's footnote text is lost."
@@ -73,13 +73,17 @@ def _check(name, rule, on_mismatch, data_source, reason="", note="", **args) -> 
             "data_source": data_source, "reason": reason, "note": note}
 
 
-def _event(event, table="claim_events", on_mismatch=CONTRADICTED, note="", value=False) -> dict:
+_EVENT_MODES = {"date": ("event_date", "same_date"), "date+value": ("event_date", "same_date_value"),
+                "value": ("event_value", "equal")}
+
+
+def _event(event, table="claim_events", on_mismatch=CONTRADICTED, note="", mode="date") -> dict:
     """Keywords for a claim compared with one dated row of the course's event tables (``data/<table>.csv``):
-    its date (rule ``same_date``) or, with ``value=True``, its value (rule ``equal``). The row's named
-    source becomes the claim's; a row whose source is the paper itself is refused by the check."""
-    return {"check": "event_value" if value else "event_date", "args": {"table": table, "event": event},
-            "rule": "equal" if value else "same_date", "on_mismatch": on_mismatch, "data_source": "",
-            "reason": "", "note": note}
+    its date (mode ``date``), its date and its value (``date+value``), or its value alone (``value``). The
+    row's named source becomes the claim's; a row whose source is the paper itself is refused."""
+    check, rule = _EVENT_MODES[mode]
+    return {"check": check, "args": {"table": table, "event": event}, "rule": rule, "on_mismatch": on_mismatch,
+            "data_source": "", "reason": "", "note": note}
 
 
 def _typed(status, reason="", named_source="", note="") -> dict:
@@ -115,7 +119,7 @@ CLAIMS: list[dict] = [
     # ------------------------------------------------------------------ 2 China's rise
     _c("reform_1978", 2, "China announced 'Reform and Opening-up' at the end of 1978", "end of 1978", None,
        "date", "1978-12", "Since the announcement of “Reform and Opening-up” at the end of 1978", NO_CITATION,
-       **_typed(NOT_CHECKABLE, EVENT)),
+       **_event("third_plenum_1978")),
     _c("growth_x50", 2, "China's GDP in current US$ grew fiftyfold from 1980 to 2013", "50 times", 50,
        "multiple of GDP (current US$)", "1980/2013", "increased by 50 times from 1980 to 2013", TABLE1,
        **_check("china_growth_multiple", "round_or_truncate:0", NOT_REPRODUCED, WDI,
@@ -184,22 +188,20 @@ CLAIMS: list[dict] = [
     _c("aiib_europeans", 2, "Five further European countries followed the UK into the AIIB", "five", 5, "countries",
        "2015-03", "followed by five European countries (Germany, France, Italy, Luxembourg and Switzerland)",
        NO_CITATION,
-       **_typed(NOT_CHECKABLE, "AIIB membership records are not in the course's data.",
-                note="Internally consistent: the list does name five countries.")),
+       **_event("aiib_europeans_2015", mode="date+value")),
     _c("us_deficit_1970s", 2, "The US has spent more than it earned since the early 1970s", "early 1970s", None,
        "date", "1970s", "The United States has been enjoying the privilege of lucrative spending more than they "
                         "earned since the early 1970s", NO_CITATION,
        **_typed(NOT_CHECKABLE, "Current-account and budget balances are not in the course's data.")),
     _c("adb_8tn", 2, "The ADB estimated Asia's infrastructure needs at $8 trillion for 2010-2020", "$8 trillion", 8,
        "US$ trillion", "2010-2020", "a total of $8 trillion will be necessary between 2010 and 2020",
-       NO_CITATION, **_typed(NOT_CHECKABLE, FINANCE, note="An estimate of need, not a measurement; the paper names "
-                                                       "the ADB as its author but gives no reference.")),
+       NO_CITATION, **_event("seamless_asia_2009", mode="value", note="An estimate of need, not a measurement: the ADB and its Institute (2009), for national infrastructure, in 2008 prices.")),
     _c("adb_10bn", 2, "ADB lending amounts to only 10 billion a year", "10 billion per year", 10,
        "billion a year (currency not stated)", "", "the loans provided by the ADB amount to only 10 billion per year",
        NO_CITATION, **_typed(NOT_CHECKABLE, FINANCE, note="The paper does not name the currency or the year.")),
     _c("widodo_2015", 2, "Indonesia's President called for a new economic order at the Asian-African summit, "
                          "April 2015", "April 2015", None, "date", "2015-04",
-       "open to new emerging economic powers”[8] at the Asian-African summit in April 2015", "footnote [8], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "open to new emerging economic powers”[8] at the Asian-African summit in April 2015", "footnote [8], text lost", **_event("bandung_2015")),
     _c("china_reserves", 2, "China held nearly $4 trillion of foreign exchange reserves", "nearly $4 trillion", 4,
        "US$ trillion", "2015", "nearly $4 trillion in foreign exchange reserves", NO_CITATION,
        **_typed(NOT_CHECKABLE, FINANCE)),
@@ -222,12 +224,12 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, IMF)),
     _c("china_quota", 2, "The 2010 deal gave China a voting share of about 6%", "6 %", 6,
        "% of IMF votes (the paper's context)", "2010",
-       "forced to strike a deal at 6 %", "footnote [11], text lost", **_typed(NOT_CHECKABLE, IMF)),
+       "forced to strike a deal at 6 %", "footnote [11], text lost", **_event("imf_votes_china_2010", mode="date+value", note="China's quota share under the reform is larger than its voting share; chapter 2 describes both.")),
     _c("us_quota", 2, "The US share was 16.5 in 2010", "16.5", 16.5, "% (quota or votes: not stated)", "2010",
-       "the US share of 16.5, in 2010", "footnote [11], text lost", **_typed(NOT_CHECKABLE, IMF)),
+       "the US share of 16.5, in 2010", "footnote [11], text lost", **_event("imf_votes_us_2010", mode="date+value", note="A voting share: 16.5% keeps the US veto, since major decisions need 85% of the votes.")),
     # ------------------------------------------------------------------ 3 dichotomy vs multilayer
     _c("nss_2015", 3, "The US National Security Strategy quoted is that of 2015", "2015", None, "year", "2015",
-       "his National Security Strategy (2015)", "footnote [12], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "his National Security Strategy (2015)", "footnote [12], text lost", **_event("nss_2015")),
     _c("instability_500m", 3, "Over 500 million people lived in countries of instability and conflict in 2013",
        "over 500 million", 500, "million people", "2013",
        "In 2013, over 500 million people are living in the countries of instability and conflict",
@@ -241,7 +243,7 @@ CLAIMS: list[dict] = [
                                "and on the PPP round used to convert it.")),
     _c("libya_2011", 3, "In 2011 the US helped Libyan rebels overthrow the regime", "2011", None, "year", "2011",
        "In 2011, the US helped Libyan rebels destroy the regime", NO_CITATION,
-       **_typed(NOT_CHECKABLE, EVENT, note="The date is not in doubt; the characterisation is the author's.")),
+       **_event("libya_1973_2011", note="The date is not in doubt; the characterisation is the author's.")),
     _c("egypt_2013", 3, "In 2013 Washington denounced the Mursi government and helped General Sisi", "2013", None,
        "year", "2013", "In 2013, Washington denounced the democratically elected Mursi government as human rights "
                        "abuser", NO_CITATION,
@@ -253,7 +255,7 @@ CLAIMS: list[dict] = [
                                            "year is what the paper states.")),
     _c("vision_2015", 3, "China issued the 'Vision and Actions' document on 28 March 2015", "28 March 2015", None,
        "date", "2015-03-28", "Its general outline was unveiled on 28 March 2015", "footnote [16], text lost",
-       **_typed(NOT_CHECKABLE, STATEMENT)),
+       **_event("vision_actions_2015")),
     _c("ttp_slip", 3, "The US-led Trans-Pacific Partnership is abbreviated 'TTP'", "TTP", None, "abbreviation", "",
        "Trans-Pacific Partnership (TTP)", NO_CITATION,
        **_typed(CONTRADICTED, named_source="The paper's own words: the Trans-Pacific Partnership's initials are TPP",
@@ -316,7 +318,7 @@ CLAIMS: list[dict] = [
     _c("uzbek_us_2002", 5, "Uzbekistan was ready to sign a strategic partnership declaration with the US in "
                            "March 2002", "March 2002", None, "date", "2002-03",
        "Tashkent was ready to sign a Declaration “On Strategic Partnership” with the US in March 2002", NO_CITATION,
-       **_typed(NOT_CHECKABLE, EVENT)),
+       **_event("us_uzbek_declaration_2002", note="The paper says Tashkent was ready to sign in March 2002; the declaration was signed on 12 March 2002.")),
     _c("tulip_2005", 5, "An uprising overthrew Askar Akayev in Kyrgyzstan in March 2005", "March 2005", None, "date",
        "2005-03", "The change of tide came in March 2005, when an uprising overthrew the regime of Askar Akayev in "
                   "Kyrgyzstan", NO_CITATION,
@@ -325,7 +327,9 @@ CLAIMS: list[dict] = [
                                            "with the paper, but too coarse to check its month (chapter 5).")),
     _c("andijan_jail", 5, "On 13 May 2005 attackers freed 23 terrorism suspects from the Andijan jail", "23", 23,
        "people", "2005-05-13", "setting free a total of 23 suspects of terrorism", "Rashid, 2009: 344",
-       **_typed(NOT_CHECKABLE, COUNT, note="Who the attackers were is contested (chapter 5).")),
+       **_typed(CONTESTED, named_source=(
+           "The Washington Post, 14 May 2005: the attackers freed at least 2,000 prisoners, among them the 23 businessmen on trial (data/claim_events.csv, andijan_prison_2005); Human Rights Watch, June 2005: the 23 were businessmen tried for extremism"),
+           note="The paper's 'a total of 23 suspects of terrorism' counts only the businessmen on trial; who the attackers were is also contested (chapter 5).")),
     _c("andijan_deaths", 5, "187 people were killed at Andijan, by the official count", "187", 187, "people killed",
        "2005-05-13", "a total of 187 people were killed according to the official announcement",
        "Matveeva & Giustozzi, 2008: 2",
@@ -393,14 +397,16 @@ CLAIMS: list[dict] = [
                                           "press estimate, since the price was never disclosed. Chapter 6 works "
                                           "out the price it implies.")),
     _c("gas_negotiation", 6, "The gas contract followed ten years of negotiations", "ten years", 10, "years",
-       "2014-05-21", "after ten years of negotiations", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
+       "2014-05-21", "after ten years of negotiations", NO_CITATION, **_typed(CONTESTED, named_source=(
+           "Centre for Eastern Studies (OSW), 16 June 2014: initial talks began back in the 1990s; Modern Power Systems, May 2014: the deal was '10 years in the making'"),
+           note="Ten years fits the talks between Gazprom and CNPC since the mid-2000s, not the Sino-Russian gas talks as a whole.")),
     _c("power_of_siberia", 6, "The Power of Siberia pipeline has an annual capacity of 38 bcm", "38 bcm", 38,
        "bcm a year", "2014", "the Power of Siberia gas pipeline with an annual capacity of 38 bcm", NO_CITATION,
        **_typed(NOT_CHECKABLE, "Gas volumes and pipeline capacities are not in the course's data.")),
     _c("altai", 6, "In October 2014 Gazprom disclosed talks on the Altai pipeline of 30 bcm a year", "30 bcm", 30,
        "bcm a year", "2014-10", "In October 2014, Gazprom disclosed its negotiations with China on another pipeline "
                                 "project – the Altai - of annual capacity 30 bcm", NO_CITATION,
-       **_typed(NOT_CHECKABLE, "Gas volumes and pipeline capacities are not in the course's data.")),
+       **_event("western_route_2014", mode="date+value")),
     _c("rouble_2015", 6, "The rouble stopped falling in mid-January 2015 and recovered almost half its loss by May",
        "almost half", None, "share of the loss", "2015-05",
        "The ruble slump stopped by the middle of January 2015, and the currency rallied again, recovering almost "
@@ -408,7 +414,7 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, "Exchange rates are not in the course's data.")),
     _c("contracts_32", 6, "China and Russia signed 32 contracts in May 2015", "32", 32, "contracts", "2015-05",
        "In May 2015, China and Russia signed 32 contracts", "footnote [27], text lost",
-       **_typed(NOT_CHECKABLE, FINANCE)),
+       **_event("moscow_deals_2015", mode="date+value")),
     _c("capital_share", 6, "Chinese capital's share in Russia was expected to rise from 18% to 25% in 2015 and 40% "
                            "later", "from 18% to 25%", 25, "%", "2015",
        "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
@@ -421,7 +427,7 @@ CLAIMS: list[dict] = [
                 note="A slip; the paper uses 'EAEC' twice for the union.")),
     _c("ufa_strategy", 6, "A 10-year SCO strategy drafted by Russia was to be adopted at Ufa", "10-year", 10, "years",
        "2015", "a 10-year strategy drafted by the Russian side is to be adopted during the SCO summit in Ufa",
-       "footnote [29], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "footnote [29], text lost", **_event("ufa_strategy_2015", mode="date+value", note="That the Russian side drafted it is the paper's statement, not checked.")),
     _c("ust_jan_2014", 6, "Russia held 131.8 billion of US Treasuries in January 2014", "131.8 billion", 131.8,
        "billion (US$ implied)", "2014-01", "The Russia reduced its US treasury holdings from 131.8 billion in "
                                            "January 2014", "footnote [30], text lost",
@@ -432,7 +438,7 @@ CLAIMS: list[dict] = [
     _c("s400", 6, "Rosoboronexport signed the S-400 contract with China in September (2014)", "In September", None,
        "date", "2014-09", "In September, Rosoboronexport signed a contract with China for the Almaz S-400 Triumph "
                           "air defense missile system", "footnote [32], text lost",
-       **_typed(NOT_CHECKABLE, EVENT, note="The year is implied by the paragraph, not stated.")),
+       **_event("s400_contract_2014", note="Corroborated at the year only: the course could not confirm the month.")),
     _c("navy_2015", 6, "In May 2015 China's navy exercised in the Black Sea and Mediterranean for the first time",
        "May 2015", None, "date", "2015-05", "In May 2015, for the first time in history, Chinese navy entered into "
                                            "the Black Sea and Mediterranean for military exercise",
@@ -448,7 +454,7 @@ CLAIMS: list[dict] = [
     _c("putin_feb_2015", 6, "Putin spoke of US attempts to keep a unipolar world on 7 February 2015",
        "7 February 2015", None, "date", "2015-02-07",
        "On 7 February 2015, Putin mentioned on the US attempts to maintain a unipolar world",
-       "footnote [39], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "footnote [39], text lost", **_event("putin_trade_unions_2015")),
     _c("unity_day", 6, "Putin's Unity Day speech was on 4 November 2014", "4 November 2014", None, "date",
        "2014-11-04", "In his speech at the ceremony of Unity Day on 4 November 2014", "footnote [40], text lost",
        **_typed(NOT_CHECKABLE, STATEMENT)),
@@ -461,10 +467,10 @@ CLAIMS: list[dict] = [
        NO_CITATION, **_event("nationalities_agency_2015")),
     _c("media_cap", 6, "A law of October 2014 capped foreign capital in Russian media at 20%", "20%", 20, "%",
        "2014-10", "restricted the share of foreign capital in Russian mass media up to 20% on October 2014",
-       NO_CITATION, **_typed(NOT_CHECKABLE, STATEMENT)),
+       NO_CITATION, **_event("media_law_2014", mode="date+value")),
     _c("foreign_agents", 6, "The government said it stopped 350 foreign agents and scouts in 2014", "350", 350,
        "people (as announced)", "2014", "cracked down the activities of 350 foreign agents and scouts in 2014",
-       "footnote [45], text lost", **_typed(NOT_CHECKABLE, COUNT)),
+       "footnote [45], text lost", **_event("fsb_board_2015", mode="value", on_mismatch=CONTESTED, note="Putin's count for 2014 is 52 career officers and 290 agents, 342 in all, not 350; both are the Russian government's own figures, with no independent count.")),
     _c("ngo_law_2015", 6, "The paper dates to May 2015 the law that let the Ministry of Justice label NGOs "
                           "'foreign agents'", "May 2015", None, "date", "2015-05",
        "granted the Ministry of Justice the authority to impose the foreign agent label on NGOs in May 2015",
@@ -477,21 +483,21 @@ CLAIMS: list[dict] = [
     _c("five_blacklisted", 6, "Five organisations were the first to be blacklisted", "Five", 5, "organisations",
        "2015", "Five organizations: Carnegie Foundation, Transparency International, Human Rights Watch and "
                "Amnesty International, and “Memorial” are the firsts", "footnote [47], text lost",
-       **_event("ned_undesirable_2015", on_mismatch=CONTESTED, value=True,
+       **_event("ned_undesirable_2015", on_mismatch=CONTESTED, mode="value",
                 note="The paper's five match neither register: the first organisation named 'undesirable' under "
                      "the May 2015 law was the US National Endowment for Democracy, alone, in July 2015 (this "
                      "row's source), and the five are not the first 'foreign agents' either. The paper's list "
                      "does name five.")),
     _c("hong_kong_2014", 6, "Students began occupying central Hong Kong in late September 2014", "late September",
        None, "date", "2014-09", "In late September, a number of students started occupation of central areas in "
-                                "Hong Kong", NO_CITATION, **_typed(NOT_CHECKABLE, EVENT)),
+                                "Hong Kong", NO_CITATION, **_event("occupy_central_2014", note="Students had begun a sit-in at government headquarters on 26 September (Vice News, 28 September 2014); Occupy Central was declared on the 28th.")),
     _c("politburo_2015", 6, "In January 2015 the Politburo warned of 'unprecedented security risks'",
        "January 2015", None, "date", "2015-01", "In January 2015, for instance, the Political Bureau of the CC CPC "
                                                 "issued an unusual communiqué", "footnote [52], text lost",
-       **_typed(NOT_CHECKABLE, STATEMENT)),
+       **_event("politburo_security_2015")),
     _c("victory_day", 6, "Xi and Putin spoke at the 70th anniversary of victory in Moscow on 8 May (2015)", "8 May",
        None, "date", "2015-05-08", "at the 70th anniversary of victory of WWII on 8 May in Moscow",
-       "footnote [55], text lost", **_typed(NOT_CHECKABLE, STATEMENT)),
+       "footnote [55], text lost", **_event("xi_moscow_2015")),
     # ------------------------------------------------------------------ 7 conclusion
     _c("ee_rapid_growth", 7, "The emerging economies grew rapidly", "rapid growth", None,
        "BRICS minus world average annual growth, 2000-2013 (percentage points)", "2000-2013",
@@ -505,5 +511,5 @@ CLAIMS: list[dict] = [
                                "decade since.")),
     _c("nansha", 7, "The US recently showed force over the Nansha (Spratly) Islands dispute", "recent", None, "date",
        "2015", "the recent US intimidation with show of force over the Nansha Islands dispute", NO_CITATION,
-       **_typed(NOT_CHECKABLE, EVENT)),
+       **_event("p8_flight_2015", note="Read as the US Navy surveillance flight of May 2015; calling it 'intimidation' is the paper's reading.")),
 ]

@@ -207,6 +207,9 @@ RULES: dict[str, tuple[Callable[..., bool], str]] = {
                 "agrees if the recomputed value lies between {0} and {1}"),
     "same_date": (lambda v, x: same_date(v, x),
                   "agrees if the paper's date and the event table's agree at the precision both give"),
+    "same_date_value": (lambda v, x: same_date(v, x),
+                        "agrees if the paper's date and the event table's agree at the precision both give, "
+                        "and the paper's number equals the table's"),
 }
 
 
@@ -247,15 +250,24 @@ def parse_args(text: str) -> dict:
 
 # ---------------------------------------------------------------- statuses
 def _evaluate_event(claim: dict, check: Check) -> dict:
-    """A dated claim held against one row of an event table: corroborated, or its fallback status."""
+    """A claim held against one row of an event table: corroborated, or its fallback status.
+
+    paper_era_value holds what the check read (the row's date as YYYYMMDD, or its value); for the rule
+    ``same_date_value`` today_value holds the row's value, compared with the paper's."""
     table, event = claim["args"]["table"], claim["args"]["event"]
     found = check.fn(EVENTS, **claim["args"])
-    stated = claim["date"] if claim["rule"] == "same_date" else claim["value"]
-    ok = agrees(claim["rule"], stated, found)
+    second = found
+    if claim["rule"] == "same_date":
+        ok = same_date(claim["date"], found)
+    elif claim["rule"] == "same_date_value":
+        second = event_value(EVENTS, table, event)
+        ok = same_date(claim["date"], found) and claim["value"] is not None and math.isclose(claim["value"], second)
+    else:
+        ok = agrees(claim["rule"], claim["value"], found)
     status = claims.CORROBORATED if ok else claim["on_mismatch"]
     where = f"data/{table}.csv"
     return {"status": status, "check": check.name, "args": format_args(claim["args"]), "rule": claim["rule"],
-            "paper_era_value": found, "paper_era_vintage": where, "today_value": found, "today_vintage": where,
+            "paper_era_value": found, "paper_era_vintage": where, "today_value": second, "today_vintage": where,
             "named_source": event_source(table, event), "reason": ""}
 
 
@@ -358,9 +370,13 @@ def evidence(row) -> str:
     """What the status rests on, in words: the computation and its values, or the reason / named source."""
     parts = []
     if row["check"] in EVENT_CHECKS:
-        found = code_date(row["paper_era_value"]) if row["check"] == "event_date" else _num(row["paper_era_value"])
-        what = "date" if row["check"] == "event_date" else "value"
-        parts.append(f"Held against {row['paper_era_vintage']} ({row['args']}): its {what} is {found}. "
+        if row["check"] == "event_date":
+            found = f"its date is {code_date(row['paper_era_value'])}"
+            if row["rule"] == "same_date_value":
+                found += f" and its number {_num(row['today_value'])}"
+        else:
+            found = f"its number is {_num(row['paper_era_value'])}"
+        parts.append(f"Held against {row['paper_era_vintage']} ({row['args']}): {found}. "
                      f"Rule: {rule_text(row['rule'])}. Source: {row['named_source']}.")
     elif row["check"]:
         year = row["check"].endswith("_year")
