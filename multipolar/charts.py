@@ -705,7 +705,7 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
 
 # ---------------------------------------------------------------- claims ledger (appended)
 #: One hatch per ledger status, so the bars differ by more than colour.
-STATUS_HATCHES = ["", "//", "..", "xx"]
+STATUS_HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 
 
 def status_chart(counts: pd.Series, title: str = "The paper's claims by status",

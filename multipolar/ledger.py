@@ -435,3 +435,47 @@ def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
             '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>'
             "<thead><tr><th>#</th><th>Claim (our words) and the paper's words</th>"
             "<th>Status and evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
+# ---------------------------------------------------------------- prose computed from the ledger
+def summary(ledger: pd.DataFrame) -> dict:
+    """The ledger's tally: counts per status, how many claims were checked, and shares in per cent."""
+    counts = {k: int(v) for k, v in status_counts(ledger).iloc[0].items()}
+    total = len(ledger)
+    unchecked = counts[claims.NOT_CHECKABLE]
+    return {"total": total, "counts": counts, "checked": total - unchecked, "not_checkable": unchecked,
+            "checked_pct": 100 * (total - unchecked) / total if total else 0.0,
+            "not_checkable_pct": 100 * unchecked / total if total else 0.0,
+            "recomputed": int((ledger["check"].ne("") & ~ledger["check"].isin(EVENT_CHECKS)).sum()),
+            "event_checked": int(ledger["check"].isin(EVENT_CHECKS).sum())}
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def summary_text(ledger: pd.DataFrame) -> str:
+    """One paragraph, every number computed from the ledger: how many claims were checked and how."""
+    t = summary(ledger)
+    c = t["counts"]
+    return (
+        f"Of the paper's {t['total']} factual claims, the course checked {t['checked']} "
+        f"({t['checked_pct']:.0f}%): {t['recomputed']} by recomputing them from the World Bank and Factbook data, "
+        f"{t['event_checked']} by holding them against a dated row of the course's own event tables, each with a "
+        f"named source, and {t['checked'] - t['recomputed'] - t['event_checked']} by named sources that "
+        f"contradict or contest them. "
+        f"{_plural(c[claims.REPRODUCED] + c[claims.REVISED], 'figure')} reproduce "
+        f"({c[claims.REVISED]} of them only in the paper-era vintage), "
+        f"{_plural(c[claims.CORROBORATED], 'claim')} are corroborated, "
+        f"{_plural(c[claims.NOT_REPRODUCED], 'figure')} do not reproduce in any vintage the course holds, "
+        f"{c[claims.CONTRADICTED]} are contradicted and {c[claims.CONTESTED]} contested. "
+        f"{t['not_checkable']} ({t['not_checkable_pct']:.0f}%) cannot be checked with the course's data or "
+        f"sources.")
+
+
+def chapter_text(ledger: pd.DataFrame, chapter: int) -> str:
+    """One sentence on one chapter's claims: how many, and the count of each status they have."""
+    rows = ledger[ledger["chapter"] == chapter]
+    counts = status_counts(rows).iloc[0] if len(rows) else pd.Series(0, index=claims.STATUSES)
+    parts = [f"{int(n)} {s}" for s, n in counts.items() if n]
+    return f"Section {chapter} of the paper makes {_plural(len(rows), 'claim')} in the ledger: " + ", ".join(parts) + "."
