@@ -808,10 +808,15 @@ RESOURCES["claims_ledger"] = {
         {"name": "args", "type": "string", "description": "The check's arguments, 'name=value; ...'."},
         {"name": "rule", "type": "string",
          "description": "When a recomputed value agrees with the paper's: round_or_truncate:d, equal[:n], more_than:x, "
-                        "less_than:x or between:a:b (see multipolar.ledger.RULES)."},
-        {"name": "paper_era_value", "type": "number", "description": "The value recomputed from the paper-era data."},
+                        "less_than:x or between:a:b; for event-table checks same_date, same_date_value or "
+                        "same_value (see multipolar.ledger.RULES)."},
+        {"name": "paper_era_value", "type": "number",
+         "description": "The value recomputed from the paper-era data; for event-table checks the row's date as "
+                        "YYYYMMDD (00 for an unknown month or day) or its number."},
         {"name": "paper_era_vintage", "type": "string", "description": "Which data: a WDI vintage, the PPP vintage or factbook-2015."},
-        {"name": "today_value", "type": "number", "description": "The value recomputed from today's data."},
+        {"name": "today_value", "type": "number",
+         "description": "The value recomputed from today's data; for event-table checks the row's number (rule "
+                        "same_date_value) or the same as paper_era_value."},
         {"name": "today_vintage", "type": "string", "description": "Which data stand for today."},
         {"name": "named_source", "type": "string",
          "description": "For recomputed claims the data's publisher; for claims held against an event table the "

@@ -74,7 +74,7 @@ def _check(name, rule, on_mismatch, data_source, reason="", note="", **args) -> 
 
 
 _EVENT_MODES = {"date": ("event_date", "same_date"), "date+value": ("event_date", "same_date_value"),
-                "value": ("event_value", "equal")}
+                "value": ("event_value", "same_value")}
 
 
 def _event(event, table="claim_events", on_mismatch=CONTRADICTED, note="", mode="date") -> dict:

@@ -207,6 +207,8 @@ RULES: dict[str, tuple[Callable[..., bool], str]] = {
                 "agrees if the recomputed value lies between {0} and {1}"),
     "same_date": (lambda v, x: same_date(v, x),
                   "agrees if the paper's date and the event table's agree at the precision both give"),
+    "same_value": (lambda v, x: v is not None and math.isclose(float(v), x),
+                   "agrees if the paper's number equals the event table's"),
     "same_date_value": (lambda v, x: same_date(v, x),
                         "agrees if the paper's date and the event table's agree at the precision both give, "
                         "and the paper's number equals the table's"),

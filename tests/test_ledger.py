@@ -182,6 +182,8 @@ def test_a_tampered_ledger_is_caught():
     ("more_than:20", 20, 20.0, False), ("less_than:0", None, -0.1, True),
     ("between:2015:2020", None, 2016.0, True), ("between:2015:2020", None, 2021.0, False),
     ("between:2015:2020", None, math.nan, False),
+    ("same_value", 5, 1.0, False), ("same_value", 32, 32.0, True), ("same_value", None, 32.0, False),
+    ("same_date", "2014-10", 20141024.0, True), ("same_date", "2014-10-25", 20141024.0, False),
 ])
 def test_rules(rule, stated, computed, expected):
     assert ledger.agrees(rule, stated, computed) is expected
