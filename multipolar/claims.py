@@ -40,9 +40,11 @@ TABLE1 = "Table 1 (source line: World Bank national accounts data (2015))"
 TABLE2 = "Table 2 (source line: World Bank national accounts data (2015))"
 
 # Reasons shared by many claims (why the course's data cannot check them).
-EVENT = ("A dated event the course's sourced event tables do not hold with an independent source, so the "
+EVENT = ("A dated event the course's sourced event tables do not hold with an independent source, "
+         "so the "
          "course can only report the paper's date.")
-STATEMENT = ("A statement or decision by an official or a government that the course's sourced event tables "
+STATEMENT = ("A statement or decision by an official or a government that the course's sourced "
+             "event tables "
              "do not hold, so its date and wording are not checked.")
 FINANCE = ("A financial figure (reserves, lending, contracts, holdings, exchange rates) the course's data "
            "do not hold; the paper's source is not available to us.")
@@ -78,12 +80,13 @@ _EVENT_MODES = {"date": ("event_date", "same_date"), "date+value": ("event_date"
 
 
 def _event(event, table="claim_events", on_mismatch=CONTRADICTED, note="", mode="date") -> dict:
-    """Keywords for a claim compared with one dated row of the course's event tables (``data/<table>.csv``):
-    its date (mode ``date``), its date and its value (``date+value``), or its value alone (``value``). The
-    row's named source becomes the claim's; a row whose source is the paper itself is refused."""
+    """Keywords for a claim compared with one dated row of the course's event tables
+    (``data/<table>.csv``): its date (mode ``date``), its date and its value (``date+value``), or its
+    value alone (``value``). The row's named source becomes the claim's; a row whose source is the
+    paper itself is refused."""
     check, rule = _EVENT_MODES[mode]
-    return {"check": check, "args": {"table": table, "event": event}, "rule": rule, "on_mismatch": on_mismatch,
-            "data_source": "", "reason": "", "note": note}
+    return {"check": check, "args": {"table": table, "event": event}, "rule": rule,
+            "on_mismatch": on_mismatch, "data_source": "", "reason": "", "note": note}
 
 
 def _typed(status, reason="", named_source="", note="") -> dict:
@@ -195,13 +198,17 @@ CLAIMS: list[dict] = [
        **_typed(NOT_CHECKABLE, "Current-account and budget balances are not in the course's data.")),
     _c("adb_8tn", 2, "The ADB estimated Asia's infrastructure needs at $8 trillion for 2010-2020", "$8 trillion", 8,
        "US$ trillion", "2010-2020", "a total of $8 trillion will be necessary between 2010 and 2020",
-       NO_CITATION, **_event("seamless_asia_2009", mode="value", note="An estimate of need, not a measurement: the ADB and its Institute (2009), for national infrastructure, in 2008 prices.")),
+       NO_CITATION,
+       **_event("seamless_asia_2009", mode="value", note="An estimate of need, not a measurement: "
+                                                         "the ADB and its Institute (2009), for "
+                                                         "national infrastructure, in 2008 prices.")),
     _c("adb_10bn", 2, "ADB lending amounts to only 10 billion a year", "10 billion per year", 10,
        "billion a year (currency not stated)", "", "the loans provided by the ADB amount to only 10 billion per year",
        NO_CITATION, **_typed(NOT_CHECKABLE, FINANCE, note="The paper does not name the currency or the year.")),
     _c("widodo_2015", 2, "Indonesia's President called for a new economic order at the Asian-African summit, "
                          "April 2015", "April 2015", None, "date", "2015-04",
-       "open to new emerging economic powers”[8] at the Asian-African summit in April 2015", "footnote [8], text lost", **_event("bandung_2015")),
+       "open to new emerging economic powers”[8] at the Asian-African summit in April 2015", "footnote [8], text lost",
+       **_event("bandung_2015")),
     _c("china_reserves", 2, "China held nearly $4 trillion of foreign exchange reserves", "nearly $4 trillion", 4,
        "US$ trillion", "2015", "nearly $4 trillion in foreign exchange reserves", NO_CITATION,
        **_typed(NOT_CHECKABLE, FINANCE)),
@@ -215,18 +222,27 @@ CLAIMS: list[dict] = [
        "over one-fifth", 20, "% of world GDP", "2010", "as the BRICS, comprising over one-fifth of the global economy",
        "footnote [11], text lost",
        **_check("table2_share", "more_than:20", CONTESTED, WDI, row=4, year=2010,
-                note="Checked at market exchange rates, the measure of the paper's own Table 2, which prints "
-                     "18.4% for the BRICS in 2010: under one-fifth. At purchasing power parity the World Bank's "
-                     "data put the BRICS above one-fifth (chapter 2), so the claim holds only on a measure the "
+                note="Checked at market exchange rates, the measure of the paper's own Table 2, "
+                     "which prints "
+                     "18.4% for the BRICS in 2010: under one-fifth. At purchasing power parity the "
+                     "World Bank's "
+                     "data put the BRICS above one-fifth (chapter 2), so the claim holds only on a "
+                     "measure the "
                      "paper does not use.")),
     _c("brics_votes", 2, "The BRICS held about 11 percent of the IMF votes", "about 11 percent", 11, "% of IMF votes",
        "2010", "wielded about 11 percent of the votes at the time", "footnote [11], text lost",
        **_typed(NOT_CHECKABLE, IMF)),
     _c("china_quota", 2, "The 2010 deal gave China a voting share of about 6%", "6 %", 6,
        "% of IMF votes (the paper's context)", "2010",
-       "forced to strike a deal at 6 %", "footnote [11], text lost", **_event("imf_votes_china_2010", mode="date+value", note="China's quota share under the reform is larger than its voting share; chapter 2 describes both.")),
+       "forced to strike a deal at 6 %", "footnote [11], text lost",
+       **_event("imf_votes_china_2010", mode="date+value", note="China's quota share under the "
+                                                                "reform is larger than its voting "
+                                                                "share; chapter 2 describes both.")),
     _c("us_quota", 2, "The US share was 16.5 in 2010", "16.5", 16.5, "% (quota or votes: not stated)", "2010",
-       "the US share of 16.5, in 2010", "footnote [11], text lost", **_event("imf_votes_us_2010", mode="date+value", note="A voting share: 16.5% keeps the US veto, since major decisions need 85% of the votes.")),
+       "the US share of 16.5, in 2010", "footnote [11], text lost",
+       **_event("imf_votes_us_2010", mode="date+value", note="A voting share: 16.5% keeps the US "
+                                                             "veto, since major decisions need 85% "
+                                                             "of the votes.")),
     # ------------------------------------------------------------------ 3 dichotomy vs multilayer
     _c("nss_2015", 3, "The US National Security Strategy quoted is that of 2015", "2015", None, "year", "2015",
        "his National Security Strategy (2015)", "footnote [12], text lost", **_event("nss_2015")),
@@ -243,7 +259,8 @@ CLAIMS: list[dict] = [
                                "and on the PPP round used to convert it.")),
     _c("libya_2011", 3, "In 2011 the US helped Libyan rebels overthrow the regime", "2011", None, "year", "2011",
        "In 2011, the US helped Libyan rebels destroy the regime", NO_CITATION,
-       **_event("libya_1973_2011", note="The date is not in doubt; the characterisation is the author's.")),
+       **_event("libya_1973_2011", note="The date is not in doubt; the characterisation is the "
+                                        "author's.")),
     _c("egypt_2013", 3, "In 2013 Washington denounced the Mursi government and helped General Sisi", "2013", None,
        "year", "2013", "In 2013, Washington denounced the democratically elected Mursi government as human rights "
                        "abuser", NO_CITATION,
@@ -251,7 +268,8 @@ CLAIMS: list[dict] = [
     _c("xi_visits_2013", 3, "Xi Jinping disclosed the Belt and Road plan on visits to Central and Southeast Asia "
                             "in 2013", "2013", None, "year", "2013",
        "during his visits to Central Asia and Southeast Asia in 2013", NO_CITATION,
-       **_event("aiib_proposed_2013", note="The event table dates the Southeast Asian visit (October 2013); the "
+       **_event("aiib_proposed_2013", note="The event table dates the Southeast Asian visit "
+                                           "(October 2013); the "
                                            "year is what the paper states.")),
     _c("vision_2015", 3, "China issued the 'Vision and Actions' document on 28 March 2015", "28 March 2015", None,
        "date", "2015-03-28", "Its general outline was unveiled on 28 March 2015", "footnote [16], text lost",
@@ -318,18 +336,25 @@ CLAIMS: list[dict] = [
     _c("uzbek_us_2002", 5, "Uzbekistan was ready to sign a strategic partnership declaration with the US in "
                            "March 2002", "March 2002", None, "date", "2002-03",
        "Tashkent was ready to sign a Declaration “On Strategic Partnership” with the US in March 2002", NO_CITATION,
-       **_event("us_uzbek_declaration_2002", note="The paper says Tashkent was ready to sign in March 2002; the declaration was signed on 12 March 2002.")),
+       **_event("us_uzbek_declaration_2002", note="The paper says Tashkent was ready to sign in "
+                                                  "March 2002; the declaration was signed on 12 "
+                                                  "March 2002.")),
     _c("tulip_2005", 5, "An uprising overthrew Askar Akayev in Kyrgyzstan in March 2005", "March 2005", None, "date",
        "2005-03", "The change of tide came in March 2005, when an uprising overthrew the regime of Askar Akayev in "
                   "Kyrgyzstan", NO_CITATION,
-       **_event("tulip_2005", note="The CIA World Factbook 2015 (Kyrgyzstan, 'Background') dates the ouster "
+       **_event("tulip_2005", note="The CIA World Factbook 2015 (Kyrgyzstan, 'Background') dates "
+                                   "the ouster "
                                            "of Akayev (its spelling: Akaev) only to 'the spring of 2005': consistent "
                                            "with the paper, but too coarse to check its month (chapter 5).")),
     _c("andijan_jail", 5, "On 13 May 2005 attackers freed 23 terrorism suspects from the Andijan jail", "23", 23,
        "people", "2005-05-13", "setting free a total of 23 suspects of terrorism", "Rashid, 2009: 344",
        **_typed(CONTESTED, named_source=(
-           "The Washington Post, 14 May 2005: the attackers freed at least 2,000 prisoners, among them the 23 businessmen on trial (data/claim_events.csv, andijan_prison_2005); Human Rights Watch, June 2005: the 23 were businessmen tried for extremism"),
-           note="The paper's 'a total of 23 suspects of terrorism' counts only the businessmen on trial; who the attackers were is also contested (chapter 5).")),
+           "The Washington Post, 14 May 2005: the attackers freed at least 2,000 prisoners, among "
+           "them the 23 businessmen on trial (data/claim_events.csv, andijan_prison_2005); Human "
+           "Rights Watch, 'Bullets Were Falling Like Rain', June 2005: a section on "
+           "the trial of 23 businessmen precedes its account of the prison break"),
+           note="The paper's 'a total of 23 suspects of terrorism' counts only the businessmen on "
+                "trial; who the attackers were is also contested (chapter 5).")),
     _c("andijan_deaths", 5, "187 people were killed at Andijan, by the official count", "187", 187, "people killed",
        "2005-05-13", "a total of 187 people were killed according to the official announcement",
        "Matveeva & Giustozzi, 2008: 2",
@@ -372,11 +397,16 @@ CLAIMS: list[dict] = [
     _c("bishkek_2007", 5, "At the 2007 Bishkek summit Bakiev called for fewer US forces", "2007", None, "year", "2007",
        "In 2007, at the Bishkek summit of SCO, Bakiev called for the further reduction of US military presence",
        "Niazi, 2007", **_typed(CONTESTED, named_source=(
-           "US Embassy Bishkek, cable 07BISHKEK1048, 17 August 2007 (published by WikiLeaks): the summit of 16 "
-           "August 2007 'did not openly discuss the Manas Coalition Airbase'; The Washington Times, 18 August "
-           "2007: Kyrgyzstan's ambassador said the summit did not raise the question of the Manas base"),
-           note="The summit's date is not in doubt (data/claim_events.csv, bishkek_summit_2007); what Bakiev said "
-                "there is. The paper's source, Niazi (2007), may report remarks outside the formal session.")),
+           "US Embassy Bishkek, cable 07BISHKEK1048, 17 August 2007 (published by WikiLeaks): the "
+           "summit of 16 "
+           "August 2007 'did not openly discuss the Manas Coalition Airbase'; The Washington "
+           "Times, 18 August "
+           "2007: Kyrgyzstan's ambassador said the summit did not raise the question of the Manas "
+           "base"),
+           note="The summit's date is not in doubt (data/claim_events.csv, bishkek_summit_2007); "
+                "what Bakiev said "
+                "there is. The paper's source, Niazi (2007), may report remarks outside the formal "
+                "session.")),
     _c("manas_rent", 5, "In 2009 the US raised the Manas rent from $17 million to $60 million a year",
        "$17 million to $60 million", 60, "US$ million a year", "2009",
        "the US upped the annual rent from $17 million to $60 million", NO_CITATION, **_typed(NOT_CHECKABLE, FINANCE)),
@@ -393,13 +423,17 @@ CLAIMS: list[dict] = [
     _c("gas_400bn", 6, "Gazprom signed a US$400 billion, 30-year gas contract with China on 21 May 2014",
        "US$ 400 billion", 400, "US$ billion", "2014-05-21",
        "a US$ 400 billion contract envisaging a 30-year gas supply with China on 21 May 2014", NO_CITATION,
-       **_event("gas_contract_2014", note="The date and the 30 years are corroborated; the US$400 billion is a "
-                                          "press estimate, since the price was never disclosed. Chapter 6 works "
+       **_event("gas_contract_2014", note="The date and the 30 years are corroborated; the US$400 "
+                                          "billion is a "
+                                          "press estimate, since the price was never disclosed. "
+                                          "Chapter 6 works "
                                           "out the price it implies.")),
     _c("gas_negotiation", 6, "The gas contract followed ten years of negotiations", "ten years", 10, "years",
        "2014-05-21", "after ten years of negotiations", NO_CITATION, **_typed(CONTESTED, named_source=(
-           "Centre for Eastern Studies (OSW), 16 June 2014: initial talks began back in the 1990s; Modern Power Systems, May 2014: the deal was '10 years in the making'"),
-           note="Ten years fits the talks between Gazprom and CNPC since the mid-2000s, not the Sino-Russian gas talks as a whole.")),
+           "Centre for Eastern Studies (OSW), 16 June 2014: initial talks began back in the 1990s; "
+           "Modern Power Systems, May 2014: the deal was '10 years in the making'"),
+           note="Ten years fits the talks between Gazprom and CNPC since the mid-2000s, not the "
+                "Sino-Russian gas talks as a whole.")),
     _c("power_of_siberia", 6, "The Power of Siberia pipeline has an annual capacity of 38 bcm", "38 bcm", 38,
        "bcm a year", "2014", "the Power of Siberia gas pipeline with an annual capacity of 38 bcm", NO_CITATION,
        **_typed(NOT_CHECKABLE, "Gas volumes and pipeline capacities are not in the course's data.")),
@@ -427,7 +461,9 @@ CLAIMS: list[dict] = [
                 note="A slip; the paper uses 'EAEC' twice for the union.")),
     _c("ufa_strategy", 6, "A 10-year SCO strategy drafted by Russia was to be adopted at Ufa", "10-year", 10, "years",
        "2015", "a 10-year strategy drafted by the Russian side is to be adopted during the SCO summit in Ufa",
-       "footnote [29], text lost", **_event("ufa_strategy_2015", mode="date+value", note="That the Russian side drafted it is the paper's statement, not checked.")),
+       "footnote [29], text lost",
+       **_event("ufa_strategy_2015", mode="date+value", note="That the Russian side drafted it is "
+                                                             "the paper's statement, not checked.")),
     _c("ust_jan_2014", 6, "Russia held 131.8 billion of US Treasuries in January 2014", "131.8 billion", 131.8,
        "billion (US$ implied)", "2014-01", "The Russia reduced its US treasury holdings from 131.8 billion in "
                                            "January 2014", "footnote [30], text lost",
@@ -438,18 +474,22 @@ CLAIMS: list[dict] = [
     _c("s400", 6, "Rosoboronexport signed the S-400 contract with China in September (2014)", "In September", None,
        "date", "2014-09", "In September, Rosoboronexport signed a contract with China for the Almaz S-400 Triumph "
                           "air defense missile system", "footnote [32], text lost",
-       **_event("s400_contract_2014", note="Corroborated at the year only: the course could not confirm the month.")),
+       **_event("s400_contract_2014", note="Corroborated at the year only: the course could not "
+                                           "confirm the month.")),
     _c("navy_2015", 6, "In May 2015 China's navy exercised in the Black Sea and Mediterranean for the first time",
        "May 2015", None, "date", "2015-05", "In May 2015, for the first time in history, Chinese navy entered into "
                                            "the Black Sea and Mediterranean for military exercise",
        "footnote [35], text lost", **_typed(NOT_CHECKABLE, EVENT)),
     _c("minsk", 6, "The first Minsk ceasefire was agreed on 5 September (2014)", "5 September", None, "date",
        "2014-09-05", "the first Minsk ceasefire was agreed by the initiative of Russia on 5 September", NO_CITATION,
-       **_event("minsk_2014", note="That the ceasefire came 'by the initiative of Russia' is the paper's reading.")),
-    _c("putin_oct_2014", 6, "The paper dates to 25 October (2014) Putin's Valdai Club warning of acute conflicts "
+       **_event("minsk_2014", note="That the ceasefire came 'by the initiative of Russia' is the "
+                                   "paper's reading.")),
+    _c("putin_oct_2014", 6, "The paper dates to 25 October (2014) Putin's Valdai Club warning of "
+                            "acute conflicts "
                             "between major powers",
        "25 October", None, "date", "2014-10-25", "On 25 October, Putin remarked", "footnote [38], text lost",
-       **_event("valdai_2014", note="Putin spoke at the Valdai Club on 24 October 2014, a day earlier than the "
+       **_event("valdai_2014", note="Putin spoke at the Valdai Club on 24 October 2014, a day "
+                                    "earlier than the "
                                     "paper says.")),
     _c("putin_feb_2015", 6, "Putin spoke of US attempts to keep a unipolar world on 7 February 2015",
        "7 February 2015", None, "date", "2015-02-07",
@@ -470,27 +510,40 @@ CLAIMS: list[dict] = [
        NO_CITATION, **_event("media_law_2014", mode="date+value")),
     _c("foreign_agents", 6, "The government said it stopped 350 foreign agents and scouts in 2014", "350", 350,
        "people (as announced)", "2014", "cracked down the activities of 350 foreign agents and scouts in 2014",
-       "footnote [45], text lost", **_event("fsb_board_2015", mode="value", on_mismatch=CONTESTED, note="Putin's count for 2014 is 52 career officers and 290 agents, 342 in all, not 350; both are the Russian government's own figures, with no independent count.")),
-    _c("ngo_law_2015", 6, "The paper dates to May 2015 the law that let the Ministry of Justice label NGOs "
+       "footnote [45], text lost",
+       **_event("fsb_board_2015", mode="value", on_mismatch=CONTESTED,
+                note="Putin's count for 2014 is 52 career officers and 290 agents, 342 in all, not 350; both "
+                     "are the Russian government's own figures, with no independent count.")),
+    _c("ngo_law_2015", 6, "The paper dates to May 2015 the law that let the Ministry of Justice "
+                          "label NGOs "
                           "'foreign agents'", "May 2015", None, "date", "2015-05",
        "granted the Ministry of Justice the authority to impose the foreign agent label on NGOs in May 2015",
        "footnote [46], text lost",
        **_event("foreign_agents_2014", on_mismatch=CONTESTED,
-                note="Two laws are run together. The Justice Ministry could list 'foreign agents' without their "
-                     "consent from June 2014 (this row's source); the law of May 2015 is a different one, on "
-                     "'undesirable' foreign organisations, which prosecutors designate (data/claim_events.csv, "
+                note="Two laws are run together. The Justice Ministry could list 'foreign agents' "
+                     "without their "
+                     "consent from June 2014 (this row's source); the law of May 2015 is a "
+                     "different one, on "
+                     "'undesirable' foreign organisations, which prosecutors designate "
+                     "(data/claim_events.csv, "
                      "undesirable_law_2015).")),
     _c("five_blacklisted", 6, "Five organisations were the first to be blacklisted", "Five", 5, "organisations",
        "2015", "Five organizations: Carnegie Foundation, Transparency International, Human Rights Watch and "
                "Amnesty International, and “Memorial” are the firsts", "footnote [47], text lost",
        **_event("ned_undesirable_2015", on_mismatch=CONTESTED, mode="value",
-                note="The paper's five match neither register: the first organisation named 'undesirable' under "
-                     "the May 2015 law was the US National Endowment for Democracy, alone, in July 2015 (this "
-                     "row's source), and the five are not the first 'foreign agents' either. The paper's list "
+                note="The paper's five match neither register: the first organisation named "
+                     "'undesirable' under "
+                     "the May 2015 law was the US National Endowment for Democracy, alone, in July "
+                     "2015 (this "
+                     "row's source), and the five are not the first 'foreign agents' either. The "
+                     "paper's list "
                      "does name five.")),
     _c("hong_kong_2014", 6, "Students began occupying central Hong Kong in late September 2014", "late September",
        None, "date", "2014-09", "In late September, a number of students started occupation of central areas in "
-                                "Hong Kong", NO_CITATION, **_event("occupy_central_2014", note="Students had begun a sit-in at government headquarters on 26 September (Vice News, 28 September 2014); Occupy Central was declared on the 28th.")),
+                                "Hong Kong", NO_CITATION,
+       **_event("occupy_central_2014", note="Students had begun a sit-in at government "
+                                            "headquarters on 26 September (Vice News, 28 September "
+                                            "2014); Occupy Central was declared on the 28th.")),
     _c("politburo_2015", 6, "In January 2015 the Politburo warned of 'unprecedented security risks'",
        "January 2015", None, "date", "2015-01", "In January 2015, for instance, the Political Bureau of the CC CPC "
                                                 "issued an unusual communiqué", "footnote [52], text lost",
@@ -511,5 +564,6 @@ CLAIMS: list[dict] = [
                                "decade since.")),
     _c("nansha", 7, "The US recently showed force over the Nansha (Spratly) Islands dispute", "recent", None, "date",
        "2015", "the recent US intimidation with show of force over the Nansha Islands dispute", NO_CITATION,
-       **_event("p8_flight_2015", note="Read as the US Navy surveillance flight of May 2015; calling it 'intimidation' is the paper's reading.")),
+       **_event("p8_flight_2015", note="Read as the US Navy surveillance flight of May 2015; "
+                                       "calling it 'intimidation' is the paper's reading.")),
 ]

@@ -13,8 +13,8 @@ agrees with the paper's. The status of a checked claim is then computed, never t
 
 A dated claim can also be held against one row of the course's own sourced event tables
 (``data/claim_events.csv``, ``data/network_events.csv``, ``data/sco_timeline.csv``,
-``data/epilogue_events.csv``): the checks :func:`event_date` and :func:`event_value` read the row, and
-the claim is **corroborated** if the row's date (or value) agrees, otherwise it takes its
+``data/epilogue_events.csv``): the checks :func:`event_date` and :func:`event_value` read the
+row, and the claim is **corroborated** if the row's date (or value) agrees, otherwise it takes its
 ``on_mismatch`` status. Either way its named source is the row's, read from ``data/``; a row whose
 source is the paper itself is refused, since a claim cannot corroborate itself.
 
@@ -32,8 +32,8 @@ import pandas as pd
 
 from . import catalog, claims, data, tables
 
-__all__ = ["CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify", "status_counts",
-           "parse_args", "summary", "date_code", "code_date"]
+__all__ = ["CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify",
+           "status_counts", "parse_args", "summary", "date_code", "code_date"]
 
 FACTBOOK_2015 = "factbook-2015"
 
@@ -115,13 +115,14 @@ def brics_ppp_share(vintage: str, year: int) -> float:
 
 
 #: The course's sourced event tables a dated claim may be checked against: table -> key column.
-EVENT_TABLES = {"claim_events": "key", "network_events": "id", "sco_timeline": "id", "epilogue_events": "id"}
+EVENT_TABLES = {"claim_events": "key", "network_events": "id", "sco_timeline": "id",
+                "epilogue_events": "id"}
 EVENTS = "event tables"
 
 
 def event_row(table: str, event) -> pd.Series:
-    """One row of an event table, by its key (or id). Refuses a missing row and a row whose source is
-    the paper itself (a claim cannot corroborate itself)."""
+    """One row of an event table, by its key (or id). Refuses a missing row and a row whose
+    source is the paper itself (a claim cannot corroborate itself)."""
     if table not in EVENT_TABLES:
         raise ValueError(f"unknown event table {table!r}; known: {sorted(EVENT_TABLES)}")
     df = data.load(table)
@@ -136,7 +137,7 @@ def event_row(table: str, event) -> pd.Series:
 
 
 def date_code(iso: str) -> float:
-    """An ISO date at year, month or day precision as a number YYYYMMDD (00 for an unknown month/day)."""
+    """An ISO date (year, month or day precision) as a number YYYYMMDD, 00 for an unknown month/day."""
     parts = [int(p) for p in str(iso).split("-")]
     if not 1 <= len(parts) <= 3:
         raise ValueError(f"not an ISO date: {iso!r}")
@@ -206,12 +207,13 @@ RULES: dict[str, tuple[Callable[..., bool], str]] = {
     "between": (lambda v, x, lo, hi: float(lo) <= x <= float(hi),
                 "agrees if the recomputed value lies between {0} and {1}"),
     "same_date": (lambda v, x: same_date(v, x),
-                  "agrees if the paper's date and the event table's agree at the precision both give"),
+                  "agrees if the paper's date and the event table's agree at the precision both "
+                  "give"),
     "same_value": (lambda v, x: v is not None and math.isclose(float(v), x),
                    "agrees if the paper's number equals the event table's"),
     "same_date_value": (lambda v, x: same_date(v, x),
-                        "agrees if the paper's date and the event table's agree at the precision both give, "
-                        "and the paper's number equals the table's"),
+                        "agrees if the paper's date and the event table's agree at the precision "
+                        "both give, and the paper's number equals the table's"),
 }
 
 
@@ -254,8 +256,8 @@ def parse_args(text: str) -> dict:
 def _evaluate_event(claim: dict, check: Check) -> dict:
     """A claim held against one row of an event table: corroborated, or its fallback status.
 
-    paper_era_value holds what the check read (the row's date as YYYYMMDD, or its value); for the rule
-    ``same_date_value`` today_value holds the row's value, compared with the paper's."""
+    paper_era_value holds what the check read (the row's date as YYYYMMDD, or its value); for the
+    rule ``same_date_value`` today_value holds the row's value, compared with the paper's."""
     table, event = claim["args"]["table"], claim["args"]["event"]
     found = check.fn(EVENTS, **claim["args"])
     second = found
@@ -263,13 +265,15 @@ def _evaluate_event(claim: dict, check: Check) -> dict:
         ok = same_date(claim["date"], found)
     elif claim["rule"] == "same_date_value":
         second = event_value(EVENTS, table, event)
-        ok = same_date(claim["date"], found) and claim["value"] is not None and math.isclose(claim["value"], second)
+        ok = (same_date(claim["date"], found) and claim["value"] is not None
+              and math.isclose(claim["value"], second))
     else:
         ok = agrees(claim["rule"], claim["value"], found)
     status = claims.CORROBORATED if ok else claim["on_mismatch"]
     where = f"data/{table}.csv"
-    return {"status": status, "check": check.name, "args": format_args(claim["args"]), "rule": claim["rule"],
-            "paper_era_value": found, "paper_era_vintage": where, "today_value": second, "today_vintage": where,
+    return {"status": status, "check": check.name, "args": format_args(claim["args"]),
+            "rule": claim["rule"], "paper_era_value": found, "paper_era_vintage": where,
+            "today_value": second, "today_vintage": where,
             "named_source": event_source(table, event), "reason": ""}
 
 
@@ -334,7 +338,8 @@ def verify(ledger: pd.DataFrame | None = None, rel_tol: float = 1e-9) -> pd.Data
                 problems.append({"key": r.key, "field": field, "ledger": stored, "data": fresh})
         for field in ("status", "named_source"):
             if ev[field] != getattr(r, field):
-                problems.append({"key": r.key, "field": field, "ledger": getattr(r, field), "data": ev[field]})
+                problems.append({"key": r.key, "field": field, "ledger": getattr(r, field),
+                                 "data": ev[field]})
     return pd.DataFrame(problems, columns=["key", "field", "ledger", "data"])
 
 
@@ -354,8 +359,8 @@ def status_counts(ledger: pd.DataFrame, by_chapter: bool = False) -> pd.DataFram
 
 
 #: Status labels with a symbol, so the table does not rely on colour or on reading the word alone.
-STATUS_MARKS = {"reproduced": "✔ reproduced", "revised": "↻ revised", "corroborated": "✔ corroborated",
-                "not reproduced": "✘ not reproduced", "contradicted": "✘ contradicted",
+STATUS_MARKS = {"reproduced": "✔ reproduced", "revised": "↻ revised",
+                "corroborated": "✔ corroborated", "not reproduced": "✘ not reproduced", "contradicted": "✘ contradicted",
                 "contested": "? contested",
                 "not checkable with the course's data": "– not checkable with the course's data"}
 
@@ -441,11 +446,12 @@ def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
 
 # ---------------------------------------------------------------- prose computed from the ledger
 def summary(ledger: pd.DataFrame) -> dict:
-    """The ledger's tally: counts per status, how many claims were checked, and shares in per cent."""
+    """The ledger's tally: counts per status, how many claims were checked, shares in per cent."""
     counts = {k: int(v) for k, v in status_counts(ledger).iloc[0].items()}
     total = len(ledger)
     unchecked = counts[claims.NOT_CHECKABLE]
-    return {"total": total, "counts": counts, "checked": total - unchecked, "not_checkable": unchecked,
+    return {"total": total, "counts": counts, "checked": total - unchecked,
+            "not_checkable": unchecked,
             "checked_pct": 100 * (total - unchecked) / total if total else 0.0,
             "not_checkable_pct": 100 * unchecked / total if total else 0.0,
             "recomputed": int((ledger["check"].ne("") & ~ledger["check"].isin(EVENT_CHECKS)).sum()),
@@ -457,22 +463,24 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 
 def summary_text(ledger: pd.DataFrame) -> str:
-    """One paragraph, every number computed from the ledger: how many claims were checked and how."""
+    """One paragraph, every number computed from the ledger: how many claims were checked, how."""
     t = summary(ledger)
     c = t["counts"]
+    typed = t["checked"] - t["recomputed"] - t["event_checked"]
     return (
         f"Of the paper's {t['total']} factual claims, the course checked {t['checked']} "
-        f"({t['checked_pct']:.0f}%): {t['recomputed']} by recomputing them from the World Bank and Factbook data, "
-        f"{t['event_checked']} by holding them against a dated row of the course's own event tables, each with a "
-        f"named source, and {t['checked'] - t['recomputed'] - t['event_checked']} by named sources that "
-        f"contradict or contest them. "
+        f"({t['checked_pct']:.0f}%): {t['recomputed']} by recomputing them from the World Bank and "
+        f"Factbook data, {t['event_checked']} by holding them against a dated row of the course's own "
+        f"event tables, each with a named source, and {typed} by named sources that contradict or "
+        f"contest them. "
         f"{_plural(c[claims.REPRODUCED] + c[claims.REVISED], 'figure')} reproduce "
         f"({c[claims.REVISED]} of them only in the paper-era vintage), "
         f"{_plural(c[claims.CORROBORATED], 'claim')} are corroborated, "
-        f"{_plural(c[claims.NOT_REPRODUCED], 'figure')} do not reproduce in any vintage the course holds, "
+        f"{_plural(c[claims.NOT_REPRODUCED], 'figure')} do not reproduce in any vintage the course "
+        f"holds, "
         f"{c[claims.CONTRADICTED]} are contradicted and {c[claims.CONTESTED]} contested. "
-        f"{t['not_checkable']} ({t['not_checkable_pct']:.0f}%) cannot be checked with the course's data or "
-        f"sources.")
+        f"{t['not_checkable']} ({t['not_checkable_pct']:.0f}%) cannot be checked with the course's "
+        f"data or sources.")
 
 
 def chapter_text(ledger: pd.DataFrame, chapter: int) -> str:
@@ -480,4 +488,5 @@ def chapter_text(ledger: pd.DataFrame, chapter: int) -> str:
     rows = ledger[ledger["chapter"] == chapter]
     counts = status_counts(rows).iloc[0] if len(rows) else pd.Series(0, index=claims.STATUSES)
     parts = [f"{int(n)} {s}" for s, n in counts.items() if n]
-    return f"Section {chapter} of the paper makes {_plural(len(rows), 'claim')} in the ledger: " + ", ".join(parts) + "."
+    head = f"Section {chapter} of the paper makes {_plural(len(rows), 'claim')} in the ledger: "
+    return head + ", ".join(parts) + "."

@@ -1394,15 +1394,15 @@ CLAIM_EVENTS = [
          source="KHL Group, Richard High, 'ADB and ADBI say regional cooperation key to improving Asia's "
                 "infrastructure', 7 May 2009",
          url="https://www.khl.com/news/adb-and-adbi-say-regional-cooperation-key-to-improving-asia-s-infrastructure/1036589.article"),
-    dict(key="imf_votes_china_2010", date="2010-12", precision="month", chapter=2,
+    dict(key="imf_votes_china_2010", date="2010", precision="year", chapter=2,
          label="IMF 2010 reform: China's voting share",
-         event="Under the IMF quota and governance reform of December 2010, China's voting share is to rise from "
-               "3.8 to 6 per cent",
+         event="Under the IMF quota and governance reform of 2010, China's voting share is to rise from 3.8 to 6 "
+               "per cent",
          value=6, unit="% of IMF votes after the reform", source_type="news report",
          source="Financial Times, report on the US budget deal approving the 2010 IMF reforms, December 2015 (read "
                 "in a mirror copy)",
          url="https://ft.csccsc.cc/story/001065326/en"),
-    dict(key="imf_votes_us_2010", date="2010-12", precision="month", chapter=2,
+    dict(key="imf_votes_us_2010", date="2010", precision="year", chapter=2,
          label="IMF 2010 reform: US voting share",
          event="Under the same reform the US voting share is to be shaved from 16.7 to 16.5 per cent, keeping its "
                "veto",
@@ -1481,7 +1481,7 @@ CLAIM_EVENTS = [
     dict(key="media_law_2014", date="2014-10", precision="month", chapter=6,
          label="Foreign stakes in Russian media capped at 20%",
          event="Putin signs a law reducing the share foreign stockholders may hold in Russian media to 20 per "
-               "cent (from 50 per cent for broadcasters), in force from 1 January 2016",
+               "cent (foreigners could previously control up to 50 per cent), in force from 1 January 2016",
          value=20, unit="% maximum foreign stake", source_type="news report",
          source="RIA Novosti (Sputnik), 'Putin limits foreign capital's participation in Russian media', "
                 "15 October 2014",
