@@ -117,3 +117,13 @@ def test_qualitative_words_in_the_prose_hold():
     t2 = led[led["key"].str.match(r"t2_(level|share)_")]
     assert (t2["status"] == claims.NOT_REPRODUCED).sum() > len(t2) / 2
     assert (led["status"].isin([claims.CONTRADICTED, claims.CONTESTED])).sum() >= 2
+
+
+def test_every_event_row_is_used_and_every_reference_exists(book, events):
+    """Each row of claim_events backs a ledger claim (as its check, or named in a typed verdict or note),
+    and every 'data/claim_events.csv, key' a verdict names exists."""
+    text = " ".join(book["args"]) + " " + " ".join(book["named_source"]) + " " + " ".join(book["note"])
+    for key in events.index:
+        assert key in text, key
+    for key in re.findall(r"data/claim_events\.csv, (\w+)", text):
+        assert key in events.index, key
