@@ -229,12 +229,15 @@ def metric_texts(cell) -> list[str]:
 
 
 def ledger_counts(ledger: pd.DataFrame | None = None) -> dict[int, dict[str, int]]:
-    """Per chapter: how many of the paper's claims the ledger holds, and how many it could check."""
+    """Per chapter: how many of the paper's claims the ledger holds, how many it could check, and how many
+    of those are contradicted, not reproduced or contested."""
     led = data.claims_ledger() if ledger is None else ledger
     out = {}
     for chapter, rows in led.groupby("chapter"):
         out[int(chapter)] = {"claims": len(rows), "checked": int((rows["status"] != claims.NOT_CHECKABLE).sum()),
-                             "contradicted": int((rows["status"] == claims.CONTRADICTED).sum())}
+                             "contradicted": int((rows["status"] == claims.CONTRADICTED).sum()),
+                             "not reproduced": int((rows["status"] == claims.NOT_REPRODUCED).sum()),
+                             "contested": int((rows["status"] == claims.CONTESTED).sum())}
     return out
 
 

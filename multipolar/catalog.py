@@ -784,8 +784,13 @@ RESOURCES["claims_ledger"] = {
         "gives ('footnote [n], text lost' where the footnote's text was lost). Claims the course's data can test "
         "name a registered check in multipolar/ledger.py, which recomputes them from the other files in data/ "
         "for the paper's era and for today; their status (reproduced, revised, or the claim's fallback status) "
-        "is computed from those values by the stated rule, never typed. Other claims carry a typed status: "
-        "'not checkable with the course's data' with the reason, or 'contradicted' with a named source. "
+        "is computed from those values by the stated rule, never typed; 'not reproduced' means the recomputation "
+        "fails in every vintage the course holds. Dated claims may be held against one row of the course's "
+        "sourced event tables (claim_events, network_events, sco_timeline, epilogue_events): 'corroborated' if "
+        "the dates (or values) agree, else the claim's fallback ('contradicted' or 'contested'); the named "
+        "source is the row's, and rows that rest on the paper itself are refused. Other claims carry a typed "
+        "status: 'not checkable with the course's data' with the reason, or 'contradicted' / 'contested' with "
+        "named sources. "
         "tests/test_ledger.py recomputes every checked row and fails if this file disagrees with the data."
     ),
     "sources": [_PAPER_TEXT, _WB_GDP_2015, _WB_GDP_2026, _WB_PPP_2023, _FACTBOOK_2015, _CLAIM_REPORTS],
@@ -811,21 +816,30 @@ RESOURCES["claims_ledger"] = {
          "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', a table's "
                         "source line, or 'no citation in the paper'."},
         {"name": "status", "type": "string", "required": True,
-         "enum": ["reproduced", "revised", "not checkable with the course's data", "contradicted"],
-         "description": "Computed for checked claims (see multipolar/ledger.py); typed, with a reason or named source, "
-                        "for the others."},
+         "enum": ["reproduced", "revised", "corroborated", "not reproduced", "contradicted", "contested",
+                  "not checkable with the course's data"],
+         "description": "Computed for checked claims (see multipolar/ledger.py): reproduced, revised or not "
+                        "reproduced by a recomputation; corroborated, contradicted or contested by a dated row of "
+                        "the course's event tables. Typed, with a reason or named sources, for the others."},
         {"name": "check", "type": "string", "description": "The registered check (multipolar.ledger.CHECKS) that recomputes the claim."},
         {"name": "args", "type": "string", "description": "The check's arguments, 'name=value; ...'."},
         {"name": "rule", "type": "string",
          "description": "When a recomputed value agrees with the paper's: round_or_truncate:d, equal[:n], more_than:x, "
-                        "less_than:x or between:a:b (see multipolar.ledger.RULES)."},
-        {"name": "paper_era_value", "type": "number", "description": "The value recomputed from the paper-era data."},
+                        "less_than:x or between:a:b; for event-table checks same_date, same_date_value or "
+                        "same_value (see multipolar.ledger.RULES)."},
+        {"name": "paper_era_value", "type": "number",
+         "description": "The value recomputed from the paper-era data; for event-table checks the row's date as "
+                        "YYYYMMDD (00 for an unknown month or day) or its number."},
         {"name": "paper_era_vintage", "type": "string", "description": "Which data: a WDI vintage, the PPP vintage or factbook-2015."},
-        {"name": "today_value", "type": "number", "description": "The value recomputed from today's data."},
+        {"name": "today_value", "type": "number",
+         "description": "The value recomputed from today's data; for event-table checks the row's number (rule "
+                        "same_date_value) or the same as paper_era_value."},
         {"name": "today_vintage", "type": "string", "description": "Which data stand for today."},
         {"name": "named_source", "type": "string",
-         "description": "For checked claims the data's publisher; for 'contradicted' the named source that contradicts it."},
-        {"name": "reason", "type": "string", "description": "Why the claim is not checkable with the course's data."},
+         "description": "For recomputed claims the data's publisher; for claims held against an event table the "
+                        "row's named source and address; for typed 'contradicted' / 'contested' the named sources."},
+        {"name": "reason", "type": "string",
+         "description": "Why the claim is not checkable with the course's data, or why it does not reproduce."},
         {"name": "note", "type": "string", "description": "What a careful reader should notice."},
     ],
 }
@@ -867,5 +881,56 @@ RESOURCES["argument_map"] = {
         {"name": "counter_source", "type": "string", "description": "Where the counter-evidence comes from."},
         {"name": "counter_metric", "type": "string",
          "description": "Keys of multipolar.argmap.METRICS that compute the counter-evidence figures."},
+    ],
+}
+
+
+# ---------------------------------------------------------------- claims ledger: dated events (issue 14)
+_CLAIM_EVENT_SOURCES = {
+    "title": "Official documents, news reports and analyses named in each row (read by the course through "
+             "stored copies of public web pages; the build cannot check them against ../shared/sources)",
+    "publisher": "as named in each row",
+    "path": "(rows typed in scripts/build_data.py, each naming its publication and the address read)",
+    "version": "publications of 1996-2016",
+}
+
+RESOURCES["claim_events"] = {
+    "path": "claim_events.csv",
+    "title": "Dated events the paper states, each with an independent named source (for the claims ledger)",
+    "description": (
+        "One row per dated event (or figure) the paper states and the course's other event tables did not "
+        "hold with an independent source: summits, treaties, laws, speeches, visits and decisions of 1996-2015. "
+        "Each row gives the date at the precision its source gives, the chapter of the paper that states it, "
+        "what happened in the course's words, the source named (publisher, title, date) and the address where "
+        "the course read it. The claims ledger (multipolar/ledger.py) holds the paper's dated claims against "
+        "these rows: 'corroborated' if the dates agree at the precision both give, else 'contradicted' or "
+        "'contested'. value and unit are set only for rows that state a count the ledger compares."
+    ),
+    "sources": [_CLAIM_EVENT_SOURCES],
+    "licenses": [_CH05_QUOTED],
+    "primaryKey": ["key"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in date order."},
+        {"name": "key", "type": "string", "required": True, "description": "A short, stable key (the ledger uses it)."},
+        {"name": "date", "type": "string", "required": True,
+         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"name": "year", "type": "integer", "required": True, "minimum": 1970, "maximum": 2025,
+         "description": "Year of the event."},
+        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
+         "description": "How precisely the source dates the event."},
+        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 7,
+         "description": "The section of the paper (= course chapter) that states the event."},
+        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
+        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
+        {"name": "value", "type": "number", "description": "A count the source states, where the ledger compares one."},
+        {"name": "unit", "type": "string", "description": "Unit of the value."},
+        {"name": "source_type", "type": "string", "required": True,
+         "enum": ["official document", "news report", "analysis"],
+         "description": "official document: a government's, organisation's or parliament's own text or record; "
+                        "news report: a news agency or newspaper; analysis: a research institute's publication."},
+        {"name": "source", "type": "string", "required": True,
+         "description": "The source, named: publisher, title, date."},
+        {"name": "url", "type": "string", "required": True, "description": "The address where the course read it."},
+        {"name": "note", "type": "string", "description": "What a careful reader should notice about the row."},
     ],
 }

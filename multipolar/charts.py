@@ -705,12 +705,13 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
 
 # ---------------------------------------------------------------- claims ledger (appended)
 #: One hatch per ledger status, so the bars differ by more than colour.
-STATUS_HATCHES = ["", "//", "..", "xx"]
+STATUS_HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 
 
 def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
                  source: str = "Source: data/claims_ledger.csv (claims of Sahara 2015; checks on World Bank "
-                               "and CIA World Factbook data)") -> Figure:
+                               "and CIA World Factbook data and on the named sources of the course's "
+                               "event tables)") -> Figure:
     """Horizontal bars: number of claims per status (``counts`` indexed by status, in display order).
 
     Each bar has its own Okabe-Ito colour and hatch, the status name on the axis and the count

@@ -234,6 +234,11 @@ def rapprochement_figures() -> pd.DataFrame:
     return load("rapprochement_figures")
 
 
+def claim_events() -> pd.DataFrame:
+    """Dated events the paper states, each with an independent named source (the ledger checks against them)."""
+    return load("claim_events")
+
+
 def claims_ledger() -> pd.DataFrame:
     """Every quantitative or dated claim of the paper with its status (checked rows recomputed from data/)."""
     return load("claims_ledger")

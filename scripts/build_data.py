@@ -1388,6 +1388,359 @@ def build_argument_map(text: str) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- claims ledger: dated events (issue 14)
+#: Dated events the paper states, each with an independent named source the course read (through stored
+#: copies of public pages, found with the course's search tool). The ledger holds the paper's dated claims
+#: against these rows; the build writes them in date order. "url" is the address the course read.
+CLAIM_EVENTS = [
+    dict(key="third_plenum_1978", date="1978-12-18", precision="day", chapter=2,
+         label="Third Plenum opens reform and opening-up",
+         event="The Third Plenary Session of the 11th CPC Central Committee meets in Beijing (18-22 December "
+               "1978), the start of the 'reform and opening-up' policy",
+         source_type="news report",
+         source="China.org.cn, 'The Third Plenary Session of the 11th CPC Central Committee' (China Keywords), "
+                "10 August 2021",
+         url="http://china.org.cn/m/english/china_key_words/2021-08/10/content_77684658.html"),
+    dict(key="partnership_1996", date="1996-04-25", precision="day", chapter=4,
+         label="Russia-China 'strategic partnership'",
+         event="Presidents Yeltsin and Jiang Zemin sign a joint statement in Beijing announcing a 'strategic "
+               "partnership' of the two countries towards the 21st century",
+         source_type="analysis",
+         source="Jamestown Foundation, Monitor vol. 2 no. 82, 'Russian and China launch strategic partnership' "
+                "(citing Western, Russian and Chinese agencies of 25 April 1996)",
+         url="https://jamestown.org/program/russian-and-china-launch-strategic-partnership/"),
+    dict(key="shanghai_five_1996", date="1996-04-26", precision="day", chapter=4, label="Shanghai Five agreement",
+         event="China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan sign the Agreement on Confidence-Building in "
+               "the Military Field in Border Areas in Shanghai, the start of the 'Shanghai Five'",
+         source_type="news report",
+         source="Xinhua, ''Shanghai Five': a paradigm mechanism for peace, development at border areas: experts', "
+                "15 April 2016",
+         url="http://ecns.cn/voices/2016/04-15/206843.shtml"),
+    dict(key="tashkent_treaty_2000", date="2000-04-21", precision="day", chapter=4,
+         label="Four-state anti-terrorism treaty",
+         event="Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan conclude in Tashkent an agreement on joint "
+               "action against terrorism, political and religious extremism and transnational organised crime",
+         source_type="official document",
+         source="Republic of Kazakhstan, Law No. 97-II of 9 November 2000 ratifying the agreement 'concluded in "
+                "Tashkent on April 21, 2000' (text in the zakonpravo.kz legal database)",
+         url="http://www.zakonpravo.kz/en/on-the-ratification-of-the-agreement-between-the-republic-of-kazakhstan-"
+             "the-kyrgyz-republic-the-republic-of-tajikistan-and-the-republic-of-uzbekistan-on-joint-actions-to-"
+             "combat-terrorism-political-and-religious-extremism-transnational-organized-crime-and-other-threats-"
+             "to-stability-and-security-of-the-parties"),
+    dict(key="sco_founded_2001", date="2001-06-15", precision="day", chapter=4, label="SCO founded in Shanghai",
+         event="The heads of state of China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan establish "
+               "the Shanghai Cooperation Organization in Shanghai on the basis of the 'Shanghai Five'",
+         source_type="news report", source="China.org.cn, 'Shanghai Cooperation Organization' (feature page)",
+         url="http://english.china.org.cn/english/features/38183.htm"),
+    dict(key="us_uzbek_declaration_2002", date="2002-03-12", precision="day", chapter=5,
+         label="US-Uzbek strategic partnership declaration",
+         event="Secretary of State Colin Powell and Foreign Minister Abdulaziz Kamilov sign the Declaration on "
+               "the Strategic Partnership and Cooperation Framework between the United States and Uzbekistan",
+         source_type="official document",
+         source="US Department of State, Office of the Spokesman, 'United States-Uzbekistan Declaration (Fact "
+                "Sheet)', 12 March 2002",
+         url="https://2001-2009.state.gov/r/pa/prs/ps/2002/8736.htm"),
+    dict(key="sco_charter_2002", date="2002-06-07", precision="day", chapter=4, label="SCO Charter signed",
+         event="The six heads of state sign the Charter of the Shanghai Cooperation Organization at their summit "
+               "in St Petersburg",
+         source_type="official document",
+         source="Charter of the Shanghai Cooperation Organization of June 7, 2002 (text in the CIS Legislation "
+                "database)",
+         url="https://cis-legislation.com/document.fwx?rgn=3851"),
+    dict(key="tulip_2005", date="2005-03-24", precision="day", chapter=5, label="Akayev ousted in Bishkek",
+         event="Protesters storm the government headquarters in Bishkek and President Askar Akayev flees the "
+               "country",
+         source_type="news report",
+         source="Chicago Tribune, Alex Rodriguez, 'Government of Kyrgyzstan overthrown', 25 March 2005 (the "
+                "storming on Thursday, 24 March)",
+         url="http://articles.chicagotribune.com/2005-03-25/news/0503250247_1_demonstrators-protesters-new-government"),
+    dict(key="andijan_prison_2005", date="2005-05-13", precision="day", chapter=5,
+         label="Andijan prison stormed",
+         event="Armed men storm the Andijan prison shortly after midnight, freeing at least 2,000 prisoners, "
+               "among them the 23 local businessmen on trial, by a local human-rights activist's account",
+         source_type="news report",
+         source="The Washington Post, 'Uzbek crowd storms prison in anti-government protest', 14 May 2005",
+         url="http://www.washingtonpost.com/wp-dyn/content/article/2005/05/13/AR2005051300458_2.html",
+         note="Human Rights Watch, 'Bullets Were Falling Like Rain' (June 2005), also describes the trial of the "
+              "23 businessmen and a prison break that freed many other prisoners."),
+    dict(key="k2_notice_2005", date="2005-07-29", precision="day", chapter=5, label="Uzbek eviction notice for K2",
+         event="The Uzbek government formally evicts the US military from the Karshi-Khanabad (K2) air base",
+         source_type="news report",
+         source="Washington Post, Josh White, 'Uzbekistan Senate says U.S. troops must leave', 27 August 2005",
+         url="http://www.washingtonpost.com/wp-dyn/content/article/2005/08/26/AR2005082601712.html",
+         note="Reuters (30 July 2005) reports that the notice gave the US 180 days to leave."),
+    dict(key="rice_visit_2005", date="2005-10-11", precision="day", chapter=5, label="Rice begins Central Asian tour",
+         event="US Secretary of State Condoleezza Rice arrives in Kyrgyzstan, the first stop of a tour that also "
+               "takes her to Kazakhstan, Tajikistan and Afghanistan",
+         source_type="news report",
+         source="RFE/RL, 'U.S.: Secretary of State Rice begins Central Asian tour', 11 October 2005",
+         url="https://www.rferl.org/a/1062019.html"),
+    dict(key="k2_left_2005", date="2005-11-21", precision="day", chapter=5, label="Last US personnel leave K2",
+         event="The last 90 US personnel leave the K2 air base and control returns to the Uzbek government",
+         source_type="news report",
+         source="Al Jazeera, 'US vacates Uzbekistan military base', 22 November 2005 (the departure on Monday, "
+                "21 November)",
+         url="https://www.aljazeera.com/news/2005/11/22/us-vacates-uzbekistan-military-base"),
+    dict(key="bishkek_summit_2007", date="2007-08-16", precision="day", chapter=5, label="SCO summit in Bishkek",
+         event="The seventh SCO summit meets in Bishkek; by the US embassy's account the formal session did not "
+               "openly discuss the Manas air base",
+         source_type="official document",
+         source="US Embassy Bishkek, cable 07BISHKEK1048, 'SCO summit focuses on economic, security cooperation', "
+                "17 August 2007 (published by WikiLeaks)",
+         url="https://wikileaks.org/plusd/cables/07BISHKEK1048.html",
+         note="The Washington Times (18 August 2007) quotes Kyrgyzstan's ambassador in Washington: the summit "
+              "did not even raise the question of the Manas base."),
+    dict(key="seamless_asia_2009", date="2009-05", precision="month", chapter=2,
+         label="ADB/ADBI: Asia needs US$8 trillion",
+         event="The Asian Development Bank and its Institute publish 'Infrastructure for a Seamless Asia', which "
+               "estimates Asia's national infrastructure needs for 2010-2020 at US$8 trillion",
+         value=8, unit="US$ trillion (2010-2020)", source_type="news report",
+         source="KHL Group, Richard High, 'ADB and ADBI say regional cooperation key to improving Asia's "
+                "infrastructure', 7 May 2009",
+         url="https://www.khl.com/news/adb-and-adbi-say-regional-cooperation-key-to-improving-asia-s-infrastructure/1036589.article"),
+    dict(key="imf_votes_china_2010", date="2010", precision="year", chapter=2,
+         label="IMF 2010 reform: China's voting share",
+         event="Under the IMF quota and governance reform of 2010, China's voting share is to rise from 3.8 to 6 "
+               "per cent",
+         value=6, unit="% of IMF votes after the reform", source_type="news report",
+         source="Financial Times, report on the US budget deal approving the 2010 IMF reforms, December 2015 (read "
+                "in a mirror copy)",
+         url="https://ft.csccsc.cc/story/001065326/en"),
+    dict(key="imf_votes_us_2010", date="2010", precision="year", chapter=2,
+         label="IMF 2010 reform: US voting share",
+         event="Under the same reform the US voting share is to be shaved from 16.7 to 16.5 per cent, keeping its "
+               "veto",
+         value=16.5, unit="% of IMF votes after the reform", source_type="news report",
+         source="Financial Times, report on the US budget deal approving the 2010 IMF reforms, December 2015 (read "
+                "in a mirror copy)",
+         url="https://ft.csccsc.cc/story/001065326/en"),
+    dict(key="libya_1973_2011", date="2011-03-17", precision="day", chapter=3, label="UNSCR 1973 on Libya",
+         event="The UN Security Council passes resolution 1973, authorising member states to take 'all necessary "
+               "measures' to protect Libyan civilians, including a no-fly zone; the intervention follows",
+         source_type="analysis",
+         source="Parliamentary Library of Australia, FlagPost, 'Libya and the United Nations Security Council "
+                "Resolution (UNSCR) 1973', March 2011",
+         url="https://www.aph.gov.au/About_Parliament/Parliamentary_Departments/Parliamentary_Library/FlagPost/2011/March/Libya_and_the_United_Nations_Security_Council_Resolution_UNSCR_1973"),
+    dict(key="aiib_proposed_2013", date="2013-10", precision="month", chapter=2,
+         label="Xi proposes an infrastructure bank in Jakarta",
+         event="On his first trip to Southeast Asia as president, Xi Jinping addresses Indonesia's parliament and "
+               "proposes an infrastructure investment bank for the region",
+         source_type="news report",
+         source="The Korea Herald (Associated Press), 'Xi makes historic speech in Indonesia', 3 October 2013",
+         url="https://m.koreaherald.com/amp/view.php?ud=20131003000254"),
+    dict(key="s400_contract_2014", date="2014", precision="year", chapter=6, label="S-400 contract with China",
+         event="China signs a contract for two regiment sets of the Russian S-400 air-defence system",
+         source_type="news report",
+         source="South China Morning Post, 'Russia and China defy US with delivery of anti-aircraft missile "
+                "systems to Chinese military', 2019",
+         url="https://www.scmp.com/news/china/military/article/3020072/russia-and-china-defy-us-delivery-anti-aircraft-missile-systems",
+         note="Vedomosti (26 November 2014, as relayed by defense-arab.com) reported the signing 'early this "
+              "autumn'; the course could not confirm the month."),
+    dict(key="gas_contract_2014", date="2014-05-21", precision="day", chapter=6, label="Gazprom-CNPC gas contract",
+         event="Gazprom and CNPC sign in Shanghai a 30-year contract for Russian pipeline gas to China, ultimately "
+               "38 bcm a year through the planned Power of Siberia pipeline",
+         source_type="analysis",
+         source="Centre for Eastern Studies (OSW), OSW Commentary, 'The eastern partnership of gas. Gazprom and "
+                "CNPC strike a deal on gas supplies to China', 16 June 2014",
+         url="http://osw.waw.pl/en/publikacje/osw-commentary/2014-06-16/eastern-partnership-gas-gazprom-and-cnpc-strike-a-deal-gas",
+         note="The contract price was not disclosed; the US$400 billion total is a press estimate (for example "
+              "Modern Power Systems, May 2014: 'No official contract value has been revealed')."),
+    dict(key="foreign_agents_2014", date="2014-06-04", precision="day", chapter=6,
+         label="Foreign-agents register without consent",
+         event="Amendments to the law on non-profit organisations enter into force: the Justice Ministry may now "
+               "add organisations to the register of 'foreign agents' on its own finding, where entry had in "
+               "practice been voluntary",
+         source_type="news report",
+         source="Rights in Russia, translating HRO.org, 'Putin signs law empowering the Justice Ministry to "
+                "register NGOs as foreign agents', June 2014",
+         url="http://hro.rightsinrussia.info/hro-org/foreignagents-128"),
+    dict(key="fortaleza_2014", date="2014-07-15", precision="day", chapter=2, label="Fortaleza: NDB and CRA",
+         event="At their summit in Fortaleza the BRICS leaders announce the signing of the agreement establishing "
+               "the New Development Bank and the treaty on a Contingent Reserve Arrangement",
+         source_type="official document",
+         source="Sixth BRICS Summit, Fortaleza Declaration, 15 July 2014 (text reproduced by epo.de)",
+         url="https://epo.de/index.php?option=com_content&view=article&id=10167:dokumentation-die-brics-erklaerung-von-fortaleza&catid=50&Itemid=84"),
+    dict(key="minsk_2014", date="2014-09-05", precision="day", chapter=6, label="Minsk ceasefire",
+         event="Ukraine's government and the separatists agree in Minsk on a ceasefire",
+         source_type="news report", source="ARD tagesschau.de, 'Die Unterzeichner der Minsker Abkommens' "
+                                          "(picture series on the Ukraine crisis)",
+         url="https://www.tagesschau.de/multimedia/bilder/ukraine-krise-133.html"),
+    dict(key="occupy_central_2014", date="2014-09-28", precision="day", chapter=6,
+         label="Occupy Central begins in Hong Kong",
+         event="Occupy Central is declared under way after a student sit-in at government headquarters; police "
+               "fire tear gas as thousands join",
+         source_type="news report",
+         source="South China Morning Post, 'September 28, 2014: Hong Kong police fire tear gas as thousands join "
+                "Occupy Central' (first published 29 September 2014)",
+         url="https://mcdn.i-scmp.com/news/hong-kong/politics/article/3179277/september-28-2014-hong-kong-police-fire-tear-gas-thousands"),
+    dict(key="western_route_2014", date="2014-10-13", precision="day", chapter=6,
+         label="Gazprom-CNPC talks on the western (Altai) route",
+         event="Russia's deputy energy minister says Gazprom and CNPC began consultations on gas deliveries by "
+               "the western route on 12 October; the framework agreement signed on 9 November 2014 provides for "
+               "30 bcm a year for 30 years",
+         value=30, unit="bcm a year", source_type="news report",
+         source="RIA Novosti (Sputnik), 'Russia's Gazprom, China's CNPC begin talks on western route gas', 13 "
+                "October 2014; the 30 bcm a year: Alexei Miller, quoted by peacekeeper.ru, 9 November 2014",
+         url="https://sputnikglobe.com/20141013/Russias-Gazprom-Chinas-CNPC-Begin-Talks-on-Western-Route-Gas-194017924.html"),
+    dict(key="media_law_2014", date="2014-10", precision="month", chapter=6,
+         label="Foreign stakes in Russian media capped at 20%",
+         event="Putin signs a law reducing the share foreign stockholders may hold in Russian media to 20 per "
+               "cent (foreigners could previously control up to 50 per cent), in force from 1 January 2016",
+         value=20, unit="% maximum foreign stake", source_type="news report",
+         source="RIA Novosti (Sputnik), 'Putin limits foreign capital's participation in Russian media', "
+                "15 October 2014",
+         url="https://sputnikglobe.com/20141015/Putin-Limits-Foreign-Capitals-Participation-in-Russian-Media-194113287.html"),
+    dict(key="valdai_2014", date="2014-10-24", precision="day", chapter=6, label="Putin at the Valdai Club",
+         event="Putin speaks at the final plenary meeting of the Valdai International Discussion Club in Sochi "
+               "('The World Order: New Rules or a Game without Rules?')",
+         source_type="official document",
+         source="President of Russia, transcript of the final plenary meeting of the Valdai International "
+                "Discussion Club, Sochi, 24 October 2014 (as reproduced in full at serendipity.li)",
+         url="http://serendipity.li/putin_valdai.htm"),
+    dict(key="federal_assembly_2014", date="2014-12-04", precision="day", chapter=6,
+         label="Putin's Address to the Federal Assembly",
+         event="Putin delivers his annual Address to the Federal Assembly in the Kremlin's St George Hall",
+         source_type="official document",
+         source="President of Russia, 'Presidential Address to the Federal Assembly', 4 December 2014 (the "
+                "Kremlin's summary, as reproduced at humannationalityvn.blogspot.com)",
+         url="http://humannationalityvn.blogspot.com/2014/12/presidential-address-to-federal-assembly.html"),
+    dict(key="politburo_security_2015", date="2015-01-23", precision="day", chapter=6,
+         label="Politburo warns of unprecedented security risks",
+         event="The CPC Politburo, meeting under Xi Jinping, adopts a national security strategy outline and warns "
+               "that China faces unprecedented national security risks",
+         source_type="news report",
+         source="Xinhua, 'China's leadership warns of unprecedented national security risks', 23 January 2015",
+         url="http://en.chinagate.cn/2015-01/23/content_34640823.htm"),
+    dict(key="nss_2015", date="2015-02-06", precision="day", chapter=3, label="US National Security Strategy 2015",
+         event="The Obama administration releases its National Security Strategy, the second of its terms",
+         source_type="official document",
+         source="Congressional Research Service, '2015 National Security Strategy: Authorities, Changes, Issues "
+                "for Congress', R44023, 1 October 2015 (abstract in the Homeland Security Digital Library)",
+         url="https://www.hsdl.org/?abstract&did=787837"),
+    dict(key="putin_trade_unions_2015", date="2015-02-07", precision="day", chapter=6,
+         label="Putin at the trade unions' congress",
+         event="Speaking to the congress of the Federation of Independent Trade Unions, Putin says foreign "
+               "countries, above all the United States, try to preserve a world order run by a sole leader",
+         source_type="news report", source="Sputnik Arabic, report of 8 February 2015 (in Arabic)",
+         url="https://sarabic.ae/20150208/1013353742.html"),
+    dict(key="uk_aiib_2015", date="2015-03-12", precision="day", chapter=2, label="UK applies to join the AIIB",
+         event="The UK Treasury announces that Britain will apply to join the AIIB as a prospective founding "
+               "member, the first major Western country to do so",
+         source_type="news report",
+         source="Xinhua, 'Britain intends to become prospective founding member of AIIB: finance ministry', "
+                "13 March 2015 (the announcement on Thursday, 12 March)",
+         url="https://europe.chinadaily.com.cn/world/2015-03/13/content_19803704.htm"),
+    dict(key="aiib_europeans_2015", date="2015-03", precision="month", chapter=2,
+         label="Five European countries follow the UK into the AIIB",
+         event="After the UK, Germany, France, Italy, Switzerland and Luxembourg quickly apply to be founding "
+               "members of the AIIB",
+         value=5, unit="countries", source_type="official document",
+         source="UK Parliament, House of Lords Grand Committee, debate on the Asian Infrastructure Investment Bank "
+                "(Immunities and Privileges) Order 2015, 27 October 2015 (Hansard; Lord Collins of Highbury)",
+         url="https://parallelparliament.co.uk/lord/baroness-mcintosh-of-hudnall/vs/lord-collins-of-highbury"),
+    dict(key="fsb_board_2015", date="2015-03-26", precision="day", chapter=6,
+         label="Putin's count of foreign agents stopped in 2014",
+         event="At the FSB board Putin says counter-intelligence stopped in 2014 the activities of 52 career "
+               "officers and 290 agents of foreign intelligence services (342 in all)",
+         value=342, unit="officers and agents (52 + 290)", source_type="news report",
+         source="EADaily, 'In 2014, the work of more than 300 agents of special services was stopped in Russia' "
+                "(in Russian), 26 March 2015",
+         url="https://eadaily.com/ru/ampnews/2015/03/26/v-2014-godu-v-rossii-byla-presechena-rabota-bolee-300-agentov-specsluzhb"),
+    dict(key="vision_actions_2015", date="2015-03-28", precision="day", chapter=3,
+         label="'Vision and Actions' issued",
+         event="At the Boao Forum for Asia, China's NDRC, Ministry of Foreign Affairs and Ministry of Commerce "
+               "issue 'Vision and Actions' on the Belt and Road",
+         source_type="news report",
+         source="China.org.cn, 'Joining Hands to Build a Silk Road Economic Belt and a 21st-century Maritime Silk "
+                "Road - Vision and Actions' (China Keywords), 17 April 2019",
+         url="http://www.china.org.cn/english/china_key_words/2019-04/17/content_74691596.htm"),
+    dict(key="nationalities_agency_2015", date="2015-03-31", precision="day", chapter=6,
+         label="Decree on the Federal Agency for Nationalities",
+         event="Presidential Decree No. 168 'On the Federal Agency for Nationalities Affairs'",
+         source_type="official document",
+         source="Government of the Russian Federation, Resolution No. 368 of 18 April 2015, whose preamble cites "
+                "Decree of the President No. 168 of 31 March 2015 (text as reproduced at ecosmak.ru)",
+         url="https://ecosmak.ru/en/sport/upravlenie-po-delam-nacionalnostei-o-federalnom-agentstve-po-delam.html"),
+    dict(key="bandung_2015", date="2015-04-22", precision="day", chapter=2,
+         label="Widodo at the Asian-African summit",
+         event="Opening the Asian-African summit in Jakarta, President Joko Widodo calls for a new international "
+               "economic order open to emerging economic powers",
+         source_type="news report", source="Reuters, report from Jakarta, 22 April 2015",
+         url="http://in.reuters.com/article/asia-africa-idINL4N0XJ1UK20150422"),
+    dict(key="xi_moscow_2015", date="2015-05-08", precision="day", chapter=6,
+         label="Xi and Putin in Moscow",
+         event="Xi Jinping and Vladimir Putin hold talks in Moscow on the eve of the Victory Day celebrations and "
+               "sign two joint declarations and a package of agreements",
+         source_type="official document",
+         source="President of Russia, 'Press statements following Russian-Chinese talks', 8 May 2015",
+         url="http://en.special.kremlin.ru/events/president/transcripts/49433"),
+    dict(key="moscow_deals_2015", date="2015-05-08", precision="day", chapter=6,
+         label="32 Sino-Russian agreements",
+         event="Russia and China sign 32 agreements worth some US$25 billion during Xi Jinping's visit to Moscow",
+         value=32, unit="agreements", source_type="news report",
+         source="TRT World, 'China, Russia clinch enhanced cooperation as Xi visits Moscow', May 2015 (updated "
+                "28 July 2015)",
+         url="http://www.trtworld.com/asia/china-russia-clinch-enhanced-cooperation-xi-visits-moscow-893"),
+    dict(key="p8_flight_2015", date="2015-05", precision="month", chapter=7,
+         label="US P-8A flight over the Spratlys",
+         event="A US Navy P-8A Poseidon flies over China's artificial islands in the Spratlys with a CNN crew "
+               "aboard and is warned eight times by the Chinese navy to leave",
+         source_type="news report",
+         source="CNN, Jim Sciutto, 'Exclusive: China warns U.S. surveillance plane' and follow-up of 26 May 2015",
+         url="https://edition.cnn.com/2015/05/26/politics/south-china-sea-navy-surveillance-plane-jim-sciutto/"),
+    dict(key="undesirable_law_2015", date="2015-05-23", precision="day", chapter=6,
+         label="Law on 'undesirable' organisations",
+         event="Putin signs the law that lets prosecutors declare foreign and international organisations "
+               "'undesirable' in Russia: a register separate from that of 'foreign agents'",
+         source_type="news report",
+         source="Article 20 (after Meduza), 'National Endowment for Democracy becomes first undesirable "
+                "organization in Russia', July 2015",
+         url="https://article20.org/ru/news_old/national-endowment-for-democracy-becomes-first-undesirable-organization-in-russia"),
+    dict(key="ufa_strategy_2015", date="2015-07-10", precision="day", chapter=6,
+         label="SCO Development Strategy until 2025",
+         event="The SCO summit in Ufa approves the SCO Development Strategy until 2025, setting tasks for the "
+               "next ten years",
+         value=10, unit="years", source_type="news report",
+         source="Xinhua (via ecns.cn), report on the 15th SCO summit in Ufa, 12 July 2015",
+         url="http://ecns.cn/2015/07-12/172751.shtml"),
+    dict(key="ned_undesirable_2015", date="2015-07-28", precision="day", chapter=6,
+         label="NED: first 'undesirable' organisation",
+         event="Russia formally designates the US National Endowment for Democracy 'undesirable', the first "
+               "organisation named under the May 2015 law",
+         value=1, unit="organisations in the first designation",
+         source_type="official document",
+         source="US Department of State, press statement by Deputy Spokesperson Mark C. Toner, 'Designation "
+                "under Russia's \"Undesirables\" Law of the National Endowment for Democracy', 28 July 2015",
+         url="https://2009-2017.state.gov/r/pa/prs/ps/2015/07/245406.htm",
+         note="That it was the first is reported by Article 20 (after Meduza) and by the Chronicle of "
+              "Philanthropy (29 July 2015)."),
+]
+CLAIM_EVENT_TYPES = ["official document", "news report", "analysis"]
+
+
+def build_claim_events() -> list[dict]:
+    """The rows of CLAIM_EVENTS in date order, checked: each key once, ISO dates at their precision,
+    a named source and an address for each, a unit with every value."""
+    rows, keys = [], set()
+    for i, spec in enumerate(sorted(CLAIM_EVENTS, key=lambda e: e["date"]), start=1):
+        if spec["key"] in keys:
+            raise SourceError(f"claim_events row {i}: duplicate key {spec['key']!r}")
+        keys.add(spec["key"])
+        check_precision("claim_events", i, spec["date"], spec["precision"])
+        if spec["source_type"] not in CLAIM_EVENT_TYPES:
+            raise SourceError(f"claim_events row {i}: unknown source type {spec['source_type']!r}")
+        if not spec["source"].strip() or not spec["url"].startswith(("https://", "http://")):
+            raise SourceError(f"claim_events row {i}: a row needs a named source and the address read")
+        if (spec.get("value") is None) != (not spec.get("unit")):
+            raise SourceError(f"claim_events row {i}: a value needs its unit, and a unit its value")
+        rows.append({"id": i, "key": spec["key"], "date": spec["date"], "year": int(spec["date"][:4]),
+                     "precision": spec["precision"], "chapter": spec["chapter"], "label": spec["label"],
+                     "event": spec["event"], "value": spec.get("value"), "unit": spec.get("unit", ""),
+                     "source_type": spec["source_type"], "source": spec["source"], "url": spec["url"],
+                     "note": spec.get("note", "")})
+    return rows
+
+
 # ---------------------------------------------------------------- claims ledger (issue 6)
 _CITATION_MARK = re.compile(r"\[\d+\]|\([A-Z][A-Za-z]+,? (?:et al,? )?\d{4}")
 _LEDGER_DATE = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?([-/]\d{4})?|\d{4}s)?")
@@ -1437,16 +1790,17 @@ def check_claims_spec(text: str) -> list[dict]:
         if not _LEDGER_DATE.fullmatch(c["date"]):
             raise SourceError(f"claims_ledger row {i}: date {c['date']!r} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD) or a span")
         if "check" in c:
-            if c["on_mismatch"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED) or not c["data_source"]:
+            event = c["check"].startswith("event_")
+            if c["on_mismatch"] not in claims.FALLBACKS or not (event or c["data_source"]):
                 raise SourceError(f"claims_ledger row {i}: a checked claim needs on_mismatch and the data's source")
-            if c["on_mismatch"] == claims.NOT_CHECKABLE and not c["reason"]:
-                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not checkable")
+            if c["on_mismatch"] == claims.NOT_REPRODUCED and not c["reason"]:
+                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not reproduced")
         elif c["status"] == claims.NOT_CHECKABLE and not c["reason"]:
             raise SourceError(f"claims_ledger row {i}: 'not checkable' needs a reason")
-        elif c["status"] == claims.CONTRADICTED and not c["named_source"]:
-            raise SourceError(f"claims_ledger row {i}: 'contradicted' needs a named source")
-        elif c["status"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED):
-            raise SourceError(f"claims_ledger row {i}: 'reproduced' and 'revised' must be computed by a check")
+        elif c["status"] in claims.SOURCED and not c["named_source"]:
+            raise SourceError(f"claims_ledger row {i}: '{c['status']}' needs a named source")
+        elif c["status"] in claims.COMPUTED_ONLY or c["status"] not in claims.STATUSES:
+            raise SourceError(f"claims_ledger row {i}: '{c['status']}' must be computed by a check")
     return claims.CLAIMS
 
 
@@ -1562,6 +1916,7 @@ def main(argv: list[str] | None = None) -> int:
             "network_figures": build_network_figures(text),
             "rapprochement_figures": build_rapprochement_figures(text),
             "argument_map": build_argument_map(text),
+            "claim_events": build_claim_events(),
         }
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
