@@ -870,8 +870,8 @@ _GEONAMES = {
 _CITED_PAGES = {
     "title": "Web pages named in each row's source and url (coordinates of the air bases and regions)",
     "publisher": "Wikipedia (as mirrored), latitude.to, tripomatic.com",
-    "path": "(none stored: read with the course's search tool)",
-    "version": "as read in 2026",
+    "path": "(not stored in ../shared/sources; each row of map_places.csv gives the page's address)",
+    "version": "as read in December 2026",
 }
 NATURAL_EARTH_LICENCE = {
     "name": "public-domain",
