@@ -161,7 +161,7 @@ def test_a_change_in_an_event_table_is_caught(data_copy):
 
 
 def test_a_paper_source_in_an_event_table_is_caught(data_copy):
-    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == "8", "source_type", lambda v: "paper")
+    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == "9", "source_type", lambda v: "paper")
     problems = ledger.verify()
     assert "astana_2005" in set(problems["key"])
 
