@@ -630,6 +630,8 @@ _CH05_QUOTED = {
     "title": "Short quotations of the publications named in each row, cited for teaching (not licensed)",
     "path": "",
 }
+#: The US bases chapter 5 follows: key (the value of network_events.base) -> full name.
+NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
 _CH05_SOURCE_TYPE = {"name": "source_type", "type": "string", "required": True,
                      "enum": ["paper", "factbook", "report"],
                      "description": "paper: Sahara (2015); factbook: CIA World Factbook 2015; report: a named "
@@ -668,7 +670,7 @@ RESOURCES["network_events"] = {
         {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
         {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
         {"name": "actors", "type": "string", "required": True, "description": "Who acted, joined by '; '."},
-        {"name": "base", "type": "string", "enum": ["K2", "Manas"],
+        {"name": "base", "type": "string", "enum": list(NETWORK_BASES),
          "description": "For rows that date a US base's start or end: which base."},
         {"name": "milestone", "type": "string", "enum": ["start", "end"],
          "description": "For base rows: whether the row dates the start or the end of the US presence."},
@@ -852,3 +854,106 @@ RESOURCES["argument_map"] = {
          "description": "Keys of multipolar.argmap.METRICS that compute the counter-evidence figures."},
     ],
 }
+
+
+# ---------------------------------------------------------------- hand-curated sources (curated/)
+#: The hand-curated tables in ``curated/`` (rows typed by people, each with its citation) and the
+#: ``data/`` resource each one feeds. A column with the same name as a field of that resource takes
+#: its type and allowed values from it; any other column is a string. ``required`` lists the columns
+#: that may never be empty. ``scripts/curated.py`` reads and checks the CSV files, and
+#: :mod:`multipolar.claims` reads ``claims.toml``.
+CURATED: dict[str, dict] = {
+    "us_order_institutions": {
+        "path": "us_order_institutions.csv", "feeds": "us_order_institutions",
+        "columns": ["institution", "full_name", "pillar", "paper_snippet", "founding_document", "place",
+                    "date", "date_event", "source"],
+        "required": ["institution", "full_name", "pillar", "paper_snippet", "founding_document", "place",
+                     "date", "date_event", "source"],
+    },
+    "vision_mechanisms": {
+        "path": "vision_mechanisms.csv", "feeds": "vision_mechanisms",
+        "columns": ["mechanism", "name", "full_name", "in_vision", "factbook_abbrev", "coverage", "note"],
+        "required": ["mechanism", "name", "in_vision", "coverage", "note"],
+    },
+    "self_other_statements": {
+        "path": "self_other_statements.csv", "feeds": "self_other_statements",
+        "columns": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
+        "required": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
+    },
+    "sco_timeline": {
+        "path": "sco_timeline.csv", "feeds": "sco_timeline",
+        "columns": ["date", "precision", "kind", "label", "event", "admitted", "source_type", "source",
+                    "quote", "url"],
+        "required": ["date", "precision", "kind", "label", "event", "source_type", "source"],
+    },
+    "epilogue_events": {
+        "path": "epilogue_events.csv", "feeds": "epilogue_events",
+        "columns": ["date", "precision", "topic", "label", "event", "source_type", "source", "url", "quote",
+                    "factbook_fips", "factbook_field"],
+        "required": ["date", "precision", "topic", "label", "event", "source_type", "source"],
+    },
+    "network_events": {
+        "path": "network_events.csv", "feeds": "network_events",
+        "columns": ["date", "precision", "category", "label", "event", "actors", "base", "milestone",
+                    "source_type", "source", "quote", "date_quote", "factbook_fips", "factbook_field", "url"],
+        "required": ["date", "precision", "category", "label", "event", "actors", "source_type", "source",
+                     "quote"],
+    },
+    "network_figures": {
+        "path": "network_figures.csv", "feeds": "network_figures",
+        "columns": ["figure", "description", "value", "unit", "kind", "source", "quote", "url"],
+        "required": ["figure", "description", "unit", "kind", "source", "quote"],
+    },
+    "rapprochement_figures": {
+        "path": "rapprochement_figures.csv", "feeds": "rapprochement_figures",
+        "columns": ["figure", "claim", "value", "unit", "date", "cited_as", "quote", "note"],
+        "required": ["figure", "claim", "unit", "cited_as", "quote"],
+    },
+    "argument_map": {
+        "path": "argument_map.csv", "feeds": "argument_map",
+        "columns": ["node", "role", "chapter", "label", "claim", "quote", "bears_on", "evidence",
+                    "evidence_metric", "counter", "counter_source", "counter_metric"],
+        "required": ["node", "role", "chapter", "label", "claim", "quote"],
+    },
+    "claims": {
+        "path": "claims.toml", "feeds": "claims_ledger",
+        "columns": ["key", "chapter", "claim", "stated", "value", "unit", "date", "quote", "source", "check",
+                    "args", "rule", "on_mismatch", "data_source", "status", "reason", "named_source", "note"],
+        "required": ["key", "chapter", "claim", "stated", "unit", "quote", "source"],
+    },
+}
+
+
+def field(resource: str, name: str) -> dict:
+    """The description of field ``name`` of ``resource`` in :data:`RESOURCES`."""
+    if resource not in RESOURCES:
+        raise KeyError(f"no resource {resource!r} in the catalogue; known: {sorted(RESOURCES)}")
+    for f in RESOURCES[resource]["fields"]:
+        if f["name"] == name:
+            return f
+    raise KeyError(f"resource {resource!r} has no field {name!r}")
+
+
+def enum(resource: str, name: str) -> list:
+    """The allowed values of field ``name`` of ``resource``, in the catalogue's order.
+
+    This is the one list of allowed values (categories, statuses, bases...): code that needs one
+    asks here, e.g. ``catalog.enum("network_events", "category")``.
+    """
+    f = field(resource, name)
+    if "enum" not in f:
+        raise KeyError(f"field {name!r} of {resource!r} has no list of allowed values")
+    return list(f["enum"])
+
+
+def curated_field(table: str, column: str) -> dict:
+    """Type and allowed values of a column of a curated table (from the resource it feeds)."""
+    spec = CURATED[table]
+    try:
+        f = field(spec["feeds"], column)
+    except KeyError:
+        return {"name": column, "type": "string"}
+    out = {"name": column, "type": f["type"]}
+    if "enum" in f:
+        out["enum"] = list(f["enum"])
+    return out

@@ -166,7 +166,7 @@ def parse_args(text: str) -> dict:
 
 # ---------------------------------------------------------------- statuses
 def evaluate(claim: dict) -> dict:
-    """The computed fields of one claim of :data:`multipolar.claims.CLAIMS`."""
+    """The computed fields of one claim of ``curated/claims.toml`` (see :func:`multipolar.claims.load`)."""
     if "check" not in claim:
         return {"status": claim["status"], "check": "", "args": "", "rule": "", "paper_era_value": None,
                 "paper_era_vintage": "", "today_value": None, "today_vintage": "",
@@ -188,10 +188,11 @@ def evaluate(claim: dict) -> dict:
             "reason": claim["reason"] if status == claims.NOT_CHECKABLE else ""}
 
 
-def rows() -> list[dict]:
-    """Every claim with its computed fields, in the paper's order (what the build writes)."""
+def rows(spec: list[dict] | None = None) -> list[dict]:
+    """Every claim (``spec``, by default the curated claims) with its computed fields, in the paper's
+    order (what the build writes)."""
     out = []
-    for i, c in enumerate(claims.CLAIMS, start=1):
+    for i, c in enumerate(claims.load() if spec is None else spec, start=1):
         section = dict((n, t) for n, t, _ in claims.SECTIONS)[c["chapter"]]
         ev = evaluate(c)
         out.append({"id": i, "key": c["key"], "chapter": c["chapter"], "section": section, "claim": c["claim"],

@@ -13,6 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+import curated  # noqa: E402
 
 PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
 
@@ -47,15 +48,10 @@ def test_the_build_rejects_a_wrong_citation_or_value():
         build_data.check_citation("t", 1, flat, quote, "footnote [31], text lost")
     with pytest.raises(build_data.SourceError, match="cites a source"):
         build_data.check_citation("t", 1, flat, quote, build_data._NO_CITATION)
-    bad = list(build_data.RAPPROCHEMENT_FIGURES)
-    bad[1] = bad[1][:2] + (500,) + bad[1][3:]
-    original = build_data.RAPPROCHEMENT_FIGURES
-    try:
-        build_data.RAPPROCHEMENT_FIGURES = bad
-        with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
-            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
-    finally:
-        build_data.RAPPROCHEMENT_FIGURES = original
+    bad = curated.read("rapprochement_figures")
+    bad[1]["value"] = 500
+    with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
+        build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"), bad)
 
 
 # ---------------------------------------------------------------- contract arithmetic
