@@ -1,12 +1,18 @@
-"""The one description of every file in ``data/``.
+"""The one description of every file in ``data/`` and ``curated/``.
 
 The build script (``scripts/build_data.py``) writes ``data/datapackage.json`` and
-``data/README.md`` from this catalogue, and the loaders in :mod:`multipolar.data`
-validate every file against it.  Change a column here and all three follow.
+``data/README.md`` from this catalogue, checks the hand-curated rows of ``curated/`` against
+it, and the loaders in :mod:`multipolar.data` validate every file against it.  Change a
+column here and all of them follow.
+
+This is also the only place that lists allowed values (event categories, membership and
+claim statuses, base names...): code asks :func:`enum`, e.g.
+``enum("network_events", "category")``.
 
 Field types follow the Frictionless Table Schema: ``string``, ``integer``, ``number``.
 Each field may carry ``unit``, ``required`` (no empty cells), ``minimum``, ``maximum``
-and ``enum`` (allowed values).
+and ``enum`` (allowed values); ``data/datapackage.json`` puts the last four under the
+field's ``constraints``, as the Table Schema requires.
 """
 
 from __future__ import annotations
@@ -269,7 +275,7 @@ RESOURCES: dict[str, dict] = {
 }
 
 
-# ---------------------------------------------------------------- chapter 1 (appended)
+# ---------------------------------------------------------------- chapter 1: PPP and the US-led order
 #: Vintage of the World Bank PPP file (a separate series, so not one of VINTAGES).
 PPP_VINTAGE = "wdi-2023-05"
 
@@ -346,7 +352,7 @@ RESOURCES["us_order_institutions"] = {
     ],
 }
 
-# ---------------------------------------------------------------- chapter 4 (appended)
+# ---------------------------------------------------------------- chapter 4: the SCO
 _WB_AREA_2026 = {
     "title": "Surface area (sq. km), AG.SRF.TOTL.K2",
     "publisher": "World Bank, World Development Indicators (FAO land and water data)",
@@ -556,7 +562,7 @@ RESOURCES["self_other_statements"] = {
     ],
 }
 
-# ---------------------------------------------------------------- epilogue (appended)
+# ---------------------------------------------------------------- epilogue: events after the paper
 CITED = {
     "name": "cited-facts",
     "title": "Facts cited from named publications, in the course's words (short quotations only)",
@@ -750,7 +756,7 @@ RESOURCES["rapprochement_figures"] = {
 }
 
 
-# ---------------------------------------------------------------- claims ledger (issue 6, appended)
+# ---------------------------------------------------------------- claims ledger (issue 6)
 _CLAIM_REPORTS = {
     "title": "Sources named for the dated claim the ledger contradicts: the Ministry of Foreign Affairs of "
              "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
@@ -816,7 +822,7 @@ RESOURCES["claims_ledger"] = {
 }
 
 
-# ---------------------------------------------------------------- chapter 7: the argument map (appended)
+# ---------------------------------------------------------------- chapter 7: the argument map
 RESOURCES["argument_map"] = {
     "path": "argument_map.csv",
     "title": "Chapter 7: the paper's argument as a map (conclusion, premises, the paper's own doubts)",

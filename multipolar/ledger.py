@@ -240,9 +240,9 @@ def status_counts(ledger: pd.DataFrame, by_chapter: bool = False) -> pd.DataFram
 
 
 #: Status labels with a symbol, so the table does not rely on colour or on reading the word alone.
-STATUS_MARKS = {"reproduced": "✔ reproduced", "revised": "↻ revised",
-                "not checkable with the course's data": "– not checkable with the course's data",
-                "contradicted": "✘ contradicted"}
+#: A status the catalogue gains later gets the neutral mark "•" until it is given its own here.
+_SYMBOLS = {"reproduced": "✔", "revised": "↻", "not checkable with the course's data": "–", "contradicted": "✘"}
+STATUS_MARKS = {s: f"{_SYMBOLS.get(s, '•')} {s}" for s in claims.STATUSES}
 
 
 def _num(x: float, year: bool = False) -> str:
