@@ -312,7 +312,7 @@ RESOURCES["wb_gdp_ppp"] = {
 _FOUNDING_DOCUMENTS = {
     "title": "The founding documents of the UN, NATO, the IMF, the World Bank (IBRD), the GATT and the WTO (official texts)",
     "publisher": "United Nations; NATO; IMF; World Bank; WTO",
-    "path": "(dates typed in scripts/build_data.py, each row naming its document)",
+    "path": "(dates typed in curated/us_order_institutions.csv, each row naming its document)",
     "version": "official texts as published by each organisation",
 }
 
@@ -368,7 +368,7 @@ _FACTBOOK_2025 = {
 _NEWS_REPORTS = {
     "title": "Dated news-agency reports of SCO summits (TASS; Trend News Agency), one named per row",
     "publisher": "TASS; Trend News Agency",
-    "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
+    "path": "(rows typed in curated/sco_timeline.csv, each naming its report, date and address)",
     "version": "reports of 9 June 2017, 4 July 2023 and 4 July 2024",
 }
 
@@ -574,7 +574,8 @@ _POST2015_DOCUMENTS = {
               "Reuters), one named per row"),
     "publisher": "IMF; NDB; President of Russia; Ministry of Foreign Affairs of the PRC; United Nations; "
                  "The White House; Xinhua; Reuters",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication, date and, where known, address)",
+    "path": ("(rows typed in curated/epilogue_events.csv, each naming its publication, date and, "
+             "where known, address)"),
     "version": "publications of 18 December 2015 to 28 November 2023",
 }
 
@@ -628,7 +629,8 @@ _CH05_REPORTS = {
     "title": "Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005' "
              "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005)",
     "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication and address)",
+    "path": ("(rows typed in curated/network_events.csv and curated/network_figures.csv, "
+             "each naming its publication and address)"),
     "version": "publications of June 2005 and 5 July 2005",
 }
 _CH05_QUOTED = {
@@ -762,7 +764,7 @@ _CLAIM_REPORTS = {
              "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
              "on the China-Russia joint statement on the international order of the 21st century",
     "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily",
-    "path": "(named in the row's named_source, typed in multipolar/claims.py)",
+    "path": "(named in the row's named_source, typed in curated/claims.toml)",
     "version": "releases of 1 July 2005",
 }
 
@@ -770,7 +772,7 @@ RESOURCES["claims_ledger"] = {
     "path": "claims_ledger.csv",
     "title": "Claims ledger: every quantitative or dated factual claim of the paper, with its status",
     "description": (
-        "One row per claim, in the paper's order, specified in multipolar/claims.py. The build checks that each "
+        "One row per claim, in the paper's order, specified in curated/claims.toml. The build checks that each "
         "quote occurs verbatim in the named section of the paper and that the source given is the one the paper "
         "gives ('footnote [n], text lost' where the footnote's text was lost). Claims the course's data can test "
         "name a registered check in multipolar/ledger.py, which recomputes them from the other files in data/ "

@@ -840,6 +840,18 @@ def build_claims_ledger(text: str, out: Path) -> list[dict] | None:
 
 
 # ---------------------------------------------------------------- descriptions
+CONSTRAINTS = ("required", "minimum", "maximum", "enum")
+
+
+def schema_field(field: dict) -> dict:
+    """A catalogue field as a Frictionless Table Schema field: the checks go under ``constraints``."""
+    out = {k: v for k, v in field.items() if k not in CONSTRAINTS}
+    constraints = {k: field[k] for k in CONSTRAINTS if k in field}
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
 def datapackage() -> dict:
     resources = []
     for name, res in catalog.RESOURCES.items():
@@ -853,7 +865,8 @@ def datapackage() -> dict:
             "encoding": "utf-8",
             "sources": res["sources"],
             "licenses": res["licenses"],
-            "schema": {"fields": res["fields"], "primaryKey": res["primaryKey"], "missingValues": [""]},
+            "schema": {"fields": [schema_field(f) for f in res["fields"]], "primaryKey": res["primaryKey"],
+                       "missingValues": [""]},
         })
     return {
         "name": "post-globalization-course-data",
@@ -869,14 +882,32 @@ def readme() -> str:
         "# Course data",
         "",
         "Every file here is **generated** by `scripts/build_data.py` from the raw, unchanged",
-        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country codes)",
-        "and from the paper's text. Do not edit these files by hand: change the script and rebuild.",
-        "A test rebuilds them and fails if the committed bytes differ.",
+        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country codes),",
+        "from the paper's text, and from the hand-curated rows in `../curated/` (events, figures,",
+        "quotations and claims, each with its citation, checked by the build against the paper or",
+        "the Factbook where the course holds the source). Do not edit these files by hand: correct",
+        "a row in `curated/` (or the script) and rebuild. A test rebuilds them and fails if the",
+        "committed bytes differ.",
         "",
-        "`datapackage.json` is the machine-readable description (Frictionless Data Package): for",
-        "each file its source, publisher, vintage, licence, columns, types and units. The course's",
-        "loaders (`multipolar.data`) check every file against it and name the file, row and column",
-        "of anything malformed.",
+        "`datapackage.json` is the machine-readable description (a Frictionless Data Package, checked",
+        "by `frictionless validate` in the tests): for each file its source, publisher, vintage,",
+        "licence, columns, types, units and constraints. The course's loaders (`multipolar.data`)",
+        "check every file against the same catalogue (`multipolar/catalog.py`) and name the file,",
+        "row and column of anything malformed.",
+        "",
+        "The licences below are those of the data. The course's own text and code are under the MIT",
+        "licence (`../LICENSE`).",
+        "",
+        "## Hand-curated rows",
+        "",
+        "| curated file | feeds |",
+        "|---|---|",
+    ]
+    for spec in catalog.CURATED.values():
+        out.append(f"| `curated/{spec['path']}` | `{catalog.RESOURCES[spec['feeds']]['path']}` |")
+    out += [
+        "",
+        "See `../curated/README.md` for what each column means and how to edit the rows.",
         "",
         "## World Bank vintages",
         "",
