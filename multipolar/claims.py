@@ -41,10 +41,31 @@ NO_CITATION = "no citation in the paper"
 #: Where the curated claims live (the repository's ``curated/`` folder).
 CLAIMS_FILE = Path(__file__).resolve().parents[1] / "curated" / catalog.CURATED["claims"]["path"]
 
-_CHECKED = {"check": "", "args": {}, "rule": "", "on_mismatch": "", "data_source": "", "reason": "", "note": ""}
+_CHECKED = {
+    "check": "",
+    "args": {},
+    "rule": "",
+    "on_mismatch": "",
+    "data_source": "",
+    "reason": "",
+    "note": "",
+}
 _TYPED = {"status": "", "reason": "", "named_source": "", "note": ""}
-_BASE = {"key": "", "chapter": None, "claim": "", "stated": "", "value": None, "unit": "", "date": "",
-         "quote": "", "source": ""}
+_BASE = {
+    "key": "",
+    "chapter": None,
+    "claim": "",
+    "stated": "",
+    "value": None,
+    "unit": "",
+    "date": "",
+    "quote": "",
+    "source": "",
+}
+
+
+#: Fields that are not strings, and their Python types once read from TOML.
+_TYPES = {"args": dict, "value": (int, float), "chapter": int}
 
 
 class ClaimsFileError(ValueError):
@@ -62,7 +83,7 @@ def _claim(i: int, raw: dict) -> dict:
         if raw.get(name) in (None, ""):
             raise ClaimsFileError(f"{where}: '{name}' may not be empty")
     for name, value in raw.items():
-        expected = dict if name == "args" else (int, float) if name == "value" else int if name == "chapter" else str
+        expected = _TYPES.get(name, str)
         if isinstance(value, bool) or not isinstance(value, expected):
             raise ClaimsFileError(f"{where}: '{name}' has the wrong type ({value!r})")
     chapter = catalog.field("claims_ledger", "chapter")

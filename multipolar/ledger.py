@@ -166,7 +166,7 @@ def parse_args(text: str) -> dict:
 
 # ---------------------------------------------------------------- statuses
 def evaluate(claim: dict) -> dict:
-    """The computed fields of one claim of ``curated/claims.toml`` (see :func:`multipolar.claims.load`)."""
+    """The computed fields of one claim (see :func:`multipolar.claims.load`)."""
     if "check" not in claim:
         return {"status": claim["status"], "check": "", "args": "", "rule": "", "paper_era_value": None,
                 "paper_era_vintage": "", "today_value": None, "today_vintage": "",
@@ -189,8 +189,8 @@ def evaluate(claim: dict) -> dict:
 
 
 def rows(spec: list[dict] | None = None) -> list[dict]:
-    """Every claim (``spec``, by default the curated claims) with its computed fields, in the paper's
-    order (what the build writes)."""
+    """Every claim (``spec``, by default the curated claims) with its computed fields, in the
+    paper's order (what the build writes)."""
     out = []
     for i, c in enumerate(claims.load() if spec is None else spec, start=1):
         section = dict((n, t) for n, t, _ in claims.SECTIONS)[c["chapter"]]
@@ -241,7 +241,12 @@ def status_counts(ledger: pd.DataFrame, by_chapter: bool = False) -> pd.DataFram
 
 #: Status labels with a symbol, so the table does not rely on colour or on reading the word alone.
 #: A status the catalogue gains later gets the neutral mark "•" until it is given its own here.
-_SYMBOLS = {"reproduced": "✔", "revised": "↻", "not checkable with the course's data": "–", "contradicted": "✘"}
+_SYMBOLS = {
+    "reproduced": "✔",
+    "revised": "↻",
+    "not checkable with the course's data": "–",
+    "contradicted": "✘",
+}
 STATUS_MARKS = {s: f"{_SYMBOLS.get(s, '•')} {s}" for s in claims.STATUSES}
 
 

@@ -35,6 +35,11 @@ class SourceError(RuntimeError):
     """A raw source is missing or not in the shape this script expects."""
 
 
+def curated_rows_of(table: str, rows: list[dict] | None) -> list[dict]:
+    """``rows`` if given (the tests pass edited rows), else the rows of ``curated/<table>``."""
+    return curated.read(table) if rows is None else rows
+
+
 # ---------------------------------------------------------------- helpers
 def fmt(value) -> str:
     """Format one cell deterministically: '' for missing, ints plain, floats shortest-repr."""
@@ -295,7 +300,7 @@ def build_institutions(text: str, curated_rows: list[dict] | None = None) -> lis
     """The institutions the paper names (curated/us_order_institutions.csv), each row's snippet
     checked verbatim against the paper."""
     rows = []
-    for r in curated.read("us_order_institutions") if curated_rows is None else curated_rows:
+    for r in curated_rows_of("us_order_institutions", curated_rows):
         inst, full, pillar, snippet, date = (r["institution"], r["full_name"], r["pillar"],
                                              r["paper_snippet"], r["date"])
         if snippet not in text:
@@ -406,15 +411,17 @@ def build_sco_timeline(text: str, curated_rows: list[dict] | None = None) -> lis
     verbatim, stating the year); news-report rows give the report's address."""
     flat = re.sub(r"\s+", " ", text)
     rows = []
-    for i, r in enumerate(curated.read("sco_timeline") if curated_rows is None else curated_rows, start=1):
-        date, precision, kind, admitted, stype = r["date"], r["precision"], r["kind"], r["admitted"], r["source_type"]
+    for i, r in enumerate(curated_rows_of("sco_timeline", curated_rows), start=1):
+        date, precision, kind = r["date"], r["precision"], r["kind"]
+        admitted, stype = r["admitted"], r["source_type"]
         check_precision("sco_timeline", i, date, precision)
         if stype == "paper":
             check_paper_quote("sco_timeline", i, flat, r["quote"], year=date[:4])
             if r["url"]:
-                raise SourceError(f"sco_timeline row {i}: a paper row quotes the paper and has no url")
+                raise SourceError(f"sco_timeline row {i}: a paper row quotes the paper, no url")
         elif r["quote"] or not r["url"].startswith("https://"):
-            raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's address (and no quote)")
+            raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's "
+                              "address (and no quote)")
         if (kind == "enlargement") != bool(admitted):
             raise SourceError(f"sco_timeline row {i}: admitted codes go with (and only with) enlargement rows")
         rows.append({
@@ -435,14 +442,15 @@ MEMBERSHIP_STATUSES = catalog.enum("mechanism_membership", "status")
 
 
 def build_vision_mechanisms(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
-    """The Vision's mechanisms as the paper quotes them (curated/vision_mechanisms.csv), with what the
-    Factbook covers of each. For rows in the Vision's list the name must occur verbatim in the paper."""
+    """The Vision's mechanisms as the paper quotes them (curated/vision_mechanisms.csv), with what
+    the Factbook covers of each. For rows in the Vision's list the name must occur verbatim in the
+    paper."""
     start = text.find(VISION_LIST_START)
     if start < 0:
         raise SourceError("paper: the Vision's list of cooperation mechanisms was not found")
     quoted = text[start:text.index("”", start)]
     rows = []
-    for order, r in enumerate(curated.read("vision_mechanisms") if curated_rows is None else curated_rows,
+    for order, r in enumerate(curated_rows_of("vision_mechanisms", curated_rows),
                               start=1):
         mid, name, in_vision, abbrev, coverage = (r["mechanism"], r["name"], r["in_vision"],
                                                   r["factbook_abbrev"], r["coverage"])
@@ -450,9 +458,18 @@ def build_vision_mechanisms(text: str, curated_rows: list[dict] | None = None) -
             raise SourceError(f"paper: {name!r} does not occur verbatim in the Vision's quoted list")
         if (coverage == "not covered") != (abbrev == ""):
             raise SourceError(f"{mid}: a mechanism is 'not covered' exactly when it has no Factbook abbreviation")
-        rows.append({"order": order, "mechanism": mid, "paper_name": name if in_vision == "yes" else "",
-                     "name": r["full_name"] or name, "in_vision": in_vision, "factbook_abbrev": abbrev,
-                     "coverage": coverage, "note": r["note"]})
+        rows.append(
+            {
+                "order": order,
+                "mechanism": mid,
+                "paper_name": name if in_vision == "yes" else "",
+                "name": r["full_name"] or name,
+                "in_vision": in_vision,
+                "factbook_abbrev": abbrev,
+                "coverage": coverage,
+                "note": r["note"],
+            }
+        )
     return rows
 
 
@@ -485,7 +502,8 @@ def build_memberships(src: Path) -> list[dict]:
         for r in csv.DictReader(fh):
             if r["FIPS"]:
                 iso3[r["FIPS"].lower()] = r["ISO3166-1-Alpha-3"]
-    abbrevs = [r["factbook_abbrev"] for r in curated.read("vision_mechanisms") if r["factbook_abbrev"]]
+    mechanisms = curated.read("vision_mechanisms")
+    abbrevs = [r["factbook_abbrev"] for r in mechanisms if r["factbook_abbrev"]]
     rows = []
     for cid, field in orgs.items():
         fips, name, kind = ids[cid]
@@ -518,15 +536,15 @@ def build_self_other(text: str, curated_rows: list[dict] | None = None) -> list[
     words checked verbatim in the paper."""
     flat = " ".join(text.split())
     rows = []
-    for r in curated.read("self_other_statements") if curated_rows is None else curated_rows:
+    for r in curated_rows_of("self_other_statements", curated_rows):
         sid, quote, answer = r["id"], r["paper_quote"], r["answer"]
         if quote not in flat:
             raise SourceError(f"paper: the quotation {quote!r} (statement {sid}) does not occur verbatim")
         types = catalog.enum("self_other_statements", "answer")
         if answer not in types:
             raise SourceError(f"statement {sid}: answer {answer!r} is not one of {types}")
-        rows.append({"id": sid, "statement": r["statement"], "paper_quote": quote, "speaker": r["speaker"],
-                     "answer": answer, "explanation": r["explanation"]})
+        rows.append({"id": sid, "statement": r["statement"], "paper_quote": quote,
+                     "speaker": r["speaker"], "answer": answer, "explanation": r["explanation"]})
     return rows
 
 
@@ -552,12 +570,13 @@ def build_epilogue_events(src: Path, curated_rows: list[dict] | None = None) -> 
     """Events after the paper (curated/epilogue_events.csv). Factbook rows: the quote must occur
     verbatim in that field of the 2025 edition. Other rows cannot be checked here: the stored
     sources do not hold those publications."""
-    events = curated.read("epilogue_events") if curated_rows is None else curated_rows
+    events = curated_rows_of("epilogue_events", curated_rows)
     wanted = {(r["factbook_fips"], r["factbook_field"]) for r in events if r["factbook_fips"]}
     texts = _factbook_fields(src, "2025", wanted)
     rows = []
     for i, r in enumerate(events, start=1):
-        date, precision, stype, url, quote = r["date"], r["precision"], r["source_type"], r["url"], r["quote"]
+        date, precision, stype = r["date"], r["precision"], r["source_type"]
+        url, quote = r["url"], r["quote"]
         fips, field = r["factbook_fips"], r["factbook_field"]
         expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
         if not re.fullmatch(expected, date):
@@ -572,9 +591,9 @@ def build_epilogue_events(src: Path, curated_rows: list[dict] | None = None) -> 
             raise SourceError(f"epilogue_events row {i}: only Factbook rows carry a checked quote")
         if url and not url.startswith(("https://", "http://")):
             raise SourceError(f"epilogue_events row {i}: url {url!r} is not an address")
-        rows.append({"id": i, "date": date, "year": int(date[:4]), "precision": precision, "topic": r["topic"],
-                     "label": r["label"], "event": r["event"], "source_type": stype, "source": r["source"],
-                     "url": url, "quote": quote})
+        rows.append({"id": i, "date": date, "year": int(date[:4]), "precision": precision,
+                     "topic": r["topic"], "label": r["label"], "event": r["event"],
+                     "source_type": stype, "source": r["source"], "url": url, "quote": quote})
     if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
         raise SourceError("epilogue_events: rows must be in date order")
     return rows
@@ -592,7 +611,8 @@ def _check_network_source(i: int, r: dict, flat: str, fb: dict) -> str:
 
     paper: the quote must occur verbatim in the paper and state the year, or date_quote (a second
     verbatim quote) must; factbook: the quote must occur verbatim in that Factbook 2015 field and
-    state the year; report: a publication outside ../shared/sources, NOT checkable here (url needed).
+    state the year; report: a publication outside ../shared/sources, NOT checkable here (url
+    needed).
     """
     stype, quote, year = r["source_type"], r["quote"], r["date"][:4]
     fb_cols = r["factbook_fips"] or r["factbook_field"]
@@ -609,21 +629,24 @@ def _check_network_source(i: int, r: dict, flat: str, fb: dict) -> str:
     if stype == "factbook":
         fips, field = r["factbook_fips"], r["factbook_field"]
         if not r["source"].startswith(_FB15) or r["url"]:
-            raise SourceError(f"network_events row {i}: a Factbook row names '{_FB15}' as its source, with no url")
+            raise SourceError(f"network_events row {i}: a Factbook row names '{_FB15}' as its "
+                              "source, with no url")
         if quote not in fb.get((fips, field), "") or year not in quote:
-            raise SourceError(f"network_events row {i}: the quote is not in the Factbook 2015 {fips}/{field} "
-                              f"or does not state the year {year}")
+            raise SourceError(f"network_events row {i}: the quote is not in the Factbook 2015 "
+                              f"{fips}/{field} or does not state the year {year}")
         return "verbatim in the Factbook 2015 (checked by the build)"
     if not r["url"].startswith("https://") or fb_cols:
-        raise SourceError(f"network_events row {i}: a report row needs the report's address (and no Factbook field)")
+        raise SourceError(f"network_events row {i}: a report row needs the report's address "
+                          "(and no Factbook field)")
     return "not checkable here: the publication is not in ../shared/sources"
 
 
-def build_network_events(text: str, src: Path, curated_rows: list[dict] | None = None) -> list[dict]:
+def build_network_events(text: str, src: Path,
+                         curated_rows: list[dict] | None = None) -> list[dict]:
     """Chapter 5's events (curated/network_events.csv), each checked against its source where the
     course holds it; base/milestone mark the rows that open or close a US base."""
     flat = re.sub(r"\s+", " ", text)
-    events = curated.read("network_events") if curated_rows is None else curated_rows
+    events = curated_rows_of("network_events", curated_rows)
     fb = _factbook_fields(src, "2015", {(r["factbook_fips"], r["factbook_field"]) for r in events
                                         if r["source_type"] == "factbook"})
     rows = []
@@ -652,7 +675,7 @@ def build_network_figures(text: str, curated_rows: list[dict] | None = None) -> 
     verbatim in the paper and the value printed in it; other rows need their source's address."""
     flat = re.sub(r"\s+", " ", text)
     rows = []
-    for i, r in enumerate(curated.read("network_figures") if curated_rows is None else curated_rows, start=1):
+    for i, r in enumerate(curated_rows_of("network_figures", curated_rows), start=1):
         value, source, quote, url = r["value"], r["source"], r["quote"], r["url"]
         if source.startswith(_PAPER):
             check_paper_quote("network_figures", i, flat, quote)
@@ -663,9 +686,9 @@ def build_network_figures(text: str, curated_rows: list[dict] | None = None) -> 
             raise SourceError(f"network_figures row {i}: a figure not from the paper needs its source's address")
         if value is not None and not re.search(rf"(?<![\d.]){value}(?![\d.])", quote):
             raise SourceError(f"network_figures row {i}: the value {value} is not printed in the quote")
-        rows.append({"id": i, "figure": r["figure"], "description": r["description"], "value": value,
-                     "unit": r["unit"], "kind": r["kind"], "source": source, "quote": quote, "checked": checked,
-                     "url": url})
+        rows.append({"id": i, "figure": r["figure"], "description": r["description"],
+                     "value": value, "unit": r["unit"], "kind": r["kind"], "source": source,
+                     "quote": quote, "checked": checked, "url": url})
     return rows
 
 
@@ -700,7 +723,7 @@ def build_rapprochement_figures(text: str, curated_rows: list[dict] | None = Non
     start = flat.index("The US role in the Sino-Russian rapprochement")
     section = flat[start:flat.index("As unipolar globalization has already gone", start)]
     rows = []
-    figures = curated.read("rapprochement_figures") if curated_rows is None else curated_rows
+    figures = curated_rows_of("rapprochement_figures", curated_rows)
     for i, r in enumerate(figures, start=1):
         value, date, cited_as, quote = r["value"], r["date"], r["cited_as"], r["quote"]
         check_paper_quote("rapprochement_figures", i, section, quote)
@@ -711,8 +734,9 @@ def build_rapprochement_figures(text: str, curated_rows: list[dict] | None = Non
             words = [w for w, n in _NUMBER_WORDS.items() if n == value]
             if not re.search(rf"(?<![\d.]){value}(?![\d.])", quote) and not any(re.search(rf"\b{w}\b", quote) for w in words):
                 raise SourceError(f"rapprochement_figures row {i}: the value {value} is not printed in the quote")
-        rows.append({"id": i, "figure": r["figure"], "claim": r["claim"], "value": value, "unit": r["unit"],
-                     "date": date, "cited_as": cited_as, "quote": quote, "note": r["note"]})
+        rows.append({"id": i, "figure": r["figure"], "claim": r["claim"], "value": value,
+                     "unit": r["unit"], "date": date, "cited_as": cited_as, "quote": quote,
+                     "note": r["note"]})
     return rows
 
 
@@ -721,12 +745,13 @@ ARGUMENT_ROLES = catalog.enum("argument_map", "role")
 
 
 def build_argument_map(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
-    """The paper's argument as a map (curated/argument_map.csv): its conclusion, one premise per section,
-    and the four doubts of its conclusion. ``quote`` must occur verbatim in the paper; the metric columns
-    name functions in multipolar/argmap.py that compute figures from data/, so no number may be typed
-    in evidence or counter. ``bears_on`` for a doubt is the course's reading of which node it qualifies."""
+    """The paper's argument as a map (curated/argument_map.csv): its conclusion, one premise per
+    section, and the four doubts of its conclusion. ``quote`` must occur verbatim in the paper; the
+    metric columns name functions in multipolar/argmap.py that compute figures from data/, so no
+    number may be typed in evidence or counter. ``bears_on`` for a doubt is the course's reading
+    of which node it qualifies."""
     flat = re.sub(r"\s+", " ", text)
-    nodes_in = curated.read("argument_map") if curated_rows is None else curated_rows
+    nodes_in = curated_rows_of("argument_map", curated_rows)
     nodes = [r["node"] for r in nodes_in]
     if len(set(nodes)) != len(nodes):
         raise SourceError("argument_map: node keys must be unique")
@@ -747,9 +772,10 @@ def build_argument_map(text: str, curated_rows: list[dict] | None = None) -> lis
                 if number not in c_source and not re.fullmatch(r"(19|20)\d\d", number):
                     raise SourceError(f"argument_map row {i}: the number {number} is typed in the text; "
                                       "compute it with a metric instead")
-        rows.append({"id": i, "node": node, "role": role, "chapter": r["chapter"], "label": r["label"],
-                     "claim": r["claim"], "quote": quote, "bears_on": bears_on, "evidence": evidence,
-                     "evidence_metric": r["evidence_metric"], "counter": counter, "counter_source": c_source,
+        rows.append({"id": i, "node": node, "role": role, "chapter": r["chapter"],
+                     "label": r["label"], "claim": r["claim"], "quote": quote, "bears_on": bears_on,
+                     "evidence": evidence, "evidence_metric": r["evidence_metric"],
+                     "counter": counter, "counter_source": c_source,
                      "counter_metric": r["counter_metric"]})
     return rows
 
@@ -781,7 +807,8 @@ def check_ledger_source(i: int, flat: str, quote: str, source: str) -> None:
 
 
 def check_claims_spec(text: str, spec: list[dict] | None = None) -> list[dict]:
-    """Check every claim (``spec``, by default curated/claims.toml) against the paper; return them."""
+    """Check every claim (``spec``, by default curated/claims.toml) against the paper; return
+    them."""
     spec = claims.load() if spec is None else spec
     flat = re.sub(r"\s+", " ", text)
     starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
@@ -844,7 +871,7 @@ CONSTRAINTS = ("required", "minimum", "maximum", "enum")
 
 
 def schema_field(field: dict) -> dict:
-    """A catalogue field as a Frictionless Table Schema field: the checks go under ``constraints``."""
+    """A catalogue field as a Frictionless Table Schema field (checks under ``constraints``)."""
     out = {k: v for k, v in field.items() if k not in CONSTRAINTS}
     constraints = {k: field[k] for k in CONSTRAINTS if k in field}
     if constraints:
@@ -855,19 +882,24 @@ def schema_field(field: dict) -> dict:
 def datapackage() -> dict:
     resources = []
     for name, res in catalog.RESOURCES.items():
-        resources.append({
-            "name": name,
-            "path": res["path"],
-            "title": res["title"],
-            "description": res["description"],
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "sources": res["sources"],
-            "licenses": res["licenses"],
-            "schema": {"fields": [schema_field(f) for f in res["fields"]], "primaryKey": res["primaryKey"],
-                       "missingValues": [""]},
-        })
+        resources.append(
+            {
+                "name": name,
+                "path": res["path"],
+                "title": res["title"],
+                "description": res["description"],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "sources": res["sources"],
+                "licenses": res["licenses"],
+                "schema": {
+                    "fields": [schema_field(f) for f in res["fields"]],
+                    "primaryKey": res["primaryKey"],
+                    "missingValues": [""],
+                },
+            }
+        )
     return {
         "name": "post-globalization-course-data",
         "title": "Curated data for the course on Sahara (2015), 'Post-Globalization'",
@@ -882,21 +914,21 @@ def readme() -> str:
         "# Course data",
         "",
         "Every file here is **generated** by `scripts/build_data.py` from the raw, unchanged",
-        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country codes),",
-        "from the paper's text, and from the hand-curated rows in `../curated/` (events, figures,",
-        "quotations and claims, each with its citation, checked by the build against the paper or",
-        "the Factbook where the course holds the source). Do not edit these files by hand: correct",
-        "a row in `curated/` (or the script) and rebuild. A test rebuilds them and fails if the",
-        "committed bytes differ.",
+        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country",
+        "codes), from the paper's text, and from the hand-curated rows in `../curated/` (events,",
+        "figures, quotations and claims, each with its citation, checked by the build against the",
+        "paper or the Factbook where the course holds the source). Do not edit these files by",
+        "hand: correct a row in `curated/` (or the script) and rebuild. A test rebuilds them and",
+        "fails if the committed bytes differ.",
         "",
-        "`datapackage.json` is the machine-readable description (a Frictionless Data Package, checked",
-        "by `frictionless validate` in the tests): for each file its source, publisher, vintage,",
-        "licence, columns, types, units and constraints. The course's loaders (`multipolar.data`)",
-        "check every file against the same catalogue (`multipolar/catalog.py`) and name the file,",
-        "row and column of anything malformed.",
+        "`datapackage.json` is the machine-readable description (a Frictionless Data Package,",
+        "checked by `frictionless validate` in the tests): for each file its source, publisher,",
+        "vintage, licence, columns, types, units and constraints. The course's loaders",
+        "(`multipolar.data`) check every file against the same catalogue (`multipolar/catalog.py`)",
+        "and name the file, row and column of anything malformed.",
         "",
-        "The licences below are those of the data. The course's own text and code are under the MIT",
-        "licence (`../LICENSE`).",
+        "The licences below are those of the data. The course's own text and code are under the",
+        "MIT licence (`../LICENSE`).",
         "",
         "## Hand-curated rows",
         "",

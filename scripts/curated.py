@@ -73,9 +73,15 @@ def read(table: str, folder: Path | None = None) -> list[dict]:
             if not any(cells):
                 continue
             if len(cells) != len(header):
-                raise CuratedError(f"{name}, line {line}: {len(cells)} cells for {len(header)} columns")
-            rows.append({col: typed(table, col, text, f"{name}, line {line}, column '{col}'")
-                         for col, text in zip(header, cells)})
+                raise CuratedError(
+                    f"{name}, line {line}: {len(cells)} cells for {len(header)} columns"
+                )
+            rows.append(
+                {
+                    col: typed(table, col, text, f"{name}, line {line}, column '{col}'")
+                    for col, text in zip(header, cells)
+                }
+            )
     if not rows:
         raise CuratedError(f"{name}: no rows")
     return rows

@@ -79,34 +79,52 @@ def tuples(name: str, rows: list, fields: list[str]) -> list[dict]:
     out = []
     for i, row in enumerate(rows, start=1):
         if len(row) != len(fields):
-            raise ExtractError(f"{name} row {i}: {len(row)} items, expected {len(fields)} ({fields})")
+            raise ExtractError(
+                f"{name} row {i}: {len(row)} items, expected {len(fields)} ({fields})"
+            )
         out.append(dict(zip(fields, row)))
     return out
 
 
 def us_order_institutions(bd: dict) -> list[dict]:
-    return tuples("US_ORDER_INSTITUTIONS", bd["US_ORDER_INSTITUTIONS"], CSV_FIELDS["us_order_institutions"])
+    return tuples(
+        "US_ORDER_INSTITUTIONS", bd["US_ORDER_INSTITUTIONS"], CSV_FIELDS["us_order_institutions"]
+    )
 
 
 def sco_timeline(bd: dict) -> list[dict]:
     rows, labels = bd["SCO_TIMELINE"], bd["SCO_TIMELINE_LABELS"]
     if len(rows) != len(labels):
-        raise ExtractError(f"SCO_TIMELINE has {len(rows)} rows but SCO_TIMELINE_LABELS {len(labels)}")
-    old = tuples("SCO_TIMELINE", rows, ["date", "precision", "kind", "event", "admitted", "source_type",
-                                        "source", "evidence"])
+        raise ExtractError(
+            f"SCO_TIMELINE has {len(rows)} rows but SCO_TIMELINE_LABELS {len(labels)}"
+        )
+    old = tuples(
+        "SCO_TIMELINE",
+        rows,
+        ["date", "precision", "kind", "event", "admitted", "source_type", "source", "evidence"],
+    )
     out = []
     for row, label in zip(old, labels):
         evidence = row.pop("evidence")
         paper = row["source_type"] == "paper"
-        out.append({**row, "label": label, "quote": evidence if paper else "",
-                    "url": "" if paper else evidence})
+        out.append(
+            {
+                **row,
+                "label": label,
+                "quote": evidence if paper else "",
+                "url": "" if paper else evidence,
+            }
+        )
     return out
 
 
 def vision_mechanisms(bd: dict) -> list[dict]:
     full = bd.get("VISION_FULL_NAMES", {})
-    old = tuples("VISION_MECHANISMS", bd["VISION_MECHANISMS"],
-                 ["mechanism", "name", "in_vision", "factbook_abbrev", "coverage", "note"])
+    old = tuples(
+        "VISION_MECHANISMS",
+        bd["VISION_MECHANISMS"],
+        ["mechanism", "name", "in_vision", "factbook_abbrev", "coverage", "note"],
+    )
     unknown = set(full) - {r["mechanism"] for r in old}
     if unknown:
         raise ExtractError(f"VISION_FULL_NAMES names unknown mechanisms {sorted(unknown)}")
@@ -114,19 +132,48 @@ def vision_mechanisms(bd: dict) -> list[dict]:
 
 
 def self_other_statements(bd: dict) -> list[dict]:
-    return tuples("SELF_OTHER_STATEMENTS", bd["SELF_OTHER_STATEMENTS"], CSV_FIELDS["self_other_statements"])
+    return tuples(
+        "SELF_OTHER_STATEMENTS", bd["SELF_OTHER_STATEMENTS"], CSV_FIELDS["self_other_statements"]
+    )
 
 
 def epilogue_events(bd: dict) -> list[dict]:
-    return tuples("EPILOGUE_EVENTS", bd["EPILOGUE_EVENTS"],
-                  ["date", "precision", "topic", "label", "event", "source_type", "source", "url", "quote",
-                   "factbook_fips", "factbook_field"])
+    return tuples(
+        "EPILOGUE_EVENTS",
+        bd["EPILOGUE_EVENTS"],
+        [
+            "date",
+            "precision",
+            "topic",
+            "label",
+            "event",
+            "source_type",
+            "source",
+            "url",
+            "quote",
+            "factbook_fips",
+            "factbook_field",
+        ],
+    )
 
 
 def network_events(bd: dict) -> list[dict]:
-    """The dict(...) rows: exactly one of paper=, factbook=(fips, field, quote), report=(source, url, quote)."""
-    known = {"date", "precision", "category", "label", "event", "actors", "base", "milestone", "paper",
-             "dated_by", "factbook", "report"}
+    """The dict(...) rows: exactly one of paper=, factbook=(fips, field, quote) or
+    report=(source, url, quote)."""
+    known = {
+        "date",
+        "precision",
+        "category",
+        "label",
+        "event",
+        "actors",
+        "base",
+        "milestone",
+        "paper",
+        "dated_by",
+        "factbook",
+        "report",
+    }
     out = []
     for i, spec in enumerate(bd["NETWORK_EVENTS"], start=1):
         unknown = set(spec) - known
@@ -134,17 +181,38 @@ def network_events(bd: dict) -> list[dict]:
             raise ExtractError(f"NETWORK_EVENTS row {i}: unknown keywords {sorted(unknown)}")
         kinds = [k for k in ("paper", "factbook", "report") if k in spec]
         if len(kinds) != 1:
-            raise ExtractError(f"NETWORK_EVENTS row {i}: exactly one of paper=, factbook=, report= is needed")
-        row = {k: spec.get(k, "") for k in ("date", "precision", "category", "label", "event", "actors",
-                                            "base", "milestone")}
-        row.update(source_type=kinds[0], date_quote=spec.get("dated_by", ""), factbook_fips="",
-                   factbook_field="", url="")
+            raise ExtractError(
+                f"NETWORK_EVENTS row {i}: exactly one of paper=, factbook=, report= is needed"
+            )
+        row = {
+            k: spec.get(k, "")
+            for k in (
+                "date",
+                "precision",
+                "category",
+                "label",
+                "event",
+                "actors",
+                "base",
+                "milestone",
+            )
+        }
+        row.update(
+            source_type=kinds[0],
+            date_quote=spec.get("dated_by", ""),
+            factbook_fips="",
+            factbook_field="",
+            url="",
+        )
         if kinds[0] == "paper":
             row.update(source=bd["_PAPER_S5"], quote=spec["paper"])
         elif kinds[0] == "factbook":
             fips, field, quote = spec["factbook"]
-            source = (bd["_FB15_KG"] if (fips, field) == ("kg", "Background")
-                      else f"CIA World Factbook 2015, {fips}, {field}")
+            source = (
+                bd["_FB15_KG"]
+                if (fips, field) == ("kg", "Background")
+                else f"CIA World Factbook 2015, {fips}, {field}"
+            )
             row.update(source=source, quote=quote, factbook_fips=fips, factbook_field=field)
         else:
             source, url, quote = spec["report"]
@@ -158,7 +226,9 @@ def network_figures(bd: dict) -> list[dict]:
 
 
 def rapprochement_figures(bd: dict) -> list[dict]:
-    return tuples("RAPPROCHEMENT_FIGURES", bd["RAPPROCHEMENT_FIGURES"], CSV_FIELDS["rapprochement_figures"])
+    return tuples(
+        "RAPPROCHEMENT_FIGURES", bd["RAPPROCHEMENT_FIGURES"], CSV_FIELDS["rapprochement_figures"]
+    )
 
 
 def argument_map(bd: dict) -> list[dict]:
@@ -167,21 +237,94 @@ def argument_map(bd: dict) -> list[dict]:
 
 #: The curated CSV files: name -> columns, in the order written.
 CSV_FIELDS = {
-    "us_order_institutions": ["institution", "full_name", "pillar", "paper_snippet", "founding_document",
-                              "place", "date", "date_event", "source"],
-    "vision_mechanisms": ["mechanism", "name", "full_name", "in_vision", "factbook_abbrev", "coverage", "note"],
+    "us_order_institutions": [
+        "institution",
+        "full_name",
+        "pillar",
+        "paper_snippet",
+        "founding_document",
+        "place",
+        "date",
+        "date_event",
+        "source",
+    ],
+    "vision_mechanisms": [
+        "mechanism",
+        "name",
+        "full_name",
+        "in_vision",
+        "factbook_abbrev",
+        "coverage",
+        "note",
+    ],
     "self_other_statements": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
-    "sco_timeline": ["date", "precision", "kind", "label", "event", "admitted", "source_type", "source",
-                     "quote", "url"],
-    "epilogue_events": ["date", "precision", "topic", "label", "event", "source_type", "source", "url",
-                        "quote", "factbook_fips", "factbook_field"],
-    "network_events": ["date", "precision", "category", "label", "event", "actors", "base", "milestone",
-                       "source_type", "source", "quote", "date_quote", "factbook_fips", "factbook_field",
-                       "url"],
+    "sco_timeline": [
+        "date",
+        "precision",
+        "kind",
+        "label",
+        "event",
+        "admitted",
+        "source_type",
+        "source",
+        "quote",
+        "url",
+    ],
+    "epilogue_events": [
+        "date",
+        "precision",
+        "topic",
+        "label",
+        "event",
+        "source_type",
+        "source",
+        "url",
+        "quote",
+        "factbook_fips",
+        "factbook_field",
+    ],
+    "network_events": [
+        "date",
+        "precision",
+        "category",
+        "label",
+        "event",
+        "actors",
+        "base",
+        "milestone",
+        "source_type",
+        "source",
+        "quote",
+        "date_quote",
+        "factbook_fips",
+        "factbook_field",
+        "url",
+    ],
     "network_figures": ["figure", "description", "value", "unit", "kind", "source", "quote", "url"],
-    "rapprochement_figures": ["figure", "claim", "value", "unit", "date", "cited_as", "quote", "note"],
-    "argument_map": ["node", "role", "chapter", "label", "claim", "quote", "bears_on", "evidence",
-                     "evidence_metric", "counter", "counter_source", "counter_metric"],
+    "rapprochement_figures": [
+        "figure",
+        "claim",
+        "value",
+        "unit",
+        "date",
+        "cited_as",
+        "quote",
+        "note",
+    ],
+    "argument_map": [
+        "node",
+        "role",
+        "chapter",
+        "label",
+        "claim",
+        "quote",
+        "bears_on",
+        "evidence",
+        "evidence_metric",
+        "counter",
+        "counter_source",
+        "counter_metric",
+    ],
 }
 EXTRACTORS = {
     "us_order_institutions": us_order_institutions,
@@ -239,7 +382,9 @@ def load(path: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("build_data", type=Path, help="an old scripts/build_data.py holding the literals")
+    ap.add_argument(
+        "build_data", type=Path, help="an old scripts/build_data.py holding the literals"
+    )
     ap.add_argument("claims", type=Path, help="an old multipolar/claims.py holding CLAIMS")
     ap.add_argument("out", type=Path, help="output folder (normally curated/)")
     args = ap.parse_args(argv)

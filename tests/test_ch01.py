@@ -50,8 +50,19 @@ def test_institution_snippets_are_in_the_paper_and_dates_match_years():
 
 
 def test_institution_builder_rejects_a_snippet_not_in_the_paper():
-    bad = [dict(institution="X", full_name="X", pillar="political", paper_snippet="no such words in the paper",
-                founding_document="d", place="p", date="1945-01-01", date_event="signed", source="s")]
+    bad = [
+        dict(
+            institution="X",
+            full_name="X",
+            pillar="political",
+            paper_snippet="no such words in the paper",
+            founding_document="d",
+            place="p",
+            date="1945-01-01",
+            date_event="signed",
+            source="s",
+        )
+    ]
     with pytest.raises(build_data.SourceError, match="does not occur verbatim"):
         build_data.build_institutions("some other text", bad)
 

@@ -187,7 +187,7 @@ def test_frictionless_catches_a_value_outside_an_enum(tmp_path):
 
 
 def test_frictionless_catches_required_outside_constraints(tmp_path):
-    """The validation above can fail: 'required' where the old build put it (not under constraints)."""
+    """The validation can fail: 'required' where the old build put it (outside constraints)."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
     path = tmp_path / "data" / "datapackage.json"
     package = json.loads(path.read_text(encoding="utf-8"))
