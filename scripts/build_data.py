@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Rebuild every file in data/ from the raw sources in ../shared/sources/.
+"""Rebuild every file in data/ from the raw sources in ../shared/sources/ and the rows in curated/.
 
     python scripts/build_data.py                 # writes data/
     python scripts/build_data.py --out /tmp/x    # writes elsewhere (the tests compare)
     python scripts/build_data.py --sources PATH  # raw sources somewhere else
+    python scripts/build_data.py --curated PATH  # hand-curated rows somewhere else
 
 The output is deterministic: the same sources give the same bytes on every run.
-It reads only the raw files named in multipolar/catalog.py and never edits them.
-Standard library only, so it runs before anything else is installed.
+It reads only the raw files named in multipolar/catalog.py and the curated files named in its
+CURATED (read and checked by scripts/curated.py), and never edits them.
+Standard library only (apart from the claims ledger's checks, which need pandas), so it runs
+before anything else is installed.
 """
 
 from __future__ import annotations
@@ -809,7 +812,7 @@ def check_ledger_source(i: int, flat: str, quote: str, source: str) -> None:
 def check_claims_spec(text: str, spec: list[dict] | None = None) -> list[dict]:
     """Check every claim (``spec``, by default curated/claims.toml) against the paper; return
     them."""
-    spec = claims.load() if spec is None else spec
+    spec = claims.load(curated.FOLDER / catalog.CURATED["claims"]["path"]) if spec is None else spec
     flat = re.sub(r"\s+", " ", text)
     starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
     spans = {n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
@@ -968,7 +971,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of raw sources")
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
+    ap.add_argument("--curated", type=Path, default=curated.FOLDER, help="folder of hand-curated rows")
     args = ap.parse_args(argv)
+    curated.FOLDER = args.curated
     try:
         economies, wb = build_world_bank(args.sources)
         text = paper_text(args.sources)
