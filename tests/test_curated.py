@@ -1,4 +1,5 @@
-"""The hand-curated rows in curated/: read with named, typed fields, and bad rows get clear messages."""
+"""curated/: rows read with named, typed fields; bad rows get clear messages."""
+
 from __future__ import annotations
 
 import shutil
@@ -6,10 +7,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from multipolar import catalog, claims
-
-from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import curated  # noqa: E402
@@ -28,7 +28,9 @@ def _edit(path, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("table", [t for t, spec in catalog.CURATED.items() if spec["path"].endswith(".csv")])
+@pytest.mark.parametrize(
+    "table", [t for t, spec in catalog.CURATED.items() if spec["path"].endswith(".csv")]
+)
 def test_every_curated_table_reads_with_named_typed_fields(table):
     rows = curated.read(table)
     spec = catalog.CURATED[table]
@@ -78,9 +80,20 @@ def test_words_in_a_number_column_are_rejected(folder):
 
 def test_the_build_reports_a_bad_curated_row_without_a_traceback(folder, sources, tmp_path):
     _edit(folder / "epilogue_events.csv", "2016-01-16,day,AIIB", "2016-01-16,day,AIIBB")
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--sources", str(sources),
-                          "--curated", str(folder), "--out", str(tmp_path / "out")],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_data.py"),
+            "--sources",
+            str(sources),
+            "--curated",
+            str(folder),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert "curated/epilogue_events.csv" in run.stderr and "column 'topic'" in run.stderr
     assert "Traceback" not in run.stderr
@@ -95,19 +108,34 @@ def test_claims_load_fills_every_field():
         assert ("check" in c) != ("status" in c)
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ('key = "aid_8m"', 'key = "aid_8m"\nsauce = "x"', "unknown fields"),
-    ('key = "aid_8m"\nchapter = 5', 'key = "aid_8m"\nchapter = "5"', "'chapter' has the wrong type"),
-    ('key = "aid_8m"\nchapter = 5', 'key = "aid_8m"\nchapter = 9', "chapter 9 is not a section"),
-    ('status = "not checkable with the course\'s data"', 'status = "sort of true"', "is not one of"),
-    ('[[claim]]\nkey = "aid_8m"', '[[claim]\nkey = "aid_8m"', "not valid TOML"),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ('key = "aid_8m"', 'key = "aid_8m"\nsauce = "x"', "unknown fields"),
+        (
+            'key = "aid_8m"\nchapter = 5',
+            'key = "aid_8m"\nchapter = "5"',
+            "'chapter' has the wrong type",
+        ),
+        (
+            'key = "aid_8m"\nchapter = 5',
+            'key = "aid_8m"\nchapter = 9',
+            "chapter 9 is not a section",
+        ),
+        (
+            'status = "not checkable with the course\'s data"',
+            'status = "sort of true"',
+            "is not one of",
+        ),
+        ('[[claim]]\nkey = "aid_8m"', '[[claim]\nkey = "aid_8m"', "not valid TOML"),
+    ],
+)
 def test_claims_file_errors_name_the_claim(folder, old, new, message):
     path = folder / "claims.toml"
     text = path.read_text(encoding="utf-8")
     start = text.index('key = "aid_8m"')
     block_end = text.find("[[claim]]", start)
-    block = text[text.rindex("[[claim]]", 0, start):block_end]
+    block = text[text.rindex("[[claim]]", 0, start) : block_end]
     assert old in block, old
     path.write_text(text.replace(block, block.replace(old, new, 1), 1), encoding="utf-8")
     with pytest.raises(claims.ClaimsFileError, match=message):
