@@ -14,6 +14,18 @@ every branch that still edits the old literals is done.
 Standard library only. It fails loudly, naming the table and row, on a row it does not
 understand (an unexpected keyword or a tuple of the wrong length), so a changed literal is never
 silently dropped.
+
+Merging a branch that still edits the old literals (main holds them, this branch removed them)::
+
+    git show main:scripts/build_data.py > /tmp/old_build_data.py
+    git show main:multipolar/claims.py > /tmp/old_claims.py
+    git merge BRANCH_WITH_CURATED            # conflicts in those two files:
+    git checkout --theirs scripts/build_data.py multipolar/claims.py   # keep the new code
+    python scripts/extract_curated.py /tmp/old_build_data.py /tmp/old_claims.py curated
+    python scripts/build_data.py
+    git diff main -- data/ ':!data/datapackage.json' ':!data/README.md'   # must be empty
+
+(Port by hand any non-literal change the other branch made to those two files.)
 """
 
 from __future__ import annotations
