@@ -1,12 +1,18 @@
-"""The one description of every file in ``data/``.
+"""The one description of every file in ``data/`` and ``curated/``.
 
 The build script (``scripts/build_data.py``) writes ``data/datapackage.json`` and
-``data/README.md`` from this catalogue, and the loaders in :mod:`multipolar.data`
-validate every file against it.  Change a column here and all three follow.
+``data/README.md`` from this catalogue, checks the hand-curated rows of ``curated/`` against
+it, and the loaders in :mod:`multipolar.data` validate every file against it.  Change a
+column here and all of them follow.
+
+This is also the only place that lists allowed values (event categories, membership and
+claim statuses, base names...): code asks :func:`enum`, e.g.
+``enum("network_events", "category")``.
 
 Field types follow the Frictionless Table Schema: ``string``, ``integer``, ``number``.
 Each field may carry ``unit``, ``required`` (no empty cells), ``minimum``, ``maximum``
-and ``enum`` (allowed values).
+and ``enum`` (allowed values); ``data/datapackage.json`` puts the last four under the
+field's ``constraints``, as the Table Schema requires.
 """
 
 from __future__ import annotations
@@ -269,7 +275,7 @@ RESOURCES: dict[str, dict] = {
 }
 
 
-# ---------------------------------------------------------------- chapter 1 (appended)
+# ---------------------------------------------------------------- chapter 1: PPP, the US-led order
 #: Vintage of the World Bank PPP file (a separate series, so not one of VINTAGES).
 PPP_VINTAGE = "wdi-2023-05"
 
@@ -306,7 +312,7 @@ RESOURCES["wb_gdp_ppp"] = {
 _FOUNDING_DOCUMENTS = {
     "title": "The founding documents of the UN, NATO, the IMF, the World Bank (IBRD), the GATT and the WTO (official texts)",
     "publisher": "United Nations; NATO; IMF; World Bank; WTO",
-    "path": "(dates typed in scripts/build_data.py, each row naming its document)",
+    "path": "(dates typed in curated/us_order_institutions.csv, each row naming its document)",
     "version": "official texts as published by each organisation",
 }
 
@@ -346,7 +352,7 @@ RESOURCES["us_order_institutions"] = {
     ],
 }
 
-# ---------------------------------------------------------------- chapter 4 (appended)
+# ---------------------------------------------------------------- chapter 4: the SCO
 _WB_AREA_2026 = {
     "title": "Surface area (sq. km), AG.SRF.TOTL.K2",
     "publisher": "World Bank, World Development Indicators (FAO land and water data)",
@@ -363,7 +369,7 @@ _NEWS_REPORTS = {
     "title": "Dated reports of SCO summits, of the CIS Anti-Terrorism Centre and of the 2008 and 2010 crises "
              "(TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation), one named per row",
     "publisher": "TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation",
-    "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
+    "path": "(rows typed in curated/sco_timeline.csv, each naming its report, date and address)",
     "version": "reports of 2001, 28 August 2008, 12 June 2010, 9 June 2017, 4 July 2023 and 4 July 2024",
 }
 
@@ -558,7 +564,7 @@ RESOURCES["self_other_statements"] = {
     ],
 }
 
-# ---------------------------------------------------------------- epilogue (appended)
+# ---------------------------------------------------------------- epilogue: events after the paper
 CITED = {
     "name": "cited-facts",
     "title": "Facts cited from named publications, in the course's words (short quotations only)",
@@ -570,7 +576,8 @@ _POST2015_DOCUMENTS = {
               "Reuters), one named per row"),
     "publisher": "IMF; NDB; President of Russia; Ministry of Foreign Affairs of the PRC; United Nations; "
                  "The White House; Xinhua; Reuters",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication, date and, where known, address)",
+    "path": ("(rows typed in curated/epilogue_events.csv, each naming its publication, date and, "
+             "where known, address)"),
     "version": "publications of 18 December 2015 to 28 November 2023",
 }
 
@@ -627,7 +634,8 @@ _CH05_REPORTS = {
              "Monitor (2007)",
     "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty; Associated Press; Los Angeles Times; "
                  "Jamestown Foundation",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication and address)",
+    "path": ("(rows typed in curated/network_events.csv and curated/network_figures.csv, "
+             "each naming its publication and address)"),
     "version": "publications of June 2005, 5 July 2005, 30 July 2005, 2007 and 4 February 2009",
 }
 _CH05_QUOTED = {
@@ -635,6 +643,8 @@ _CH05_QUOTED = {
     "title": "Short quotations of the publications named in each row, cited for teaching (not licensed)",
     "path": "",
 }
+#: The US bases chapter 5 follows: key (the value of network_events.base) -> full name.
+NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
 _CH05_SOURCE_TYPE = {"name": "source_type", "type": "string", "required": True,
                      "enum": ["paper", "factbook", "report"],
                      "description": "paper: Sahara (2015); factbook: CIA World Factbook 2015; report: a named "
@@ -673,7 +683,7 @@ RESOURCES["network_events"] = {
         {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
         {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
         {"name": "actors", "type": "string", "required": True, "description": "Who acted, joined by '; '."},
-        {"name": "base", "type": "string", "enum": ["K2", "Manas"],
+        {"name": "base", "type": "string", "enum": list(NETWORK_BASES),
          "description": "For rows that date a US base's start or end: which base."},
         {"name": "milestone", "type": "string", "enum": ["start", "end"],
          "description": "For base rows: whether the row dates the start or the end of the US presence."},
@@ -737,7 +747,7 @@ RESOURCES["rapprochement_figures"] = {
         "title": "News reports on the Power of Siberia pipeline (UPI, 18 February 2019; TASS, 2 December 2019 "
                  "and 5 December 2025), one named per row",
         "publisher": "UPI; TASS",
-        "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
+        "path": "(rows typed in curated/rapprochement_figures.csv, each naming its report, date and address)",
         "version": "reports of 18 February 2019, 2 December 2019 and 5 December 2025",
     }],
     "licenses": [PAPER],
@@ -764,14 +774,14 @@ RESOURCES["rapprochement_figures"] = {
 }
 
 
-# ---------------------------------------------------------------- claims ledger (issue 6, appended)
+# ---------------------------------------------------------------- claims ledger (issue 6)
 _CLAIM_REPORTS = {
     "title": "Sources named for the dated claims the ledger contradicts: the Ministry of Foreign Affairs of "
              "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
              "on the China-Russia joint statement on the international order of the 21st century; RFE/RL and "
              "Reuters (28 August 2008) on the SCO's Dushanbe Declaration",
     "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily; RFE/RL; Reuters",
-    "path": "(named in the row's named_source, typed in multipolar/claims.py)",
+    "path": "(named in the row's named_source, typed in curated/claims.toml)",
     "version": "releases of 1 July 2005 and 28 August 2008",
 }
 
@@ -779,7 +789,8 @@ RESOURCES["claims_ledger"] = {
     "path": "claims_ledger.csv",
     "title": "Claims ledger: every quantitative or dated factual claim of the paper, with its status",
     "description": (
-        "One row per claim, in the paper's order, specified in multipolar/claims.py. The build checks that each "
+        "One row per claim, in the paper's order, specified in curated/claims.toml. The build checks "
+        "that each "
         "quote occurs verbatim in the named section of the paper and that the source given is the one the paper "
         "gives ('footnote [n], text lost' where the footnote's text was lost). Claims the course's data can test "
         "name a registered check in multipolar/ledger.py, which recomputes them from the other files in data/ "
@@ -845,7 +856,7 @@ RESOURCES["claims_ledger"] = {
 }
 
 
-# ---------------------------------------------------------------- chapter 7: the argument map (appended)
+# ---------------------------------------------------------------- chapter 7: the argument map
 RESOURCES["argument_map"] = {
     "path": "argument_map.csv",
     "title": "Chapter 7: the paper's argument as a map (conclusion, premises, the paper's own doubts)",
@@ -890,7 +901,7 @@ _CLAIM_EVENT_SOURCES = {
     "title": "Official documents, news reports and analyses named in each row (read by the course through "
              "stored copies of public web pages; the build cannot check them against ../shared/sources)",
     "publisher": "as named in each row",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication and the address read)",
+    "path": "(rows typed in curated/claim_events.csv, each naming its publication and the address read)",
     "version": "publications of 1996-2016",
 }
 
@@ -1029,3 +1040,223 @@ RESOURCES["map_places"] = {
         {"name": "geonameid", "type": "integer", "description": "GeoNames id (towns only)."},
     ],
 }
+
+# ---------------------------------------------------------------- hand-curated sources (curated/)
+#: The hand-curated tables in ``curated/`` (rows typed by people, each with its citation) and the
+#: ``data/`` resource each one feeds. A column with the same name as a field of that resource takes
+#: its type and allowed values from it; any other column is a string. ``required`` lists the columns
+#: that may never be empty. ``scripts/curated.py`` reads and checks the CSV files, and
+#: :mod:`multipolar.claims` reads ``claims.toml``.
+CURATED: dict[str, dict] = {
+    "claim_events": {
+        "path": "claim_events.csv",
+        "feeds": "claim_events",
+        "columns": ['key', 'date', 'precision', 'chapter', 'label', 'event', 'value', 'unit', 'source_type', 'source', 'url', 'note'],
+        "required": ["key", "date", "precision", "chapter", "label", "event", "source_type", "source",
+                     "url"],
+    },
+    "us_order_institutions": {
+        "path": "us_order_institutions.csv",
+        "feeds": "us_order_institutions",
+        "columns": [
+            "institution",
+            "full_name",
+            "pillar",
+            "paper_snippet",
+            "founding_document",
+            "place",
+            "date",
+            "date_event",
+            "source",
+        ],
+        "required": [
+            "institution",
+            "full_name",
+            "pillar",
+            "paper_snippet",
+            "founding_document",
+            "place",
+            "date",
+            "date_event",
+            "source",
+        ],
+    },
+    "vision_mechanisms": {
+        "path": "vision_mechanisms.csv",
+        "feeds": "vision_mechanisms",
+        "columns": [
+            "mechanism",
+            "name",
+            "full_name",
+            "in_vision",
+            "factbook_abbrev",
+            "coverage",
+            "note",
+        ],
+        "required": ["mechanism", "name", "in_vision", "coverage", "note"],
+    },
+    "self_other_statements": {
+        "path": "self_other_statements.csv",
+        "feeds": "self_other_statements",
+        "columns": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
+        "required": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
+    },
+    "sco_timeline": {
+        "path": "sco_timeline.csv",
+        "feeds": "sco_timeline",
+        "columns": [
+            "date",
+            "precision",
+            "kind",
+            "label",
+            "event",
+            "admitted",
+            "source_type",
+            "source",
+            "quote",
+            "url",
+        ],
+        "required": ["date", "precision", "kind", "label", "event", "source_type", "source"],
+    },
+    "epilogue_events": {
+        "path": "epilogue_events.csv",
+        "feeds": "epilogue_events",
+        "columns": [
+            "date",
+            "precision",
+            "topic",
+            "label",
+            "event",
+            "source_type",
+            "source",
+            "url",
+            "quote",
+            "factbook_fips",
+            "factbook_field",
+        ],
+        "required": ["date", "precision", "topic", "label", "event", "source_type", "source"],
+    },
+    "network_events": {
+        "path": "network_events.csv",
+        "feeds": "network_events",
+        "columns": [
+            "date",
+            "precision",
+            "category",
+            "label",
+            "event",
+            "actors",
+            "base",
+            "milestone",
+            "source_type",
+            "source",
+            "quote",
+            "date_quote",
+            "factbook_fips",
+            "factbook_field",
+            "url",
+        ],
+        "required": [
+            "date",
+            "precision",
+            "category",
+            "label",
+            "event",
+            "actors",
+            "source_type",
+            "source",
+            "quote",
+        ],
+    },
+    "network_figures": {
+        "path": "network_figures.csv",
+        "feeds": "network_figures",
+        "columns": ["figure", "description", "value", "unit", "kind", "source", "quote", "url"],
+        "required": ["figure", "description", "unit", "kind", "source", "quote"],
+    },
+    "rapprochement_figures": {
+        "path": "rapprochement_figures.csv",
+        "feeds": "rapprochement_figures",
+        "columns": ["figure", "claim", "value", "unit", "date", "cited_as", "quote", "note"],
+        "required": ["figure", "claim", "unit", "cited_as", "quote"],
+    },
+    "argument_map": {
+        "path": "argument_map.csv",
+        "feeds": "argument_map",
+        "columns": [
+            "node",
+            "role",
+            "chapter",
+            "label",
+            "claim",
+            "quote",
+            "bears_on",
+            "evidence",
+            "evidence_metric",
+            "counter",
+            "counter_source",
+            "counter_metric",
+        ],
+        "required": ["node", "role", "chapter", "label", "claim", "quote"],
+    },
+    "claims": {
+        "path": "claims.toml",
+        "feeds": "claims_ledger",
+        "columns": [
+            "key",
+            "chapter",
+            "claim",
+            "stated",
+            "value",
+            "unit",
+            "date",
+            "quote",
+            "source",
+            "check",
+            "args",
+            "rule",
+            "on_mismatch",
+            "data_source",
+            "status",
+            "reason",
+            "named_source",
+            "note",
+        ],
+        "required": ["key", "chapter", "claim", "stated", "unit", "quote", "source"],
+    },
+}
+
+
+def field(resource: str, name: str) -> dict:
+    """The description of field ``name`` of ``resource`` in :data:`RESOURCES`."""
+    if resource not in RESOURCES:
+        raise KeyError(f"no resource {resource!r} in the catalogue; known: {sorted(RESOURCES)}")
+    for f in RESOURCES[resource]["fields"]:
+        if f["name"] == name:
+            return f
+    raise KeyError(f"resource {resource!r} has no field {name!r}")
+
+
+def enum(resource: str, name: str) -> list:
+    """The allowed values of field ``name`` of ``resource``, in the catalogue's order.
+
+    This is the one list of allowed values (categories, statuses, bases...): code that needs one
+    asks here, e.g. ``catalog.enum("network_events", "category")``.
+    """
+    f = field(resource, name)
+    if "enum" not in f:
+        raise KeyError(f"field {name!r} of {resource!r} has no list of allowed values")
+    return list(f["enum"])
+
+
+def curated_field(table: str, column: str) -> dict:
+    """Type and allowed values of a column of a curated table (from the resource it feeds)."""
+    spec = CURATED[table]
+    try:
+        f = field(spec["feeds"], column)
+    except KeyError:
+        return {"name": column, "type": "string"}
+    out = {"name": column, "type": f["type"]}
+    if "enum" in f:
+        out["enum"] = list(f["enum"])
+    return out

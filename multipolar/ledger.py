@@ -278,7 +278,7 @@ def _evaluate_event(claim: dict, check: Check) -> dict:
 
 
 def evaluate(claim: dict) -> dict:
-    """The computed fields of one claim of :data:`multipolar.claims.CLAIMS`."""
+    """The computed fields of one claim (see :func:`multipolar.claims.load`)."""
     if "check" not in claim:
         return {"status": claim["status"], "check": "", "args": "", "rule": "", "paper_era_value": None,
                 "paper_era_vintage": "", "today_value": None, "today_vintage": "",
@@ -302,10 +302,11 @@ def evaluate(claim: dict) -> dict:
             "reason": claim["reason"] if status == claims.NOT_REPRODUCED else ""}
 
 
-def rows() -> list[dict]:
-    """Every claim with its computed fields, in the paper's order (what the build writes)."""
+def rows(spec: list[dict] | None = None) -> list[dict]:
+    """Every claim (``spec``, by default the curated claims) with its computed fields, in the
+    paper's order (what the build writes)."""
     out = []
-    for i, c in enumerate(claims.CLAIMS, start=1):
+    for i, c in enumerate(claims.load() if spec is None else spec, start=1):
         section = dict((n, t) for n, t, _ in claims.SECTIONS)[c["chapter"]]
         ev = evaluate(c)
         out.append({"id": i, "key": c["key"], "chapter": c["chapter"], "section": section, "claim": c["claim"],
@@ -359,10 +360,17 @@ def status_counts(ledger: pd.DataFrame, by_chapter: bool = False) -> pd.DataFram
 
 
 #: Status labels with a symbol, so the table does not rely on colour or on reading the word alone.
-STATUS_MARKS = {"reproduced": "✔ reproduced", "revised": "↻ revised",
-                "corroborated": "✔ corroborated", "not reproduced": "✘ not reproduced", "contradicted": "✘ contradicted",
-                "contested": "? contested",
-                "not checkable with the course's data": "– not checkable with the course's data"}
+#: A status the catalogue gains later gets the neutral mark "•" until it is given its own here.
+_SYMBOLS = {
+    "reproduced": "✔",
+    "revised": "↻",
+    "not checkable with the course's data": "–",
+    "contradicted": "✘",
+    "corroborated": "✔",
+    "not reproduced": "✘",
+    "contested": "?",
+}
+STATUS_MARKS = {s: f"{_SYMBOLS.get(s, '•')} {s}" for s in claims.STATUSES}
 
 
 def _num(x: float, year: bool = False) -> str:

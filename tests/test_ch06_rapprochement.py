@@ -13,6 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+import curated  # noqa: E402
 
 PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
 
@@ -51,26 +52,19 @@ def test_the_build_rejects_a_wrong_citation_or_value():
         build_data.check_citation("t", 1, flat, quote, "footnote [31], text lost")
     with pytest.raises(build_data.SourceError, match="cites a source"):
         build_data.check_citation("t", 1, flat, quote, build_data._NO_CITATION)
-    bad = list(build_data.RAPPROCHEMENT_FIGURES)
-    bad[1] = bad[1][:2] + (500,) + bad[1][3:]
-    original = build_data.RAPPROCHEMENT_FIGURES
-    try:
-        build_data.RAPPROCHEMENT_FIGURES = bad
-        with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
-            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
-    finally:
-        build_data.RAPPROCHEMENT_FIGURES = original
+    bad = curated.read("rapprochement_figures")
+    bad[1]["value"] = 500
+    with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
+        build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"), bad)
     # a later report's row must give the report's address, and the value must be in its words
-    later = [r for r in original if build_data.is_later_source(r[5])]
+    rows = curated.read("rapprochement_figures")
+    later = [r for r in rows if build_data.is_later_source(r["cited_as"])]
     assert later, "the Power of Siberia rows from later reports"
-    for bad_row in (later[0][:5] + ("TASS, 2 December 2019, https://",) + later[0][6:],
-                    later[0][:2] + (999,) + later[0][3:]):
-        try:
-            build_data.RAPPROCHEMENT_FIGURES = original + [bad_row]
-            with pytest.raises(build_data.SourceError, match="address|not printed"):
-                build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
-        finally:
-            build_data.RAPPROCHEMENT_FIGURES = original
+    no_address = dict(later[0], cited_as="TASS, 2 December 2019, https://")
+    wrong_value = dict(later[0], value=999)
+    for bad_row in (no_address, wrong_value):
+        with pytest.raises(build_data.SourceError, match="address|not printed"):
+            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"), rows + [bad_row])
 
 
 # ---------------------------------------------------------------- contract arithmetic
