@@ -9,13 +9,14 @@ grader runs them), then the model answer again to reset what the case touched.
 
 Every check's output is classified by the regular expression of its expected kind, and must
 hold no traceback and not the expected value.  A summary table (cases per kind, pass/fail) is
-printed (see it with ``pytest -s``).  One kernel per set keeps the whole corpus to about a
+printed (see it with ``pytest -s``; ``CORPUS_SHOW=1`` prints every message too).  One kernel per set keeps the whole corpus to about a
 minute and a half.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections import Counter, defaultdict
@@ -489,9 +490,10 @@ def _print_summary(results):
         lines.append(f"{kind:<24}{ok + bad:>6}{ok:>6}{bad:>6}")
     ok = sum(v[0] for v in by_kind.values())
     lines.append(f"{'total':<24}{len(results):>6}{ok:>6}{len(results) - ok:>6}")
+    show_all = bool(os.environ.get("CORPUS_SHOW"))  # CORPUS_SHOW=1: every message, to read
     for case, text, why in results:
-        if why:
-            lines.append(f"FAIL {case.ident} ({case.kind}): {why}\n    "
+        if why or show_all:
+            lines.append(f"{'FAIL' if why else 'ok'} {case.ident} ({case.kind}): {why}\n    "
                          + text.strip().replace("\n", "\n    "))
     print("\n".join(lines))
 
