@@ -182,9 +182,17 @@ def _slip(x: float, lo: float | None, hi: float | None, unit: str,
     return ""
 
 
+#: Units that are counts: "a number of days", not "a number in days".
+_COUNTS = {"days", "entities", "mechanisms", "claims", "backers", "events"}
+
+
 def _kind(unit: str) -> str:
     if unit in _UNIT_WORDS:
         return _UNIT_WORDS[unit]
+    if unit in _COUNTS:
+        return f"a number of {unit}"
+    if unit in ("year", "score"):
+        return f"a {unit}"
     return "a number" + (f" in {unit}" if unit else "")
 
 

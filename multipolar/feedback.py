@@ -224,6 +224,9 @@ def names_in_cell(source: str) -> set[str]:
 
 def error_line(error: BaseException) -> str:
     """``"ValueError: first line of the message"``: one line, never a traceback."""
+    if isinstance(error, SyntaxError) and error.msg:
+        where = f" (line {error.lineno})" if error.lineno else ""
+        return f"{type(error).__name__}: {error.msg}{where}"
     text = str(error).strip()
     first = text.splitlines()[0] if text else ""
     if len(first) > 150:
