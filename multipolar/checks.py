@@ -261,7 +261,8 @@ def expect_numbers(values: Any, name: str, lo: float | None = None, hi: float | 
     try:
         items = list(values)
     except TypeError:
-        raise AssertionError(f"{name} should be several numbers; you gave {describe(values)}.") from None
+        raise AssertionError(f"{name} should be several numbers; you gave "
+                             f"{describe(values)}.") from None
     if not items:
         raise AssertionError(f"{name} has no values.")
     return [expect_number(v, f"each value in {name}", lo, hi, unit, magnitude) for v in items]
@@ -284,8 +285,9 @@ def expect_years(values: Any, name: str, years: Sequence[int], ordered: bool = F
     span = f"{want[0]}-{want[-1]}" if want == list(range(want[0], want[-1] + 1)) else \
         ", ".join(map(str, want))
     if sorted(got) != sorted(want):
+        shown = sorted(got) if len(got) <= 12 else f"{min(got)}-{max(got)} ({len(got)} rows)"
         raise AssertionError(f"{name} should have one row for each year {span}; its years are "
-                             f"{sorted(got) if len(got) <= 12 else f'{min(got)}-{max(got)} ({len(got)} rows)'}.")
+                             f"{shown}.")
     if ordered and got != want:
         raise AssertionError(f"{name} should list the years {span} in order (sort by year).")
 
@@ -375,8 +377,8 @@ def expect_frame(df: Any, name: str, columns: Sequence[str], n_rows: int | None 
         )
     per = f", one per {row}" if row else ""
     if len(df) == 0:
-        raise AssertionError(f"{name} has no rows; it should have "
-                             + (f"{n_rows} row(s){per}." if n_rows else f"one row per {row or 'item'}."))
+        want = f"{n_rows} row(s){per}." if n_rows else f"one row per {row or 'item'}."
+        raise AssertionError(f"{name} has no rows; it should have {want}")
     if n_rows is not None and len(df) != n_rows:
         raise AssertionError(f"{name} should have {n_rows} row(s){per}; it has {len(df)}.")
 

@@ -1,7 +1,8 @@
 """The wrong-answer corpus: every kind of wrong answer gets its own true, specific message.
 
 For each of the 8 exercise sets, the real student notebook from ``exercises/`` is copied under
-another name ("alice.ipynb", "ch02 (1).ipynb": a renamed notebook must work) and executed in
+another name ("alice.ipynb", "ch02 (1).ipynb": a renamed notebook must work; beside it, another
+set's notebook saved under this set's own name, "ch02.ipynb", as a decoy) and executed in
 one kernel, top to bottom as a student would run it unanswered.  Then the model answers of the
 master notebook are run, and each corpus case follows in sequence: the student's wrong code (a
 cell, which may raise), ``grader.check("qN")`` (or the question's hidden tests, run the way the
@@ -9,8 +10,8 @@ grader runs them), then the model answer again to reset what the case touched.
 
 Every check's output is classified by the regular expression of its expected kind, and must
 hold no traceback and not the expected value.  A summary table (cases per kind, pass/fail) is
-printed (see it with ``pytest -s``; ``CORPUS_SHOW=1`` prints every message too).  One kernel per set keeps the whole corpus to about a
-minute and a half.
+printed (see it with ``pytest -s``; ``CORPUS_SHOW=1`` prints every message too).  One kernel
+per set keeps the whole corpus to about a minute and a half.
 """
 
 from __future__ import annotations
@@ -447,6 +448,10 @@ def _run_set(name: str, cases: list[Case], tmp: Path):
     folder.mkdir()
     path = folder / RENAMED[name]
     shutil.copyfile(ROOT / "exercises" / f"{name}.ipynb", path)  # the file find_notebook reads
+    # A decoy: another set's notebook under this set's own name. The first cell must pick the
+    # notebook of its own exercise set (by its metadata), not the file named like the set.
+    decoy = SETS[(SETS.index(name) + 1) % len(SETS)]
+    shutil.copyfile(ROOT / "exercises" / f"{decoy}.ipynb", folder / f"{name}.ipynb")
     nb = _build(name, [c for c in cases if c.code])
     NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": str(folder)}}).execute()
