@@ -500,7 +500,11 @@ def _print_summary(results):
         if why or show_all:
             lines.append(f"{'FAIL' if why else 'ok'} {case.ident} ({case.kind}): {why}\n    "
                          + text.strip().replace("\n", "\n    "))
-    print("\n".join(lines))
+    text = "\n".join(lines)
+    print(text)
+    summary = ROOT / "_build" / "feedback-corpus-summary.txt"  # shown by tests/conftest.py
+    summary.parent.mkdir(exist_ok=True)
+    summary.write_text(text + "\n", encoding="utf-8")
 
 
 def test_corpus_is_large_and_covers_every_set(corpus):
