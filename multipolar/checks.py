@@ -43,9 +43,11 @@ def guard(value: Any, name: str) -> None:
     """
     if isinstance(value, NotSet):
         if value.error:
+            still = (f", so `{name}` still holds its value from before"
+                     if getattr(value, "stale", False) else "")
             raise AssertionError(
-                f"the cell that sets `{name}` stopped with {value.error}. Fix that error, "
-                f"run the cell again, then run this check.")
+                f"the cell that sets `{name}` stopped with {value.error}{still}. Fix that "
+                f"error, run the cell again, then run this check.")
         raise AssertionError(f"`{name}` is not set: check the spelling of its name and run "
                              f"its cell, then run this check again.")
     if value is Ellipsis:

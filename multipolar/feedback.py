@@ -42,11 +42,14 @@ class NotSet:
     ``error`` is the one-line error of the cell that should have set it, if that cell failed.
     """
 
-    __slots__ = ("name", "error")
+    __slots__ = ("name", "error", "stale")
 
-    def __init__(self, name: str, error: str | None = None) -> None:
+    def __init__(self, name: str, error: str | None = None, stale: bool = False) -> None:
         self.name = name
         self.error = error
+        #: True when the name does hold a value, left over from before its cell failed (only
+        #: known in the student's own session, from the cell hook).
+        self.stale = stale
 
     def __repr__(self) -> str:
         return f"NotSet({self.name!r}, error={self.error!r})"
@@ -55,13 +58,16 @@ class NotSet:
         return False
 
 
-#: Cell errors known to the running tests: {answer name: "ValueError: ..."}.
+#: Cell errors known to the running tests: {answer name: "ValueError: ..."} (from the grader).
 _cell_errors: dict[str, str] = {}
+#: Cell errors seen by the hook in the student's own session, forgotten when a later cell sets
+#: the name: these also flag a name that still holds a value from before its cell failed.
+_session_errors: dict[str, str] = {}
 
 
 def cell_errors() -> dict[str, str]:
     """A copy of the cell errors known now ({answer name: "ValueError: ..."})."""
-    return dict(_cell_errors)
+    return {**_cell_errors, **_session_errors}
 
 
 def install(cell_errors: Mapping[str, str] | None = None) -> None:
@@ -77,6 +83,7 @@ def install(cell_errors: Mapping[str, str] | None = None) -> None:
 
     if cell_errors is not None:
         _cell_errors.clear()
+        _session_errors.clear()
         _cell_errors.update({str(k): str(v) for k, v in cell_errors.items()})
     if getattr(test_case.call_func, "_multipolar", False):
         return
@@ -88,10 +95,12 @@ def install(cell_errors: Mapping[str, str] | None = None) -> None:
         for arg in self._get_func_params():
             if arg == "env":
                 kwargs[arg] = global_environment
+            elif arg in global_environment and arg in _session_errors:
+                kwargs[arg] = NotSet(arg, _session_errors[arg], stale=True)
             elif arg in global_environment:
                 kwargs[arg] = global_environment[arg]
             else:
-                kwargs[arg] = NotSet(arg, _cell_errors.get(arg))
+                kwargs[arg] = NotSet(arg, _cell_errors.get(arg) or _session_errors.get(arg))
         for arg, value in kwargs.items():
             if arg != "env" and (isinstance(value, NotSet) or value is Ellipsis):
                 checks.guard(value, arg)
@@ -239,11 +248,11 @@ def record_cell(source: str, error: BaseException | None) -> None:
     names = names_in_cell(source)
     if error is None:
         for name in names:
-            _cell_errors.pop(name, None)
+            _session_errors.pop(name, None)
     else:
         line = error_line(error)
         for name in names:
-            _cell_errors[name] = line
+            _session_errors[name] = line
 
 
 def _post_run_cell(result) -> None:

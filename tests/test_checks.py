@@ -245,7 +245,15 @@ def test_quotes_are_not_clipped():
 
 def test_session_hook_records_and_forgets_cell_errors():
     feedback.install({})
+    from otter.test_files.exception_test import ExceptionTestFile
+
     feedback.record_cell("q3_totals = pd.DataFrame(rows)", KeyError("rows"))
+    test = ExceptionTestFile.from_string(
+        "from otter.test_files import test_case\nname = 'q3'\n@test_case(points=1)\n"
+        "def test_q3(q3_totals):\n    pass\n")
+    test.run({"q3_totals": "an old value"})
+    assert "stopped with KeyError: 'rows', so `q3_totals` still holds its value from before" in (
+        test.test_case_results[0].message)
     assert feedback.cell_errors() == {"q3_totals": "KeyError: 'rows'"}
     feedback.record_cell("q3_totals = 1", None)
     assert feedback.cell_errors() == {}

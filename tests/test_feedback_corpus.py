@@ -37,6 +37,8 @@ KINDS = {
     "passes": r"results: All test cases passed!",
     "not set": r"`\w+` is not set: check the spelling of its name and run its cell",
     "cell failed": r"the cell that sets `\w+` stopped with \w+(Error|Exception)\b",
+    "cell failed, old value": (r"the cell that sets `\w+` stopped with \w+Error.*"
+                               r"still holds its value"),
     "placeholder": r"is still the placeholder `\.\.\.`",
     "none": r"is None \(nothing\)|gave None \(nothing\)|returned None \(nothing",
     "unit slip: fraction": r"looks like a (fraction|difference of fractions)",
@@ -204,6 +206,9 @@ CASES = [
                     '           - pd.Timestamp(dates["Uzbek memorandum: leave K2"]))',
       "wrong type"),
     C("ch05", "q1", "q1_rent_ratio = 100 * q1_rent_ratio", "unit slip: percentage"),
+    C("ch05", "q1", 'q1_days = (pd.Timestamp(dates["US leaves K2"])\n'
+                    '           - pd.Timestamp(dates["Uzbek memorandum: leave K2"])).dayz',
+      "cell failed, old value"),  # q1_days keeps its earlier value: no pass on it
     C("ch05", "q1", "q1_rent_ratio = 1 / q1_rent_ratio", "unit slip: inverse"),
     C("ch05", "q2", 'def refusal_viable(pressure, compliance_cost, backers, weight, '
                     'credibility=1.0):\n    return "yes"', "wrong type"),
