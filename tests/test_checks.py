@@ -287,3 +287,30 @@ def test_find_notebook_finds_a_renamed_copy_of_its_own_assignment(tmp_path, monk
     assert feedback.find_notebook("ch02", tmp_path, session=session).name == "alice.ipynb"
     (tmp_path / "broken.ipynb").write_text("{not json")
     assert feedback.find_notebook("ch03", tmp_path).name == "ch03.ipynb"
+
+
+def test_notebook_opens_a_renamed_copy_and_never_raises(tmp_path, monkeypatch, capsys):
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    lost = feedback.notebook("ch02")  # no notebook file here at all
+    assert "Could not find this notebook's file" in capsys.readouterr().out
+    assert "was not found" in str(lost.check("q1", {}))
+    shutil.copy(root / "exercises" / "ch02.ipynb", tmp_path / "ch02 (1).ipynb")
+    grader = feedback.notebook("ch02")
+    assert Path(grader._notebook).name == "ch02 (1).ipynb"
+    result = grader.check("q1", {"q1_multiple_2015": 0.5, "q1_multiple_latest": 50.9})
+    assert "looks like a fraction" not in result.summary()  # a multiple, not a percentage
+    assert result.summary().startswith("❌ q1_multiple_2015 should be a multiple")
+
+    def refuse(*args, **kwargs):
+        raise ValueError("Tests directory ./tests does not exist")
+
+    monkeypatch.setattr(feedback, "_FriendlyNotebook", refuse)
+    stand_in = feedback.notebook("ch02")
+    assert "cannot run here" in capsys.readouterr().out
+    assert "cannot run here (ValueError" in str(stand_in.check("q1"))
+    feedback.install({})
