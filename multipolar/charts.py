@@ -23,6 +23,8 @@ from itertools import cycle
 import pandas as pd
 from matplotlib.figure import Figure
 
+from . import catalog
+
 __all__ = ["OKABE_ITO", "LINESTYLES", "MARKERS", "show", "png_bytes", "img_html",
            "share_chart", "growth_chart", "comparison_chart"]
 
@@ -240,12 +242,14 @@ def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market
 # ---------------------------------------------------------------- chapter 3: layers and overlaps
 __all__ += ["layers_chart", "membership_matrix_chart"]
 
+_STATUS_MARKERS = ["o", "s", "^", "v", "D", "P"]
 FACTBOOK_SOURCE = "Source: CIA, The World Factbook 2015, 'International organization participation' (public domain)"
-_STATUS_MARK = {  # status -> (marker, face colour, edge colour): shape differs as well as colour
-    "member": ("o", OKABE_ITO[0], OKABE_ITO[0]),
-    "observer": ("s", "white", OKABE_ITO[1]),
-    "dialogue partner": ("^", "white", OKABE_ITO[2]),
-    "dialogue member": ("v", "white", OKABE_ITO[3]),
+#: status -> (marker, face colour, edge colour): shape differs as well as colour. Statuses come from
+#: the catalogue, fullest first; only the first (member) is drawn filled.
+_STATUS_MARK = {
+    status: (_STATUS_MARKERS[i % len(_STATUS_MARKERS)], OKABE_ITO[i] if i == 0 else "white",
+             OKABE_ITO[i % len(OKABE_ITO)])
+    for i, status in enumerate(catalog.enum("mechanism_membership", "status"))
 }
 
 
@@ -524,7 +528,7 @@ def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend
 __all__ += ["bases_timeline_chart", "bargaining_chart"]
 
 #: Categories of chapter 5's events, in legend order (colour and marker both differ).
-NETWORK_CATEGORIES = ["unrest", "US pressure", "collective backing", "host decision", "base", "domestic politics"]
+NETWORK_CATEGORIES = catalog.enum("network_events", "category")
 
 
 def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, last: int, title: str,
@@ -705,12 +709,13 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
 
 # ---------------------------------------------------------------- claims ledger (appended)
 #: One hatch per ledger status, so the bars differ by more than colour.
-STATUS_HATCHES = ["", "//", "..", "xx"]
+STATUS_HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 
 
 def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
                  source: str = "Source: data/claims_ledger.csv (claims of Sahara 2015; checks on World Bank "
-                               "and CIA World Factbook data)") -> Figure:
+                               "and CIA World Factbook data and on the named sources of the course's "
+                               "event tables)") -> Figure:
     """Horizontal bars: number of claims per status (``counts`` indexed by status, in display order).
 
     Each bar has its own Okabe-Ito colour and hatch, the status name on the axis and the count

@@ -234,6 +234,11 @@ def rapprochement_figures() -> pd.DataFrame:
     return load("rapprochement_figures")
 
 
+def claim_events() -> pd.DataFrame:
+    """Dated events the paper states, each with an independent named source (the ledger checks against them)."""
+    return load("claim_events")
+
+
 def claims_ledger() -> pd.DataFrame:
     """Every quantitative or dated claim of the paper with its status (checked rows recomputed from data/)."""
     return load("claims_ledger")
@@ -242,3 +247,14 @@ def claims_ledger() -> pd.DataFrame:
 def argument_map() -> pd.DataFrame:
     """Chapter 7: the nodes of the map of the paper's argument (quotes checked by the build); keyed by node."""
     return load("argument_map")
+
+
+# ---------------------------------------------------------------- maps (appended)
+def map_countries() -> pd.DataFrame:
+    """Simplified Natural Earth country rings of the SCO region (one row per ring)."""
+    return load("map_countries")
+
+
+def map_places() -> pd.DataFrame:
+    """Places chapters 4 and 5 name, with coordinates and their sources."""
+    return load("map_places")

@@ -10,10 +10,12 @@ from datetime import date as _date
 
 import pandas as pd
 
+from . import catalog
+
 __all__ = ["decimal_year", "days_between", "base_spans", "select_events", "BASE_NAMES"]
 
 #: The US bases chapter 5 follows.
-BASE_NAMES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
+BASE_NAMES = dict(catalog.NETWORK_BASES)
 
 
 def _parse(iso: str) -> tuple[int, int | None, int | None]:

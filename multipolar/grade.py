@@ -134,7 +134,8 @@ RISKY_METHODS = {"system", "popen", "_exit", "rmtree", "unlink", "chmod", "kill"
 RISKY_OS_FUNCTIONS = {"remove", "rename", "replace", "removedirs", "rmdir", "move", "copy", "copyfile"}
 TAMPER_STRING = re.compile(r"(^|[/\\])tests[/\\]|[/\\]tests$|\.pkl\b|results\.json|OTTER_LOG|autograder",
                            re.IGNORECASE)
-INIT_CELL = re.compile(r"^\s*(#.*\n)*\s*import otter\s*\ngrader\s*=\s*otter\.Notebook\([^)]*\)\s*$")
+INIT_CELL = re.compile(r"^\s*(#.*\n)*\s*(import otter\s*\ngrader\s*=\s*otter\.Notebook\([^)]*\)"
+                       r"|from multipolar\.feedback import notebook\s*\n\s*grader\s*=\s*notebook\([^)]*\))\s*$")
 
 
 def _root_name(node: ast.AST) -> str | None:

@@ -8,7 +8,15 @@ agrees with the paper's. The status of a checked claim is then computed, never t
 - agrees with the paper-era data and with today's data: **reproduced**;
 - agrees with the paper-era data only: **revised** (today's figure and vintage are recorded);
 - agrees with today's data only: **reproduced** (with today's vintage);
-- agrees with neither: the claim's ``on_mismatch`` status, with its reason or named source.
+- agrees with neither: the claim's ``on_mismatch`` status (**not reproduced**, or **contested** /
+  **contradicted** where a named source disagrees), with its reason or named source.
+
+A dated claim can also be held against one row of the course's own sourced event tables
+(``data/claim_events.csv``, ``data/network_events.csv``, ``data/sco_timeline.csv``,
+``data/epilogue_events.csv``): the checks :func:`event_date` and :func:`event_value` read the
+row, and the claim is **corroborated** if the row's date (or value) agrees, otherwise it takes its
+``on_mismatch`` status. Either way its named source is the row's, read from ``data/``; a row whose
+source is the paper itself is refused, since a claim cannot corroborate itself.
 
 :func:`verify` recomputes every checked row of ``data/claims_ledger.csv`` and lists disagreements.
 """
@@ -16,6 +24,7 @@ agrees with the paper's. The status of a checked claim is then computed, never t
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -23,7 +32,8 @@ import pandas as pd
 
 from . import catalog, claims, data, tables
 
-__all__ = ["CHECKS", "RULES", "CHAPTER_PAGES", "evaluate", "rows", "verify", "status_counts", "parse_args"]
+__all__ = ["CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify",
+           "status_counts", "parse_args", "summary", "date_code", "code_date"]
 
 FACTBOOK_2015 = "factbook-2015"
 
@@ -104,6 +114,76 @@ def brics_ppp_share(vintage: str, year: int) -> float:
     return float(s["share_pct"].iloc[0])
 
 
+#: The course's sourced event tables a dated claim may be checked against: table -> key column.
+EVENT_TABLES = {"claim_events": "key", "network_events": "id", "sco_timeline": "id",
+                "epilogue_events": "id"}
+EVENTS = "event tables"
+
+
+def event_row(table: str, event) -> pd.Series:
+    """One row of an event table, by its key (or id). Refuses a missing row and a row whose
+    source is the paper itself (a claim cannot corroborate itself)."""
+    if table not in EVENT_TABLES:
+        raise ValueError(f"unknown event table {table!r}; known: {sorted(EVENT_TABLES)}")
+    df = data.load(table)
+    col = EVENT_TABLES[table]
+    hit = df[df[col].astype(str) == str(event)]
+    if len(hit) != 1:
+        raise ValueError(f"data/{table}.csv has no row {col}={event!r}")
+    row = hit.iloc[0]
+    if row["source_type"] == "paper" or not str(row["source"]).strip():
+        raise ValueError(f"data/{table}.csv row {event!r} rests on the paper or on no named source")
+    return row
+
+
+def date_code(iso: str) -> float:
+    """An ISO date (year, month or day precision) as a number YYYYMMDD, 00 for an unknown month/day."""
+    parts = [int(p) for p in str(iso).split("-")]
+    if not 1 <= len(parts) <= 3:
+        raise ValueError(f"not an ISO date: {iso!r}")
+    parts += [0] * (3 - len(parts))
+    return float(parts[0] * 10000 + parts[1] * 100 + parts[2])
+
+
+def code_date(code: float) -> str:
+    """The ISO date a :func:`date_code` stands for, at its precision."""
+    c = int(code)
+    y, m, d = c // 10000, c // 100 % 100, c % 100
+    return f"{y:04d}" + (f"-{m:02d}" if m else "") + (f"-{d:02d}" if d else "")
+
+
+def same_date(claimed: str, code: float) -> bool:
+    """True if the claim's date and the event's agree at the precision both give."""
+    if not isinstance(claimed, str) or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", claimed):
+        return False
+    a, b = claimed.split("-"), code_date(code).split("-")
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def event_source(table: str, event) -> str:
+    """The named source of an event row, with the address the course read it at."""
+    row = event_row(table, event)
+    url = str(row.get("url", "") or "")
+    return str(row["source"]) + (f" <{url}>" if url else "")
+
+
+@register((EVENTS, EVENTS), "the date of a row of the course's sourced event tables")
+def event_date(vintage: str, table: str, event) -> float:
+    return date_code(event_row(table, event)["date"])
+
+
+@register((EVENTS, EVENTS), "the value of a row of the course's sourced event tables")
+def event_value(vintage: str, table: str, event) -> float:
+    value = event_row(table, event).get("value")
+    if value is None or pd.isna(value):
+        raise ValueError(f"data/{table}.csv row {event!r} has no value")
+    return float(value)
+
+
+EVENT_CHECKS = ("event_date", "event_value")
+
+
 @register((FACTBOOK_2015, FACTBOOK_2015), "data.factbook_2015(): rows whose group is 'member'")
 def sco_member_count(vintage: str) -> float:
     fb = data.factbook_2015()
@@ -126,6 +206,14 @@ RULES: dict[str, tuple[Callable[..., bool], str]] = {
     "less_than": (lambda v, x, t: x < float(t), "agrees if the recomputed value is less than {0}"),
     "between": (lambda v, x, lo, hi: float(lo) <= x <= float(hi),
                 "agrees if the recomputed value lies between {0} and {1}"),
+    "same_date": (lambda v, x: same_date(v, x),
+                  "agrees if the paper's date and the event table's agree at the precision both "
+                  "give"),
+    "same_value": (lambda v, x: v is not None and math.isclose(float(v), x),
+                   "agrees if the paper's number equals the event table's"),
+    "same_date_value": (lambda v, x: same_date(v, x),
+                        "agrees if the paper's date and the event table's agree at the precision "
+                        "both give, and the paper's number equals the table's"),
 }
 
 
@@ -165,33 +253,60 @@ def parse_args(text: str) -> dict:
 
 
 # ---------------------------------------------------------------- statuses
+def _evaluate_event(claim: dict, check: Check) -> dict:
+    """A claim held against one row of an event table: corroborated, or its fallback status.
+
+    paper_era_value holds what the check read (the row's date as YYYYMMDD, or its value); for the
+    rule ``same_date_value`` today_value holds the row's value, compared with the paper's."""
+    table, event = claim["args"]["table"], claim["args"]["event"]
+    found = check.fn(EVENTS, **claim["args"])
+    second = found
+    if claim["rule"] == "same_date":
+        ok = same_date(claim["date"], found)
+    elif claim["rule"] == "same_date_value":
+        second = event_value(EVENTS, table, event)
+        ok = (same_date(claim["date"], found) and claim["value"] is not None
+              and math.isclose(claim["value"], second))
+    else:
+        ok = agrees(claim["rule"], claim["value"], found)
+    status = claims.CORROBORATED if ok else claim["on_mismatch"]
+    where = f"data/{table}.csv"
+    return {"status": status, "check": check.name, "args": format_args(claim["args"]),
+            "rule": claim["rule"], "paper_era_value": found, "paper_era_vintage": where,
+            "today_value": second, "today_vintage": where,
+            "named_source": event_source(table, event), "reason": ""}
+
+
 def evaluate(claim: dict) -> dict:
-    """The computed fields of one claim of :data:`multipolar.claims.CLAIMS`."""
+    """The computed fields of one claim (see :func:`multipolar.claims.load`)."""
     if "check" not in claim:
         return {"status": claim["status"], "check": "", "args": "", "rule": "", "paper_era_value": None,
                 "paper_era_vintage": "", "today_value": None, "today_vintage": "",
                 "named_source": claim.get("named_source", ""), "reason": claim.get("reason", "")}
     check = CHECKS[claim["check"]]
+    if check.name in EVENT_CHECKS:
+        return _evaluate_event(claim, check)
     old_v, new_v = check.vintages
     old = check.fn(old_v, **claim["args"])
     new = old if new_v == old_v else check.fn(new_v, **claim["args"])
     ok_old, ok_new = agrees(claim["rule"], claim["value"], old), agrees(claim["rule"], claim["value"], new)
     if ok_old:
-        status = "reproduced" if ok_new else "revised"
+        status = claims.REPRODUCED if ok_new else claims.REVISED
     elif ok_new:
-        status = "reproduced"
+        status = claims.REPRODUCED
     else:
         status = claim["on_mismatch"]
     return {"status": status, "check": check.name, "args": format_args(claim["args"]), "rule": claim["rule"],
             "paper_era_value": old, "paper_era_vintage": old_v, "today_value": new, "today_vintage": new_v,
-            "named_source": claim["data_source"] if status != claims.NOT_CHECKABLE else "",
-            "reason": claim["reason"] if status == claims.NOT_CHECKABLE else ""}
+            "named_source": claim["data_source"],
+            "reason": claim["reason"] if status == claims.NOT_REPRODUCED else ""}
 
 
-def rows() -> list[dict]:
-    """Every claim with its computed fields, in the paper's order (what the build writes)."""
+def rows(spec: list[dict] | None = None) -> list[dict]:
+    """Every claim (``spec``, by default the curated claims) with its computed fields, in the
+    paper's order (what the build writes)."""
     out = []
-    for i, c in enumerate(claims.CLAIMS, start=1):
+    for i, c in enumerate(claims.load() if spec is None else spec, start=1):
         section = dict((n, t) for n, t, _ in claims.SECTIONS)[c["chapter"]]
         ev = evaluate(c)
         out.append({"id": i, "key": c["key"], "chapter": c["chapter"], "section": section, "claim": c["claim"],
@@ -208,18 +323,24 @@ def verify(ledger: pd.DataFrame | None = None, rel_tol: float = 1e-9) -> pd.Data
         if r.check not in CHECKS:
             problems.append({"key": r.key, "field": "check", "ledger": r.check, "data": "no such check"})
             continue
-        claim = {"check": r.check, "args": parse_args(r.args), "rule": r.rule,
+        claim = {"check": r.check, "args": parse_args(r.args), "rule": r.rule, "date": r.date,
                  "value": None if pd.isna(r.value) else float(r.value),
-                 "on_mismatch": r.status if r.status in (claims.NOT_CHECKABLE, claims.CONTRADICTED) else "?",
+                 "on_mismatch": r.status if r.status in claims.FALLBACKS else "?",
                  "data_source": r.named_source, "reason": r.reason}
-        ev = evaluate(claim)
+        try:
+            ev = evaluate(claim)
+        except (ValueError, KeyError) as exc:
+            problems.append({"key": r.key, "field": "check", "ledger": r.check, "data": str(exc)})
+            continue
         for field in ("paper_era_value", "today_value"):
             stored, fresh = getattr(r, field), ev[field]
             both_nan = pd.isna(stored) and math.isnan(fresh)
             if not both_nan and not math.isclose(float(stored), fresh, rel_tol=rel_tol):
                 problems.append({"key": r.key, "field": field, "ledger": stored, "data": fresh})
-        if ev["status"] != r.status:
-            problems.append({"key": r.key, "field": "status", "ledger": r.status, "data": ev["status"]})
+        for field in ("status", "named_source"):
+            if ev[field] != getattr(r, field):
+                problems.append({"key": r.key, "field": field, "ledger": getattr(r, field),
+                                 "data": ev[field]})
     return pd.DataFrame(problems, columns=["key", "field", "ledger", "data"])
 
 
@@ -239,9 +360,17 @@ def status_counts(ledger: pd.DataFrame, by_chapter: bool = False) -> pd.DataFram
 
 
 #: Status labels with a symbol, so the table does not rely on colour or on reading the word alone.
-STATUS_MARKS = {"reproduced": "✔ reproduced", "revised": "↻ revised",
-                "not checkable with the course's data": "– not checkable with the course's data",
-                "contradicted": "✘ contradicted"}
+#: A status the catalogue gains later gets the neutral mark "•" until it is given its own here.
+_SYMBOLS = {
+    "reproduced": "✔",
+    "revised": "↻",
+    "not checkable with the course's data": "–",
+    "contradicted": "✘",
+    "corroborated": "✔",
+    "not reproduced": "✘",
+    "contested": "?",
+}
+STATUS_MARKS = {s: f"{_SYMBOLS.get(s, '•')} {s}" for s in claims.STATUSES}
 
 
 def _num(x: float, year: bool = False) -> str:
@@ -255,7 +384,16 @@ def _num(x: float, year: bool = False) -> str:
 def evidence(row) -> str:
     """What the status rests on, in words: the computation and its values, or the reason / named source."""
     parts = []
-    if row["check"]:
+    if row["check"] in EVENT_CHECKS:
+        if row["check"] == "event_date":
+            found = f"its date is {code_date(row['paper_era_value'])}"
+            if row["rule"] == "same_date_value":
+                found += f" and its number {_num(row['today_value'])}"
+        else:
+            found = f"its number is {_num(row['paper_era_value'])}"
+        parts.append(f"Held against {row['paper_era_vintage']} ({row['args']}): {found}. "
+                     f"Rule: {rule_text(row['rule'])}. Source: {row['named_source']}.")
+    elif row["check"]:
         year = row["check"].endswith("_year")
         vals = f"{row['paper_era_vintage']}: {_num(row['paper_era_value'], year)}"
         if row["today_vintage"] != row["paper_era_vintage"]:
@@ -263,8 +401,9 @@ def evidence(row) -> str:
         parts.append(f"Recomputed by {row['check']}({row['args']}) — {vals}. Rule: {rule_text(row['rule'])}.")
     if row["reason"]:
         parts.append(row["reason"])
-    if row["named_source"] and row["status"] == "contradicted":
-        parts.append(f"Contradicted by: {row['named_source']}.")
+    if row["named_source"] and row["status"] in claims.SOURCED and row["check"] not in EVENT_CHECKS:
+        label = "Contradicted by" if row["status"] == claims.CONTRADICTED else "Sources"
+        parts.append(f"{label}: {row['named_source']}.")
     if row["note"]:
         parts.append(f"Note: {row['note']}")
     return " ".join(parts)
@@ -311,3 +450,51 @@ def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
             '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>'
             "<thead><tr><th>#</th><th>Claim (our words) and the paper's words</th>"
             "<th>Status and evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+
+
+# ---------------------------------------------------------------- prose computed from the ledger
+def summary(ledger: pd.DataFrame) -> dict:
+    """The ledger's tally: counts per status, how many claims were checked, shares in per cent."""
+    counts = {k: int(v) for k, v in status_counts(ledger).iloc[0].items()}
+    total = len(ledger)
+    unchecked = counts[claims.NOT_CHECKABLE]
+    return {"total": total, "counts": counts, "checked": total - unchecked,
+            "not_checkable": unchecked,
+            "checked_pct": 100 * (total - unchecked) / total if total else 0.0,
+            "not_checkable_pct": 100 * unchecked / total if total else 0.0,
+            "recomputed": int((ledger["check"].ne("") & ~ledger["check"].isin(EVENT_CHECKS)).sum()),
+            "event_checked": int(ledger["check"].isin(EVENT_CHECKS).sum())}
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def summary_text(ledger: pd.DataFrame) -> str:
+    """One paragraph, every number computed from the ledger: how many claims were checked, how."""
+    t = summary(ledger)
+    c = t["counts"]
+    typed = t["checked"] - t["recomputed"] - t["event_checked"]
+    return (
+        f"Of the paper's {t['total']} factual claims, the course checked {t['checked']} "
+        f"({t['checked_pct']:.0f}%): {t['recomputed']} by recomputing them from the World Bank and "
+        f"Factbook data, {t['event_checked']} by holding them against a dated row of the course's own "
+        f"event tables, each with a named source, and {typed} by named sources that contradict or "
+        f"contest them. "
+        f"{_plural(c[claims.REPRODUCED] + c[claims.REVISED], 'figure')} reproduce "
+        f"({c[claims.REVISED]} of them only in the paper-era vintage), "
+        f"{_plural(c[claims.CORROBORATED], 'claim')} are corroborated, "
+        f"{_plural(c[claims.NOT_REPRODUCED], 'figure')} do not reproduce in any vintage the course "
+        f"holds, "
+        f"{c[claims.CONTRADICTED]} are contradicted and {c[claims.CONTESTED]} contested. "
+        f"{t['not_checkable']} ({t['not_checkable_pct']:.0f}%) cannot be checked with the course's "
+        f"data or sources.")
+
+
+def chapter_text(ledger: pd.DataFrame, chapter: int) -> str:
+    """One sentence on one chapter's claims: how many, and the count of each status they have."""
+    rows = ledger[ledger["chapter"] == chapter]
+    counts = status_counts(rows).iloc[0] if len(rows) else pd.Series(0, index=claims.STATUSES)
+    parts = [f"{int(n)} {s}" for s, n in counts.items() if n]
+    head = f"Section {chapter} of the paper makes {_plural(len(rows), 'claim')} in the ledger: "
+    return head + ", ".join(parts) + "."

@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from . import data
+from . import catalog, data
 
 __all__ = [
     "FULL", "STATUSES", "NOT_COVERED", "NONE", "mechanisms", "covered", "row_label", "participants",
@@ -23,7 +23,7 @@ __all__ = [
 
 FULL = "member"
 #: Statuses as printed by the Factbook, fullest first.
-STATUSES = ["member", "observer", "dialogue partner", "dialogue member"]
+STATUSES = catalog.enum("mechanism_membership", "status")
 NOT_COVERED = "not covered by the course's sources"
 NONE = "none listed"
 

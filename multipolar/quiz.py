@@ -8,10 +8,12 @@ number the data could contradict.
 
 from __future__ import annotations
 
+import html
+
 from IPython.display import HTML, Javascript, display
 from jupyterquiz import display_quiz
 
-__all__ = ["choice", "numeric", "show_quiz"]
+__all__ = ["choice", "numeric", "show_quiz", "print_version"]
 
 #: Dark backgrounds with white text (contrast >= 7:1); right/wrong also differ in wording.
 COLOURS = {
@@ -99,8 +101,44 @@ ANSWERED_CSS = """<style>
 </style>"""
 
 
+def _correct_answers(q: dict) -> list[str]:
+    if q["type"] == "numeric":
+        lo, hi = next(a["range"] for a in q["answers"] if a.get("correct"))
+        return [f"{(lo + hi) / 2:g} (accepted from {lo:g} to {hi:g})"]
+    return [a["answer"] for a in q["answers"] if a.get("correct")]
+
+
+def print_version(questions: list[dict]) -> str:
+    """The quiz for paper: the questions as a list, and the answer key apart.
+
+    Both are hidden wherever the page is read on a screen (inline ``display: none``, so also in
+    Jupyter); the PDF edition (scripts/build_pdf.py) shows the questions in place of the
+    clickable quiz and gathers the answer keys into an appendix.
+    """
+    esc = html.escape
+    items, keys = [], []
+    for q in questions:
+        if q["type"] == "numeric":
+            body = "<p class='quiz-print-blank'>Your answer: ____________</p>"
+        else:
+            hint = " (select all that apply)" if q["type"] == "many_choice" else ""
+            body = (f"<p>{hint.strip(' ()').capitalize()}</p>" if hint else "") + "<ol type='A'>" + "".join(
+                f"<li>{esc(a['answer'])}</li>" for a in q["answers"]) + "</ol>"
+        items.append(f"<li><p>{esc(q['question'])}</p>{body}</li>")
+        right = "; ".join(esc(a) for a in _correct_answers(q))
+        feedback = next((a.get("feedback", "") for a in q["answers"] if a.get("correct")), "")
+        keys.append(f"<li><strong>{right.rstrip('.')}</strong>. {esc(feedback)}</li>")
+    return ("<div class='quiz-print' style='display:none'><p><strong>Check yourself</strong> "
+            "(answers in the appendix)</p><ol>" + "".join(items) + "</ol></div>"
+            "<div class='quiz-key' style='display:none'><ol>" + "".join(keys) + "</ol></div>")
+
+
 def show_quiz(questions: list[dict]) -> None:
-    """Display the questions as an interactive quiz (answers are checked in the browser)."""
+    """Display the questions as an interactive quiz (answers are checked in the browser).
+
+    A paper version for the PDF edition comes with it, hidden on screen (:func:`print_version`).
+    """
     display(HTML(ANSWERED_CSS))
     display_quiz(questions, shuffle_answers=False, colors=COLOURS, max_width=760)
     display(Javascript(ACCESSIBILITY_JS))
+    display(HTML(print_version(questions)))

@@ -14,7 +14,7 @@ import pandas as pd
 from . import catalog, tables
 
 __all__ = ["contract_volume_bcm", "implied_price", "price_schedule", "percent_change", "gdp_pair",
-           "dollar_change"]
+           "dollar_change", "model_deliveries", "delivery_record", "ramp_up_check"]
 
 #: 1 bcm (billion cubic metres) = 1e9 m3 = 1e6 thousand m3; gas prices are quoted per thousand m3.
 THOUSAND_M3_PER_BCM = 1e6
@@ -54,6 +54,54 @@ def price_schedule(value_usd: float, annual_bcm: float, years: int, max_ramp_up:
         "volume_bcm": [contract_volume_bcm(annual_bcm, years, r) for r in ramps],
         "price_usd_per_1000m3": [implied_price(value_usd, annual_bcm, years, r) for r in ramps],
     })
+
+
+def model_deliveries(annual_bcm: float, ramp_up_years: int, n_years: int) -> list[float]:
+    """The model's deliveries (bcm) in each of the first ``n_years`` whole years of a contract.
+
+    Deliveries rise linearly from zero to ``annual_bcm`` over ``ramp_up_years``: year k (1, 2, ...)
+    of the ramp-up averages annual × (k − 0.5) / ramp_up; later years run at the full volume. Summed
+    over a whole contract this is :func:`contract_volume_bcm`.
+    """
+    if annual_bcm <= 0 or n_years < 0 or ramp_up_years < 0:
+        raise ValueError("the annual volume must be positive and the numbers of years not negative")
+    return [annual_bcm * min(1.0, (k - 0.5) / ramp_up_years) if ramp_up_years else annual_bcm
+            for k in range(1, n_years + 1)]
+
+
+def delivery_record(figures: pd.DataFrame) -> pd.DataFrame:
+    """The reported yearly deliveries through the Power of Siberia: rows ``pos_deliveries_YYYY``.
+
+    ``figures`` is ``data.rapprochement_figures()`` (indexed by ``figure`` or not). Returns year and
+    delivered_bcm, in year order, with the source each row names.
+    """
+    f = figures.reset_index() if "figure" not in figures.columns else figures
+    rows = f[f["figure"].str.match(r"pos_deliveries_\d{4}$")]
+    if rows.empty:
+        raise ValueError("no pos_deliveries_YYYY rows in rapprochement_figures")
+    out = pd.DataFrame({"year": rows["figure"].str[-4:].astype(int), "delivered_bcm": rows["value"].astype(float),
+                        "source": rows["cited_as"]})
+    return out.sort_values("year").reset_index(drop=True)
+
+
+def ramp_up_check(figures: pd.DataFrame) -> dict:
+    """Hold the model's linear ramp-up against the record of the Power of Siberia.
+
+    The observed ramp-up runs from the first deliveries (row ``pos_first_deliveries``) to the date
+    the contract's plateau rate was reached (``pos_plateau_reached``), in whole years. The model's
+    deliveries for the years of the record use that ramp-up and the plateau (``pos_contract_plateau``).
+    """
+    f = figures.set_index("figure") if "figure" in figures.columns else figures
+    first = pd.Timestamp(f.loc["pos_first_deliveries", "date"])
+    reached = pd.Timestamp(f.loc["pos_plateau_reached", "date"])
+    plateau = float(f.loc["pos_contract_plateau", "value"])
+    years = (reached - first).days / 365.25
+    ramp = round(years)
+    record = delivery_record(f)
+    record["model_bcm"] = model_deliveries(plateau, ramp, len(record))
+    return {"first": first.date().isoformat(), "reached": reached.date().isoformat(), "plateau_bcm": plateau,
+            "ramp_up_years": years, "model_ramp_up": ramp, "table": record,
+            "delivered_bcm": float(record["delivered_bcm"].sum()), "model_bcm": float(record["model_bcm"].sum())}
 
 
 def percent_change(start: float, end: float) -> float:

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Rebuild every file in data/ from the raw sources in ../shared/sources/.
+"""Rebuild every file in data/ from the raw sources in ../shared/sources/ and the rows in curated/.
 
     python scripts/build_data.py                 # writes data/
     python scripts/build_data.py --out /tmp/x    # writes elsewhere (the tests compare)
     python scripts/build_data.py --sources PATH  # raw sources somewhere else
+    python scripts/build_data.py --curated PATH  # hand-curated rows somewhere else
 
 The output is deterministic: the same sources give the same bytes on every run.
-It reads only the raw files named in multipolar/catalog.py and never edits them.
-Standard library only, so it runs before anything else is installed.
+It reads only the raw files named in multipolar/catalog.py and the curated files named in its
+CURATED (read and checked by scripts/curated.py), and never edits them.
+Standard library only (apart from the claims ledger's checks, which need pandas), so it runs
+before anything else is installed.
 """
 
 from __future__ import annotations
@@ -23,7 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from multipolar import catalog  # noqa: E402
+sys.path.insert(0, str(ROOT / "scripts"))
+import curated  # noqa: E402
+from scripts.build_maps import build_map_tables  # noqa: E402
+from multipolar import catalog, claims  # noqa: E402
 
 DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
 PAPER_FILE = "000_0e512c34e4ebd900.txt"
@@ -31,6 +37,11 @@ PAPER_FILE = "000_0e512c34e4ebd900.txt"
 
 class SourceError(RuntimeError):
     """A raw source is missing or not in the shape this script expects."""
+
+
+def curated_rows_of(table: str, rows: list[dict] | None) -> list[dict]:
+    """``rows`` if given (the tests pass edited rows), else the rows of ``curated/<table>``."""
+    return curated.read(table) if rows is None else rows
 
 
 # ---------------------------------------------------------------- helpers
@@ -289,46 +300,20 @@ def build_ppp(src: Path) -> list[dict]:
     return out
 
 
-US_ORDER_INSTITUTIONS = [
-    # institution, full name, pillar, paper snippet (verbatim), founding document, place, date, event, source
-    ("UN", "United Nations", "political", "interstate political (UN)",
-     "Charter of the United Nations", "San Francisco", "1945-06-26", "signed",
-     "Charter of the United Nations, official text (United Nations)"),
-    ("NATO", "North Atlantic Treaty Organization", "military",
-     "military (NATO, and other bilateral or multilateral alliances)",
-     "North Atlantic Treaty", "Washington, D.C.", "1949-04-04", "signed",
-     "The North Atlantic Treaty, official text (NATO)"),
-    ("IMF", "International Monetary Fund", "financial and economic",
-     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
-     "Articles of Agreement of the International Monetary Fund", "Bretton Woods, New Hampshire", "1944-07-22",
-     "adopted", "IMF Articles of Agreement, official text, opening note (IMF)"),
-    ("World Bank (IBRD)", "International Bank for Reconstruction and Development", "financial and economic",
-     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
-     "Articles of Agreement of the International Bank for Reconstruction and Development",
-     "Bretton Woods, New Hampshire", "1944-07-22", "adopted",
-     "IBRD Articles of Agreement, official text (World Bank)"),
-    ("GATT", "General Agreement on Tariffs and Trade", "financial and economic",
-     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
-     "General Agreement on Tariffs and Trade", "Geneva", "1947-10-30", "signed",
-     "The General Agreement on Tariffs and Trade (GATT 1947), legal text (WTO)"),
-    ("WTO", "World Trade Organization", "financial and economic",
-     "financial and economic (IMF, World Bank, WTO/ GATT et al.)",
-     "Marrakesh Agreement Establishing the World Trade Organization", "Marrakesh", "1994-04-15", "signed",
-     "Marrakesh Agreement Establishing the World Trade Organization, legal text (WTO)"),
-]
-
-
-def build_institutions(text: str) -> list[dict]:
-    """The institutions the paper names, each row's snippet checked verbatim against the paper."""
+def build_institutions(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """The institutions the paper names (curated/us_order_institutions.csv), each row's snippet
+    checked verbatim against the paper."""
     rows = []
-    for inst, full, pillar, snippet, doc, place, date, event, source in US_ORDER_INSTITUTIONS:
+    for r in curated_rows_of("us_order_institutions", curated_rows):
+        inst, full, pillar, snippet, date = (r["institution"], r["full_name"], r["pillar"],
+                                             r["paper_snippet"], r["date"])
         if snippet not in text:
             raise SourceError(f"paper: the snippet {snippet!r} (for {inst}) does not occur verbatim")
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
             raise SourceError(f"{inst}: date {date!r} is not YYYY-MM-DD")
         rows.append({"institution": inst, "full_name": full, "pillar": pillar, "paper_snippet": snippet,
-                     "founding_document": doc, "place": place, "date": date, "date_event": event,
-                     "year": int(date[:4]), "source": source})
+                     "founding_document": r["founding_document"], "place": r["place"], "date": date,
+                     "date_event": r["date_event"], "year": int(date[:4]), "source": r["source"]})
     return rows
 
 
@@ -398,7 +383,7 @@ def build_factbook_sco_status(src: Path) -> list[dict]:
         for r in csv.DictReader(fh):
             if r["FIPS"]:
                 iso3[r["FIPS"].lower()] = r["ISO3166-1-Alpha-3"]
-    allowed = {"member", "observer", "dialogue member"}
+    allowed = catalog.enum("factbook_sco_status", "status_2015")
     for fips, row in status.items():
         if fips not in iso3:
             raise SourceError(f"Factbook: no ISO code for FIPS {fips!r} ({row['name']})")
@@ -406,90 +391,8 @@ def build_factbook_sco_status(src: Path) -> list[dict]:
         for year in editions:
             if row.get(f"status_{year}", "member") not in allowed:
                 raise SourceError(f"Factbook {year}, {fips}: unexpected SCO status {row[f'status_{year}']!r}")
-    order = {"member": 0, "observer": 1, "dialogue member": 2, None: 3}
+    order = {**{s: i for i, s in enumerate(allowed)}, None: len(allowed)}
     return sorted(status.values(), key=lambda r: (order[r.get("status_2025")], order[r.get("status_2015")], r["name"]))
-
-
-_PAPER_SECTION = "Sahara (2015), section 'The SCO as a testing ground for the \"Belt and Road\" initiative'"
-SCO_TIMELINE = [
-    # date, precision, kind, event, admitted, source_type, source, quote (verbatim in the paper) or url;
-    # the short chart labels are in SCO_TIMELINE_LABELS, in the same order
-    ("1996", "year", "institution",
-     "Russia and China agree a 'strategic partnership': mutual security guarantees, no collective defence "
-     "against third parties", "", "paper", _PAPER_SECTION,
-     "an agreement on a “strategic partnership” between Russia and China (1996)"),
-    ("1996-04-26", "day", "institution",
-     "The 'Shanghai Five' is formed by Russia, China, Kazakhstan, Kyrgyzstan and Tajikistan", "", "paper", _PAPER_SECTION,
-     "On 26 April 1996, Russia, China, Kazakhstan, Kyrgyzstan, and Tajikistan agreed on the necessity to address "
-     "their common issues"),
-    ("1999", "year", "security",
-     "Attacks of 1999-2000 lead Tajikistan, Kyrgyzstan and Uzbekistan to set up a joint counter-terrorism "
-     "coordination centre", "", "paper", _PAPER_SECTION,
-     "in the wake of the 1999-2000 attacks"),
-    ("2000-04-21", "day", "security",
-     "Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan sign a treaty on joint action against terrorism, "
-     "extremism and organised crime", "", "paper", _PAPER_SECTION,
-     "signed on April 21, 2000 among Kazakhstan, Kyrgyzstan, Tajikistan and Uzbekistan"),
-    ("2001-06", "month", "institution",
-     "Uzbekistan is admitted and the Shanghai Five becomes the Shanghai Cooperation Organisation (SCO)", "",
-     "paper", _PAPER_SECTION,
-     "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself into the SCO"),
-    ("2001-06", "month", "security",
-     "The Shanghai Convention against terrorism, separatism and extremism (the 'three evils') is signed", "",
-     "paper", _PAPER_SECTION,
-     "In June 2001, with the admission of Uzbekistan, the “Shanghai Five” transformed itself into the SCO and the "
-     "“Shanghai Convention Against Terrorism, Separatism, and Extremism” was signed"),
-    ("2002-06", "month", "institution",
-     "The SCO Charter is adopted at a meeting in St Petersburg", "", "paper", _PAPER_SECTION,
-     "the adaptation of its charter at a meeting in St. Petersburg in June 2002"),
-    ("2008", "year", "crisis",
-     "South Ossetia crisis: the SCO issues no statement of support for Russia", "", "paper", _PAPER_SECTION,
-     "the South Ossetia crisis 2008 and the Osh riots in Kyrgyzstan in 2010. In the former case, the SCO did "
-     "not even issue a statement of support for Russia"),
-    ("2010", "year", "crisis",
-     "Osh riots in Kyrgyzstan: the SCO does not answer the Kyrgyz president's request for assistance", "",
-     "paper", _PAPER_SECTION,
-     "the Osh riots in Kyrgyzstan in 2010. In the former case, the SCO did not even issue a statement of "
-     "support for Russia. In the latter case, the SCO did not respond to the request for assistance from the "
-     "Kyrgyz president"),
-    ("2013", "year", "belt and road",
-     "Xi Jinping discloses a plan of large infrastructure investment on visits to Central Asia and Southeast Asia",
-     "", "paper", "Sahara (2015), section 'US Dichotomy vs. China's Multilayer Approaches'",
-     "disclosed an ambitious plan of huge infrastructure investment during his visits to Central Asia and "
-     "Southeast Asia in 2013"),
-    ("2015-03-28", "day", "belt and road",
-     "China publishes 'Vision and Actions', the outline of the Belt and Road initiative", "", "paper",
-     "Sahara (2015), section 'US Dichotomy vs. China's Multilayer Approaches'",
-     "Its general outline was unveiled on 28 March 2015"),
-    ("2017-06-09", "day", "enlargement",
-     "India and Pakistan are confirmed as members at the SCO summit in Astana", "IND+PAK", "news report",
-     "TASS, 'India and Pakistan join SCO', 9 June 2017", "https://tass.com/world/950697"),
-    ("2023-07-04", "day", "enlargement",
-     "Iran is admitted as a member at the SCO summit held by video link under India's chairmanship", "IRN",
-     "news report", "Trend News Agency, report on the 23rd SCO summit, 4 July 2023",
-     "https://en.trend.az/business/economy/3768748.html"),
-    ("2024-07-04", "day", "enlargement",
-     "Belarus is admitted as the tenth member at the SCO summit in Astana", "BLR", "news report",
-     "TASS, report from the SCO summit in Astana, 4 July 2024", "https://tass.com/world/1812205"),
-]
-
-
-SCO_TIMELINE_LABELS = [
-    "Russia-China 'strategic partnership'",
-    'Shanghai Five formed',
-    'Attacks in Central Asia (1999-2000)',
-    'Four-state anti-terrorism treaty',
-    'SCO founded (Uzbekistan joins)',
-    "Shanghai Convention ('three evils')",
-    'SCO Charter, St Petersburg',
-    'South Ossetia crisis',
-    'Osh riots, Kyrgyzstan',
-    "Xi's infrastructure plan",
-    "'Vision and Actions' published",
-    'India and Pakistan admitted',
-    'Iran admitted',
-    'Belarus admitted',
-]
 
 
 def check_precision(table: str, i: int, date: str, precision: str) -> None:
@@ -507,25 +410,28 @@ def check_paper_quote(table: str, i: int, flat: str, quote: str, year: str | Non
         raise SourceError(f"{table} row {i}: the quote does not state the year {year}")
 
 
-def build_sco_timeline(text: str) -> list[dict]:
+def build_sco_timeline(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """Chapter 4's timeline (curated/sco_timeline.csv): paper rows quote the paper (checked
+    verbatim, stating the year); news-report rows give the report's address."""
     flat = re.sub(r"\s+", " ", text)
     rows = []
-    if len(SCO_TIMELINE_LABELS) != len(SCO_TIMELINE):
-        raise SourceError("sco_timeline: one short label per row is needed")
-    for i, ((date, precision, kind, event, admitted, stype, source, evidence), label) in enumerate(
-            zip(SCO_TIMELINE, SCO_TIMELINE_LABELS), start=1):
+    for i, r in enumerate(curated_rows_of("sco_timeline", curated_rows), start=1):
+        date, precision, kind = r["date"], r["precision"], r["kind"]
+        admitted, stype = r["admitted"], r["source_type"]
         check_precision("sco_timeline", i, date, precision)
         if stype == "paper":
-            check_paper_quote("sco_timeline", i, flat, evidence, year=date[:4])
-        elif not evidence.startswith("https://"):
-            raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's address")
+            check_paper_quote("sco_timeline", i, flat, r["quote"], year=date[:4])
+            if r["url"]:
+                raise SourceError(f"sco_timeline row {i}: a paper row quotes the paper, no url")
+        elif r["quote"] or not r["url"].startswith("https://"):
+            raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's "
+                              "address (and no quote)")
         if (kind == "enlargement") != bool(admitted):
             raise SourceError(f"sco_timeline row {i}: admitted codes go with (and only with) enlargement rows")
         rows.append({
-            "id": i, "date": date, "year": int(date[:4]), "precision": precision, "kind": kind, "label": label,
-            "event": event,
-            "admitted": admitted, "source_type": stype, "source": source,
-            "quote": evidence if stype == "paper" else "", "url": evidence if stype != "paper" else "",
+            "id": i, "date": date, "year": int(date[:4]), "precision": precision, "kind": kind,
+            "label": r["label"], "event": r["event"], "admitted": admitted, "source_type": stype,
+            "source": r["source"], "quote": r["quote"], "url": r["url"],
         })
     if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
         raise SourceError("sco_timeline: rows must be in date order")
@@ -533,65 +439,41 @@ def build_sco_timeline(text: str) -> list[dict]:
 
 
 # ---------------------------------------------------------------- chapter 3: mechanisms and memberships
-#: The cooperation mechanisms of the "Vision and Actions" document as the paper quotes them, plus
-#: three the Factbook lists that the chapter uses for comparison. Each row:
-#: (id, name, in the Vision's list?, Factbook abbreviation or "", coverage, note).
-#: For rows in the Vision's list the name must occur verbatim in the paper (checked below).
-VISION_MECHANISMS = [
-    ("SCO", "SCO", "yes", "SCO", "listed",
-     "The Factbook prints SCO members, observers and dialogue members."),
-    ("ASEAN Plus China", "ASEAN Plus China", "yes", "ASEAN", "counterpart listed",
-     "The Factbook lists ASEAN's members and prints China as an ASEAN dialogue partner; "
-     "the ASEAN Plus China format itself is not a Factbook entry."),
-    ("APEC", "Asia-Pacific Economic Cooperation (APEC)", "yes", "APEC", "listed",
-     "The Factbook prints APEC membership."),
-    ("ASEM", "Asia-Europe Meeting (ASEM)", "yes", "", "not covered",
-     "Not covered by the course's sources: the Factbook 2015 does not list ASEM."),
-    ("ACD", "Asia Cooperation Dialogue (ACD)", "yes", "", "not covered",
-     "Not covered by the course's sources: the Factbook 2015 does not list the ACD."),
-    ("CICA", "Conference on Interaction and Confidence-Building Measures in Asia (CICA)", "yes", "CICA", "listed",
-     "The Factbook prints CICA members and observers."),
-    ("CASCF", "China-Arab States Cooperation Forum (CASCF)", "yes", "LAS", "counterpart listed",
-     "The Factbook lists the members of the League of Arab States (LAS), China's counterpart in the "
-     "forum; the forum itself is not a Factbook entry."),
-    ("China-GCC", "China-Gulf Cooperation Council Strategic Dialogue", "yes", "GCC", "counterpart listed",
-     "The Factbook lists the members of the Gulf Cooperation Council (GCC), China's counterpart in the "
-     "dialogue; the dialogue itself is not a Factbook entry."),
-    ("GMS", "Greater Mekong Sub-region (GMS) Economic Cooperation", "yes", "", "not covered",
-     "Not covered by the course's sources: the Factbook 2015 does not list the GMS programme."),
-    ("CAREC", "Central Asia Regional Economic Cooperation (CAREC)", "yes", "", "not covered",
-     "Not covered by the course's sources: the Factbook 2015 does not list CAREC."),
-    ("BRICS", "BRICS", "no", "BRICS", "listed",
-     "Not in the Vision's list; the paper names the BRICS' NDB and CRA among the financing "
-     "institutions the plan coordinates."),
-    ("ARF", "ASEAN Regional Forum", "no", "ARF", "listed",
-     "Not in the Vision's list; an Asian security forum the Factbook lists, shown for comparison."),
-    ("EAS", "East Asia Summit", "no", "EAS", "listed",
-     "Not in the Vision's list; a leaders' forum the Factbook lists, shown for comparison."),
-]
-VISION_FULL_NAMES = {"SCO": "Shanghai Cooperation Organization (SCO)",
-                     "BRICS": "BRICS (Brazil, Russia, India, China, South Africa)"}
 VISION_LIST_START = "take full advantage of the existing bilateral and multilateral cooperation mechanisms"
 MEMBERSHIP_AS_OF = "2015"
 MEMBERSHIP_SOURCE = "CIA World Factbook 2015, field 'International organization participation'"
-MEMBERSHIP_STATUSES = ["member", "observer", "dialogue partner", "dialogue member"]
+MEMBERSHIP_STATUSES = catalog.enum("mechanism_membership", "status")
 
 
-def build_vision_mechanisms(text: str) -> list[dict]:
-    """The Vision's mechanisms as the paper quotes them, with what the Factbook covers of each."""
+def build_vision_mechanisms(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """The Vision's mechanisms as the paper quotes them (curated/vision_mechanisms.csv), with what
+    the Factbook covers of each. For rows in the Vision's list the name must occur verbatim in the
+    paper."""
     start = text.find(VISION_LIST_START)
     if start < 0:
         raise SourceError("paper: the Vision's list of cooperation mechanisms was not found")
     quoted = text[start:text.index("”", start)]
     rows = []
-    for order, (mid, name, in_vision, abbrev, coverage, note) in enumerate(VISION_MECHANISMS, start=1):
+    for order, r in enumerate(curated_rows_of("vision_mechanisms", curated_rows),
+                              start=1):
+        mid, name, in_vision, abbrev, coverage = (r["mechanism"], r["name"], r["in_vision"],
+                                                  r["factbook_abbrev"], r["coverage"])
         if in_vision == "yes" and name not in quoted:
             raise SourceError(f"paper: {name!r} does not occur verbatim in the Vision's quoted list")
         if (coverage == "not covered") != (abbrev == ""):
             raise SourceError(f"{mid}: a mechanism is 'not covered' exactly when it has no Factbook abbreviation")
-        rows.append({"order": order, "mechanism": mid, "paper_name": name if in_vision == "yes" else "",
-                     "name": VISION_FULL_NAMES.get(mid, name), "in_vision": in_vision, "factbook_abbrev": abbrev,
-                     "coverage": coverage, "note": note})
+        rows.append(
+            {
+                "order": order,
+                "mechanism": mid,
+                "paper_name": name if in_vision == "yes" else "",
+                "name": r["full_name"] or name,
+                "in_vision": in_vision,
+                "factbook_abbrev": abbrev,
+                "coverage": coverage,
+                "note": r["note"],
+            }
+        )
     return rows
 
 
@@ -624,7 +506,8 @@ def build_memberships(src: Path) -> list[dict]:
         for r in csv.DictReader(fh):
             if r["FIPS"]:
                 iso3[r["FIPS"].lower()] = r["ISO3166-1-Alpha-3"]
-    abbrevs = [a for _, _, _, a, _, _ in VISION_MECHANISMS if a]
+    mechanisms = curated.read("vision_mechanisms")
+    abbrevs = [r["factbook_abbrev"] for r in mechanisms if r["factbook_abbrev"]]
     rows = []
     for cid, field in orgs.items():
         fips, name, kind = ids[cid]
@@ -652,193 +535,24 @@ def build_memberships(src: Path) -> list[dict]:
     return rows
 
 
-#: Statements for the Self/Other classification exercise: (id, statement shown to students,
-#: the words of the paper it rests on (checked verbatim), whose words they are, the type the
-#: chapter's reading assigns, the explanation shown as feedback).
-SELF_OTHER_STATEMENTS = [
-    ("s1", "The 2015 US National Security Strategy, as Sahara quotes it, blames security threats on "
-           "the “backers of discredited authoritarian orders”.",
-     "backers of discredited authoritarian orders", "US National Security Strategy (2015), quoted by Sahara",
-     "antagonistic",
-     "Authoritarian states appear as the source of threats: an oppositional, antagonistic Other. "
-     "This is the democracy/authoritarianism dichotomy Sahara criticises."),
-    ("s2", "The same strategy says that defending democracy and human rights “aligns us with the "
-           "aspirations of ordinary people throughout the world”.",
-     "aligns us with the aspirations of ordinary people throughout the world",
-     "US National Security Strategy (2015), quoted by Sahara", "in-group",
-     "The Self claims a shared identity with ordinary people everywhere, on the basis of values it "
-     "holds universal: an in-group Other."),
-    ("s3", "Sahara writes that Washington rejected the Cuban and Iranian revolutionary governments' "
-           "offers of friendship and labelled them “anti-American”.",
-     "labeled them as “anti-American.”", "Sahara (2015)", "antagonistic",
-     "Labelling a government 'anti-American' turns difference into enmity: an antagonistic Other, "
-     "in the friend/foe frame Sahara attributes to US diplomacy."),
-    ("s4", "Sahara writes that during the Cold War the US was “very hostile to the non-aligned movement”.",
-     "very hostile to the non-aligned movement", "Sahara (2015)", "antagonistic",
-     "Non-aligned states were, by definition, neither friend nor foe, a textbook case of a 'different "
-     "but not antagonistic' Other. Sahara's point is that US discourse treated them as antagonistic "
-     "all the same: there was little room for a third position."),
-    ("s5", "The “Vision and Actions” document, as Sahara quotes it, “respects the paths and modes of "
-           "development chosen by different countries”.",
-     "respects the paths and modes of development chosen by different countries",
-     "Vision and Actions (2015), quoted by Sahara", "different",
-     "Partners are accepted as different, and the difference is not treated as a threat: an Other "
-     "that is different but not antagonistic. Sahara calls this cultural relativism."),
-    ("s6", "Sahara describes “win-win” cooperation as the “complementary coordination of in-group "
-           "countries’ resource” for mutual benefit.",
-     "complementary coordination of in-group countries’ resource", "Sahara (2015)", "in-group",
-     "Partners pooling resources for a common benefit form a group with a shared identity: an "
-     "in-group Other."),
-]
-SELF_OTHER_TYPES = ["antagonistic", "different", "in-group"]
-
-
-def build_self_other(text: str) -> list[dict]:
-    """The classification exercise's statements, each resting on words checked verbatim in the paper."""
+def build_self_other(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """The classification exercise's statements (curated/self_other_statements.csv), each resting on
+    words checked verbatim in the paper."""
     flat = " ".join(text.split())
     rows = []
-    for sid, statement, quote, speaker, answer, explanation in SELF_OTHER_STATEMENTS:
+    for r in curated_rows_of("self_other_statements", curated_rows):
+        sid, quote, answer = r["id"], r["paper_quote"], r["answer"]
         if quote not in flat:
             raise SourceError(f"paper: the quotation {quote!r} (statement {sid}) does not occur verbatim")
-        if answer not in SELF_OTHER_TYPES:
-            raise SourceError(f"statement {sid}: answer {answer!r} is not one of {SELF_OTHER_TYPES}")
-        rows.append({"id": sid, "statement": statement, "paper_quote": quote, "speaker": speaker,
-                     "answer": answer, "explanation": explanation})
+        types = catalog.enum("self_other_statements", "answer")
+        if answer not in types:
+            raise SourceError(f"statement {sid}: answer {answer!r} is not one of {types}")
+        rows.append({"id": sid, "statement": r["statement"], "paper_quote": quote,
+                     "speaker": r["speaker"], "answer": answer, "explanation": r["explanation"]})
     return rows
 
 
 # ---------------------------------------------------------------- epilogue: events after the paper
-#: (date, precision, topic, label, event, source_type, source, url, quote, factbook country code, field).
-#: Factbook rows: the quote must occur verbatim in that field of the 2025 edition (checked below).
-#: Other rows cannot be checked here: the stored sources do not hold those publications.
-EPILOGUE_EVENTS = [
-    ("2015-12-18", "day", "IMF reform", "US Congress approves the 2010 IMF reform",
-     "The US Congress adopts legislation authorising the 2010 IMF quota and governance reforms; the IMF's "
-     "Managing Director welcomes it the same day", "official document",
-     "IMF, Press Release No. 15/573, 18 December 2015",
-     "https://www.imf.org/external/np/sec/pr/2015/pr15573.htm", "", "", ""),
-    ("2016-01-16", "day", "AIIB", "AIIB opens in Beijing",
-     "The Asian Infrastructure Investment Bank opens for business at a ceremony in Beijing", "news report",
-     "Xinhua News Agency, 'AIIB opens to lay down milestone for global economic governance', 16 January 2016",
-     "http://news.xinhuanet.com/english/2016-01/16/c_135015984.htm", "", "", ""),
-    ("2016-01-26", "day", "IMF reform", "IMF 2010 reform in force",
-     "The IMF's Board Reform Amendment, part of the 2010 package, enters into force, allowing the quota "
-     "increases of the 14th General Review of Quotas to take effect", "official document",
-     "IMF, Press Release No. 16/36, 1 February 2016",
-     "https://www.imf.org/en/News/Articles/2015/09/14/01/49/pr1636", "", "", ""),
-    ("2016-06-24", "day", "AIIB", "AIIB approves its first four loans",
-     "The AIIB's board approves its first four projects (Bangladesh, Indonesia, Pakistan, Tajikistan); three "
-     "are co-financed with the World Bank, the Asian Development Bank, the EBRD and the UK's DFID",
-     "news report", "Reuters, report from Beijing, 24 June 2016",
-     "http://in.reuters.com/article/china-aiib-idINL4N19G4G4", "", "", ""),
-    ("2016-11", "month", "NDB", "NDB's first full year of lending",
-     "The New Development Bank's board approves loans for projects in China and India; the bank says this "
-     "brings its approvals in its first full year of operations to seven projects", "official document",
-     "New Development Bank, press release on the 7th meeting of its Board of Directors, November 2016",
-     "https://www.ndb.int/press_release/ndb-board-directors-approves-loans-two-projects-china-india-7th-meeting-shanghai/",
-     "", "", ""),
-    ("2017-01-23", "day", "US policy", "US withdraws from the TPP",
-     "A presidential memorandum directs the US Trade Representative to withdraw the United States as a "
-     "signatory to the Trans-Pacific Partnership and from its negotiations", "official document",
-     "The White House, Presidential Memorandum 'Withdrawal of the United States from the Trans-Pacific "
-     "Partnership Negotiations and Agreement', 23 January 2017", "", "", "", ""),
-    ("2018-03-08", "day", "Trade pacts", "CPTPP signed",
-     "Eleven of the twelve TPP signatories, all but the United States, sign the Comprehensive and Progressive "
-     "Agreement for Trans-Pacific Partnership (CPTPP) in Santiago, Chile", "official document",
-     "New Zealand Ministry of Foreign Affairs and Trade (the depositary), 'Comprehensive and Progressive "
-     "Agreement for Trans-Pacific Partnership', section 'Current status of the Agreement' (web page, undated)",
-     "https://www.mfat.govt.nz/en/about-us/who-we-are/treaties/comprehensive-and-progressive-agreement-for-tpp/", "", "", ""),
-    ("2018-12-30", "day", "Trade pacts", "CPTPP in force",
-     "Ratification by Australia, Canada, Japan, Mexico, New Zealand, Singapore and Viet Nam brings the CPTPP "
-     "into force from 30 December 2018", "official document",
-     "New Zealand Ministry of Foreign Affairs and Trade (the depositary), 'Comprehensive and Progressive "
-     "Agreement for Trans-Pacific Partnership', section 'Current status of the Agreement' (web page, undated)",
-     "https://www.mfat.govt.nz/en/about-us/who-we-are/treaties/comprehensive-and-progressive-agreement-for-tpp/", "", "", ""),
-    ("2019-12", "month", "Sino-Russian relations", "Power of Siberia deliveries begin",
-     "Gazprom begins pipeline deliveries of Russian gas to China through the Power of Siberia, under its "
-     "30-year contract with CNPC of 2014", "news report",
-     "TASS, report on Gazprom's record daily gas supplies to China via the Power of Siberia, "
-     "5 December 2025", "https://tass.com/economy/2054559", "", "", ""),
-    ("2020-11-15", "day", "Trade pacts", "RCEP signed",
-     "Fifteen Asia-Pacific states, the ten ASEAN members with China, Japan, South Korea, Australia and New "
-     "Zealand, sign the Regional Comprehensive Economic Partnership (RCEP); India, which took part in the "
-     "negotiations, stays out", "news report",
-     "Nikkei Asia, 'Asian trade megadeal RCEP signed after years of talks', 15 November 2020",
-     "https://asia.nikkei.com/Economy/Trade/Asian-trade-megadeal-RCEP-signed-after-years-of-talks", "", "", ""),
-    ("2021-08-15", "day", "Central Asian security", "Taliban take Kabul",
-     "The Taliban take Kabul as the Afghan government's forces collapse", "news report",
-     "The National, report on the end of the US evacuation from Kabul, 30 August 2021",
-     "https://www.thenationalnews.com/world/2021/08/30/us-ends-its-war-in-afghanistan-as-evacuation-mission-is-completed/", "", "", ""),
-    ("2021-08-30", "day", "Central Asian security", "US completes withdrawal from Afghanistan",
-     "The head of US Central Command announces that every US service member has left Afghanistan, ending the "
-     "military mission begun in 2001 (the last flight left Kabul just before midnight local time)", "news report",
-     "The National, report on the end of the US evacuation from Kabul, 30 August 2021",
-     "https://www.thenationalnews.com/world/2021/08/30/us-ends-its-war-in-afghanistan-as-evacuation-mission-is-completed/", "", "", ""),
-    ("2022-01-01", "day", "Trade pacts", "RCEP in force",
-     "RCEP enters into force for the ten signatories that had ratified it by 2 November 2021: Brunei, "
-     "Cambodia, Laos, Singapore, Thailand and Viet Nam, with Australia, China, Japan and New Zealand",
-     "news report",
-     "CGTN, report of the announcement by China's Ministry of Commerce, citing the ASEAN Secretariat, "
-     "3 November 2021",
-     "https://news.cgtn.com/news/2021-11-03/RCEP-agreement-will-take-effect-on-January-1-2022-MOFCOM-14TyoxGghvW/share_amp.html",
-     "", "", ""),
-    ("2022-01-06", "day", "Central Asian security", "CSTO forces sent to Kazakhstan",
-     "At the request of Kazakhstan's President Kassym-Jomart Tokayev, during the unrest of January 2022, the "
-     "CSTO's Collective Security Council decides to send the organisation's Collective Peacekeeping Forces to "
-     "Kazakhstan for a limited time; the CSTO says they include units of Armenia, Belarus, Kyrgyzstan, Russia "
-     "and Tajikistan", "news report",
-     "Belsat, 'CSTO sends \"peacekeeping forces\" to Kazakhstan at Tokayev's request', 6 January 2022",
-     "https://belsat.eu/en/news/06-01-2022-csto-sends-peacekeeping-forces-to-kazakhstan-at-tokayev-s-request",
-     "", "", ""),
-    ("2022-02-04", "day", "Sino-Russian relations", "'No limits' joint statement",
-     "Russia and China sign a joint statement on international relations 'entering a new era' that calls "
-     "their friendship one with 'no limits' and 'no \"forbidden\" areas of cooperation'", "official document",
-     "President of Russia (Kremlin), Joint Statement of the Russian Federation and the People's Republic of "
-     "China on the International Relations Entering a New Era and the Global Sustainable Development, "
-     "4 February 2022", "http://en.kremlin.ru/supplement/5770", "", "", ""),
-    ("2022-02-24", "day", "Sino-Russian relations", "Russia invades Ukraine",
-     "Russia launches a full-scale invasion of Ukraine", "factbook",
-     "CIA, The World Factbook 2025, Russia, field 'Background'", "",
-     "On 24 February 2022, Russia escalated its conflict with Ukraine by invading the country on several fronts",
-     "rs", "Background"),
-    ("2022-03-02", "day", "Sino-Russian relations", "UN General Assembly vote on Ukraine",
-     "The UN General Assembly adopts resolution ES-11/1 deploring Russia's aggression against Ukraine, by 141 "
-     "votes to 5 with 35 abstentions; China and India abstain", "official document",
-     "United Nations General Assembly, resolution A/RES/ES-11/1 and its recorded vote, 2 March 2022",
-     "https://undocs.org/A/RES/ES-11/1", "", "", ""),
-    ("2023-02-24", "day", "Sino-Russian relations", "China's position paper on Ukraine",
-     "China's Foreign Ministry publishes a twelve-point 'Position on the Political Settlement of the Ukraine "
-     "Crisis', calling for respect for the sovereignty of all countries, a ceasefire and peace talks, and "
-     "opposing unilateral sanctions", "official document",
-     "Ministry of Foreign Affairs of the PRC, 'China's Position on the Political Settlement of the Ukraine "
-     "Crisis', 24 February 2023",
-     "https://www.mfa.gov.cn/eng/zxxx_662805/202302/t20230224_11030713.html", "", "", ""),
-    ("2023-08-24", "day", "BRICS", "BRICS invites six new members",
-     "The 15th BRICS summit in Johannesburg invites Argentina, Egypt, Ethiopia, Iran, Saudi Arabia and the "
-     "United Arab Emirates to become full members from 1 January 2024 (Johannesburg II Declaration)",
-     "news report", "TASS, report on the Johannesburg II Declaration, 24 August 2023",
-     "https://tass.com/world/1664957", "", "", ""),
-    ("2023-11-28", "day", "NDB", "NDB board meets in Dubai",
-     "The New Development Bank's board meets in Dubai, the first time it convenes in a member country that "
-     "was not one of the bank's founders", "official document",
-     "New Development Bank, news release on the 42nd meeting of its Board of Directors, 28 November 2023",
-     "https://www.ndb.int/news/ndbs-board-of-directors-hold-its-42nd-meeting-in-dubai-united-arab-emirates/",
-     "", "", ""),
-    ("2024-12-01", "day", "Sino-Russian relations", "Power of Siberia at 38 bcm a year",
-     "Gazprom, as reported by TASS, brings gas supplies to China through the Power of Siberia to 38 billion "
-     "cubic metres a year, the annual volume of the 30-year contract, on 1 December 2024", "news report",
-     "TASS, report on Gazprom's record daily gas supplies to China via the Power of Siberia, "
-     "5 December 2025", "https://tass.com/economy/2054559", "", "", ""),
-    ("2025", "year", "Belt and Road", "Factbook 2025 on the BRI",
-     "The CIA World Factbook's 2025 entry for China says many nations signed BRI agreements to attract "
-     "investment while others raised concerns about opacity, financing and debt", "factbook",
-     "CIA, The World Factbook 2025, China, field 'Background'", "",
-     "Many nations have signed on to BRI agreements to attract PRC investment, but others have expressed "
-     "concerns about such issues as the opaque nature of the projects, financing, and potentially "
-     "unsustainable debt obligations", "ch", "Background"),
-]
-
-
 def _factbook_fields(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """{(fips, field name): text} from one Factbook edition, for the (fips, field) pairs wanted."""
     fb = src / "cia-factbook-archive" / "data"
@@ -856,12 +570,18 @@ def _factbook_fields(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict
     return out
 
 
-def build_epilogue_events(src: Path) -> list[dict]:
-    wanted = {(fips, field) for *_, fips, field in EPILOGUE_EVENTS if fips}
+def build_epilogue_events(src: Path, curated_rows: list[dict] | None = None) -> list[dict]:
+    """Events after the paper (curated/epilogue_events.csv). Factbook rows: the quote must occur
+    verbatim in that field of the 2025 edition. Other rows cannot be checked here: the stored
+    sources do not hold those publications."""
+    events = curated_rows_of("epilogue_events", curated_rows)
+    wanted = {(r["factbook_fips"], r["factbook_field"]) for r in events if r["factbook_fips"]}
     texts = _factbook_fields(src, "2025", wanted)
     rows = []
-    for i, (date, precision, topic, label, event, stype, source, url, quote, fips, field) in enumerate(
-            EPILOGUE_EVENTS, start=1):
+    for i, r in enumerate(events, start=1):
+        date, precision, stype = r["date"], r["precision"], r["source_type"]
+        url, quote = r["url"], r["quote"]
+        fips, field = r["factbook_fips"], r["factbook_field"]
         expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
         if not re.fullmatch(expected, date):
             raise SourceError(f"epilogue_events row {i}: date {date!r} does not have the precision {precision!r}")
@@ -875,229 +595,93 @@ def build_epilogue_events(src: Path) -> list[dict]:
             raise SourceError(f"epilogue_events row {i}: only Factbook rows carry a checked quote")
         if url and not url.startswith(("https://", "http://")):
             raise SourceError(f"epilogue_events row {i}: url {url!r} is not an address")
-        rows.append({"id": i, "date": date, "year": int(date[:4]), "precision": precision, "topic": topic,
-                     "label": label, "event": event, "source_type": stype, "source": source, "url": url,
-                     "quote": quote})
+        rows.append({"id": i, "date": date, "year": int(date[:4]), "precision": precision,
+                     "topic": r["topic"], "label": r["label"], "event": r["event"],
+                     "source_type": stype, "source": r["source"], "url": url, "quote": quote})
     if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
         raise SourceError("epilogue_events: rows must be in date order")
     return rows
 
 
 # ---------------------------------------------------------------- chapter 5: network leverage
-_PAPER_S5 = "Sahara (2015), section 'The networking effect to fend off external intervention'"
-_FB15_KG = "CIA World Factbook 2015, Kyrgyzstan, 'Background'"
-_HRW_2005 = ("Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005', "
-             "June 2005")
-_HRW_URL = "https://www.hrw.org/report/2005/06/06/bullets-were-falling-rain/andijan-massacre-may-13-2005"
-
-#: Chapter 5's events. Each row names its source and carries the source's words:
-#: paper=...      a quote that must occur verbatim in the paper (checked); if it does not state
-#:                the year, dated_by= is a second verbatim quote that does (checked);
-#: factbook=...   (fips, field, quote): the quote must occur verbatim in that Factbook 2015 field (checked);
-#: report=...     (source, url, quote): a publication outside ../shared/sources, NOT checkable here.
-#: base/milestone mark the rows that open or close a US base (for the bases timeline).
-NETWORK_EVENTS = [
-    dict(date="2001", precision="year", category="base", label="US forces at Karshi-Khanabad (K2)",
-         event="The US occupies the Karshi-Khanabad (K2) air base in Uzbekistan (the paper gives the year only)",
-         actors="United States; Uzbekistan", base="K2", milestone="start",
-         paper="On 21 November 2005 the US evacuated the base, which it had occupied since 2001"),
-    dict(date="2002-03", precision="month", category="host decision",
-         label="Uzbek-US 'Strategic Partnership' declaration",
-         event="Uzbekistan is ready to sign a Declaration 'On Strategic Partnership' with the US",
-         actors="Uzbekistan; United States",
-         paper="Tashkent was ready to sign a Declaration “On Strategic Partnership” with the US in March 2002"),
-    dict(date="2005", precision="year", category="domestic politics", label="Akaev ousted (Factbook 2015)",
-         event="Nationwide demonstrations in spring 2005 end President Askar Akaev's rule in Kyrgyzstan",
-         actors="Kyrgyz protesters; President Askar Akaev",
-         factbook=("kg", "Background", "Nationwide demonstrations in the spring of 2005 resulted in the ouster "
-                   "of President Askar AKAEV")),
-    dict(date="2005-03", precision="month", category="unrest", label="'Tulip Revolution' in Kyrgyzstan",
-         event="An uprising after the February parliamentary elections overthrows President Askar Akayev",
-         actors="Kyrgyz protesters; President Askar Akayev",
-         paper="The change of tide came in March 2005, when an uprising overthrew the regime of Askar Akayev in "
-               "Kyrgyzstan"),
-    dict(date="2005-05-13", precision="day", category="unrest", label="Andijan: jail raid, uprising, shooting",
-         event="Armed men storm a jail in Andijan; a mass protest follows and security forces fire on the crowd. "
-               "The paper names the raiders as Hizb-ut-Tahrir (its claim, contested)",
-         actors="armed raiders; protesters; Uzbek security forces; President Islam Karimov",
-         paper="on 13 May 2005, Hizb-ut-Tahrir, an extremist group closely tied with Taliban, stormed a jail in "
-               "Uzbek town of Andijan"),
-    dict(date="2005-06", precision="month", category="unrest", label="Human Rights Watch report on Andijan",
-         event="Human Rights Watch publishes its report on Andijan, based on interviews with victims and "
-               "witnesses: it describes a massacre of hundreds of unarmed people",
-         actors="Human Rights Watch",
-         report=(_HRW_2005, _HRW_URL, "Uzbek government forces killed hundreds of unarmed people")),
-    dict(date="2005-07-05", precision="day", category="collective backing", label="SCO Astana declaration",
-         event="The SCO heads of state, meeting in Astana, denounce 'monopoly and domination in international "
-               "affairs' and address the coalition's military presence in member states",
-         actors="SCO heads of state (China, Russia, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan)",
-         paper="The climax came on 5 July when the heads of the SCO states made a joint declaration",
-         dated_by="The Astana declaration caused serious concern among the US policy makers. On 19 July 2005"),
-    dict(date="2005-07-05", precision="day", category="collective backing",
-         label="News report: SCO asks for a deadline",
-         event="A news report of the summit: the declaration asks the anti-terrorism coalition to set a deadline "
-               "for its temporary military presence in SCO states",
-         actors="SCO heads of state",
-         report=("RFE/RL, report of the SCO summit in Astana, 5 July 2005", "https://rferl.org/amp/1059693.html",
-                 "participants in the antiterrorism coalition should define a deadline for the temporary military "
-                 "presence on SCO member-state territory")),
-    dict(date="2005-07-19", precision="day", category="US pressure", label="US House resolution on the SCO",
-         event="The US House of Representatives adopts a resolution expressing concern over the SCO declaration",
-         actors="US House of Representatives",
-         paper="On 19 July 2005, the House of Representatives adopted a resolution expressing concern over the SCO "
-               "declaration"),
-    dict(date="2005-07", precision="month", category="US pressure", label="Rumsfeld visits Kyrgyzstan, Tajikistan",
-         event="US Defense Secretary Donald Rumsfeld visits Kyrgyzstan and Tajikistan in late July",
-         actors="Donald Rumsfeld; Kyrgyzstan; Tajikistan",
-         paper="Defense Secretary Donald Rumsfeld hurriedly visited Kyrgyzstan and Tajikistan in late July",
-         dated_by="On 19 July 2005, the House of Representatives adopted a resolution"),
-    dict(date="2005-07-29", precision="day", category="host decision", label="Uzbek memorandum: leave K2",
-         event="Uzbekistan delivers a memorandum to the US embassy in Tashkent demanding the removal of the US "
-               "air base at K2 within six months",
-         actors="Uzbekistan; United States",
-         paper="Uzbekistan delivered a memorandum to the US embassy in Tashkent demanding the removal of the US "
-               "airbase at Kharshi-Khanabad (K2) within 6 months on 29 July",
-         dated_by="On 21 November 2005 the US evacuated the base"),
-    dict(date="2005-10", precision="month", category="US pressure",
-         label="Rice visits Kazakhstan, Kyrgyzstan, Tajikistan",
-         event="US Secretary of State Condoleezza Rice makes an official visit to Kazakhstan, Kyrgyzstan and "
-               "Tajikistan",
-         actors="Condoleezza Rice; Kazakhstan; Kyrgyzstan; Tajikistan",
-         paper="Secretary of State Condoleezza Rice made an official visit to Kazakhstan, Kyrgyzstan and "
-               "Tajikistan in October 2005"),
-    dict(date="2005-11-21", precision="day", category="base", label="US leaves K2",
-         event="The United States evacuates the Karshi-Khanabad (K2) air base",
-         actors="United States; Uzbekistan", base="K2", milestone="end",
-         paper="On 21 November 2005 the US evacuated the base"),
-    dict(date="2006", precision="year", category="collective backing", label="SCO Secretariat strengthened",
-         event="The SCO strengthens its Secretariat and its anti-terror cooperation",
-         actors="SCO member states",
-         paper="In 2006, the role of the SCO Secretariat was strengthened"),
-    dict(date="2007-02", precision="month", category="collective backing",
-         label="Putin and Hu declaration: the paper's date (contradicted)",
-         event="The paper says Presidents Putin and Hu signed the Declaration on the World Order in the 21st "
-               "Century in February 2007. The claims ledger marks this date contradicted: China's Foreign "
-               "Ministry and People's Daily date the joint statement on the international order of the 21st "
-               "century to 1 July 2005, in Moscow, days before the Astana summit",
-         actors="Vladimir Putin; Hu Jintao",
-         paper="In February 2007, Russian President Vladimir Putin and Chinese President Hu Jintao signed the "
-               "Declaration on the World Order in the 21st Century"),
-    dict(date="2007", precision="year", category="host decision", label="Bakiev asks for fewer US forces",
-         event="At the SCO's Bishkek summit, President Kurmanbek Bakiev calls for a further reduction of the US "
-               "military presence",
-         actors="President Kurmanbek Bakiev; SCO",
-         paper="In 2007, at the Bishkek summit of SCO, Bakiev called for the further reduction of US military "
-               "presence"),
-    dict(date="2009", precision="year", category="host decision", label="Manas: closure announced, then reversed",
-         event="Kyrgyzstan announces it will close the Manas base, then reverses the decision after the US raises "
-               "the annual rent",
-         actors="Kyrgyzstan; United States",
-         paper="In 2009, the Kyrgyzstan government announced that it would close down the base, only to reverse "
-               "its decision after the US upped the annual rent"),
-    dict(date="2010-04", precision="month", category="domestic politics", label="Bakiev regime falls (Factbook 2015)",
-         event="Violent protests in Bishkek lead to the collapse of President Bakiev's regime",
-         actors="Kyrgyz protesters; President Kurmanbek Bakiev",
-         factbook=("kg", "Background", "In April 2010, violent protests in Bishkek led to the collapse of the "
-                   "BAKIEV regime")),
-    dict(date="2011-11", precision="month", category="host decision", label="Atambayev: Manas to close in 2014",
-         event="Newly elected President Almazbek Atambayev announces he will close the base when its lease runs "
-               "out in 2014",
-         actors="President Almazbek Atambayev; United States",
-         paper="In November 2011, however, newly elected President Almazbek Atambayev announced that he would close "
-               "the base when its lease ran out in 2014"),
-    dict(date="2011-12", precision="month", category="domestic politics",
-         label="Atambaev inaugurated (Factbook 2015)",
-         event="Almazbek Atambaev is inaugurated as president: the first peaceful transfer of presidential power in "
-               "independent Kyrgyzstan, in the Factbook's words",
-         actors="President Almazbek Atambaev",
-         factbook=("kg", "Background", "Almazbek ATAMBAEV was inaugurated in December 2011, marking the first "
-                   "peaceful transfer of presidential power")),
-    dict(date="2014-06", precision="month", category="base", label="Manas base formally closed",
-         event="The Manas air base in Kyrgyzstan is formally closed (the paper cites Kucera 2014)",
-         actors="United States; Kyrgyzstan", base="Manas", milestone="end",
-         paper="The Manas air base was formally closed in June 2014"),
-]
-
-NETWORK_CATEGORIES = ["unrest", "US pressure", "collective backing", "host decision", "base", "domestic politics"]
-NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
+_PAPER = "Sahara (2015)"  # how every row quoting the paper names its source
+_FB15 = "CIA World Factbook 2015"  # how every row quoting the Factbook 2015 names its source
+NETWORK_CATEGORIES = catalog.enum("network_events", "category")
+NETWORK_BASES = catalog.enum("network_events", "base")
 
 
-def build_network_events(text: str, src: Path) -> list[dict]:
+def _check_network_source(i: int, r: dict, flat: str, fb: dict) -> str:
+    """Check one chapter 5 event against its source; return what the build checked, in words.
+
+    paper: the quote must occur verbatim in the paper and state the year, or date_quote (a second
+    verbatim quote) must; factbook: the quote must occur verbatim in that Factbook 2015 field and
+    state the year; report: a publication outside ../shared/sources, NOT checkable here (url
+    needed).
+    """
+    stype, quote, year = r["source_type"], r["quote"], r["date"][:4]
+    fb_cols = r["factbook_fips"] or r["factbook_field"]
+    if stype == "paper":
+        if not r["source"].startswith(_PAPER) or r["url"] or fb_cols:
+            raise SourceError(f"network_events row {i}: a paper row names the paper as its source "
+                              f"('{_PAPER}, section ...'), with no url and no Factbook field")
+        check_paper_quote("network_events", i, flat, quote, year=None if r["date_quote"] else year)
+        if r["date_quote"]:
+            check_paper_quote("network_events", i, flat, r["date_quote"], year=year)
+        return "verbatim in the paper (checked by the build)"
+    if r["date_quote"]:
+        raise SourceError(f"network_events row {i}: only paper rows carry a date_quote")
+    if stype == "factbook":
+        fips, field = r["factbook_fips"], r["factbook_field"]
+        if not r["source"].startswith(_FB15) or r["url"]:
+            raise SourceError(f"network_events row {i}: a Factbook row names '{_FB15}' as its "
+                              "source, with no url")
+        if quote not in fb.get((fips, field), "") or year not in quote:
+            raise SourceError(f"network_events row {i}: the quote is not in the Factbook 2015 "
+                              f"{fips}/{field} or does not state the year {year}")
+        return "verbatim in the Factbook 2015 (checked by the build)"
+    if not r["url"].startswith("https://") or fb_cols:
+        raise SourceError(f"network_events row {i}: a report row needs the report's address "
+                          "(and no Factbook field)")
+    return "not checkable here: the publication is not in ../shared/sources"
+
+
+def build_network_events(text: str, src: Path,
+                         curated_rows: list[dict] | None = None) -> list[dict]:
+    """Chapter 5's events (curated/network_events.csv), each checked against its source where the
+    course holds it; base/milestone mark the rows that open or close a US base."""
     flat = re.sub(r"\s+", " ", text)
-    fb = _factbook_fields(src, "2015", {spec["factbook"][:2] for spec in NETWORK_EVENTS if "factbook" in spec})
+    events = curated_rows_of("network_events", curated_rows)
+    fb = _factbook_fields(src, "2015", {(r["factbook_fips"], r["factbook_field"]) for r in events
+                                        if r["source_type"] == "factbook"})
     rows = []
-    for i, spec in enumerate(NETWORK_EVENTS, start=1):
-        date, year = spec["date"], spec["date"][:4]
-        check_precision("network_events", i, date, spec["precision"])
-        if spec["category"] not in NETWORK_CATEGORIES:
-            raise SourceError(f"network_events row {i}: unknown category {spec['category']!r}")
-        if bool(spec.get("base")) != bool(spec.get("milestone")) or spec.get("base", "K2") not in NETWORK_BASES:
+    for i, r in enumerate(events, start=1):
+        date, year = r["date"], r["date"][:4]
+        check_precision("network_events", i, date, r["precision"])
+        if r["category"] not in NETWORK_CATEGORIES:
+            raise SourceError(f"network_events row {i}: unknown category {r['category']!r}")
+        if bool(r["base"]) != bool(r["milestone"]) or (r["base"] or "K2") not in NETWORK_BASES:
             raise SourceError(f"network_events row {i}: a base row needs a known base and a milestone")
-        kinds = [k for k in ("paper", "factbook", "report") if k in spec]
-        if len(kinds) != 1:
-            raise SourceError(f"network_events row {i}: exactly one of paper=, factbook=, report= is needed")
-        url = ""
-        if "paper" in spec:
-            quote, source = spec["paper"], _PAPER_S5
-            check_paper_quote("network_events", i, flat, quote, year=None if "dated_by" in spec else year)
-            if "dated_by" in spec:
-                check_paper_quote("network_events", i, flat, spec["dated_by"], year=year)
-            checked = "verbatim in the paper (checked by the build)"
-        elif "factbook" in spec:
-            fips, field, quote = spec["factbook"]
-            source = _FB15_KG if (fips, field) == ("kg", "Background") else f"CIA World Factbook 2015, {fips}, {field}"
-            if quote not in fb.get((fips, field), "") or year not in quote:
-                raise SourceError(f"network_events row {i}: the quote is not in the Factbook 2015 {fips}/{field} "
-                                  f"or does not state the year {year}")
-            checked = "verbatim in the Factbook 2015 (checked by the build)"
-        else:
-            source, url, quote = spec["report"]
-            if not url.startswith("https://"):
-                raise SourceError(f"network_events row {i}: a report row needs the report's address")
-            checked = "not checkable here: the publication is not in ../shared/sources"
-        rows.append({"id": i, "date": date, "year": int(year), "precision": spec["precision"],
-                     "category": spec["category"], "label": spec["label"], "event": spec["event"],
-                     "actors": spec["actors"], "base": spec.get("base", ""), "milestone": spec.get("milestone", ""),
-                     "source_type": kinds[0], "source": source, "quote": quote,
-                     "date_quote": spec.get("dated_by", ""), "checked": checked, "url": url})
+        if r["source_type"] not in catalog.enum("network_events", "source_type"):
+            raise SourceError(f"network_events row {i}: unknown source_type {r['source_type']!r}")
+        checked = _check_network_source(i, r, flat, fb)
+        rows.append({"id": i, "date": date, "year": int(year), "precision": r["precision"],
+                     "category": r["category"], "label": r["label"], "event": r["event"],
+                     "actors": r["actors"], "base": r["base"], "milestone": r["milestone"],
+                     "source_type": r["source_type"], "source": r["source"], "quote": r["quote"],
+                     "date_quote": r["date_quote"], "checked": checked, "url": r["url"]})
     if [r["year"] for r in rows] != sorted(r["year"] for r in rows):
         raise SourceError("network_events: rows must be in year order (within a year, in the order of the narrative)")
     return rows
 
 
-#: Chapter 5's figures: (figure, description, value or None, unit, kind, source, quote, url).
-#: Rows with source _PAPER_S5 are checked: quote verbatim in the paper and the value printed in it.
-NETWORK_FIGURES = [
-    ("andijan_deaths_official", "Andijan, 13 May 2005: people killed, 'according to the official announcement' "
-     "(the paper cites Matveeva & Giustozzi 2008: 2)", 187, "people", "official figure", _PAPER_S5,
-     "a total of 187 people were killed according to the official announcement", ""),
-    ("andijan_deaths_government_hrw", "Andijan: the death toll the Uzbek government claimed, as Human Rights Watch "
-     "reported it in June 2005 (attackers, officials and civilians killed by the attackers)", 173, "people",
-     "official figure", _HRW_2005, "It claims the death toll was 173 people", _HRW_URL),
-    ("andijan_deaths_hrw", "Andijan: people killed by government forces, Human Rights Watch's finding from "
-     "interviews (no single number)", None, "people", "independent account", _HRW_2005,
-     "Uzbek government forces killed hundreds of unarmed people", _HRW_URL),
-    ("andijan_prisoners_freed", "Andijan: suspects set free from the jail, in the paper's account", 23, "people",
-     "paper's figure", _PAPER_S5, "setting free a total of 23 suspects of terrorism", ""),
-    ("us_aid_withheld", "US aid to Uzbekistan withheld in protest at Andijan", 8, "US$ million",
-     "paper's figure", _PAPER_S5, "Washington withheld $8 million of aid to Uzbekistan", ""),
-    ("us_aid_threatened", "Further US aid to be withheld unless Uzbekistan allowed a full inquiry", 22,
-     "US$ million", "paper's figure", _PAPER_S5, "it would withhold $22 million of aid, unless it allowed a full "
-     "inquiry", ""),
-    ("k2_notice", "Notice Uzbekistan gave the US to remove the K2 base", 6, "months", "paper's figure", _PAPER_S5,
-     "demanding the removal of the US airbase at Kharshi-Khanabad (K2) within 6 months", ""),
-    ("manas_rent_before", "Annual rent the US paid for Manas before the 2009 reversal", 17, "US$ million a year",
-     "paper's figure", _PAPER_S5, "the US upped the annual rent from $17 million to $60 million", ""),
-    ("manas_rent_after", "Annual rent the US agreed to pay for Manas in 2009", 60, "US$ million a year",
-     "paper's figure", _PAPER_S5, "the US upped the annual rent from $17 million to $60 million", ""),
-]
-
-
-def build_network_figures(text: str) -> list[dict]:
+def build_network_figures(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """Chapter 5's figures (curated/network_figures.csv). Rows citing the paper are checked: quote
+    verbatim in the paper and the value printed in it; other rows need their source's address."""
     flat = re.sub(r"\s+", " ", text)
     rows = []
-    for i, (figure, description, value, unit, kind, source, quote, url) in enumerate(NETWORK_FIGURES, start=1):
-        if source == _PAPER_S5:
+    for i, r in enumerate(curated_rows_of("network_figures", curated_rows), start=1):
+        value, source, quote, url = r["value"], r["source"], r["quote"], r["url"]
+        if source.startswith(_PAPER):
             check_paper_quote("network_figures", i, flat, quote)
             checked = "verbatim in the paper (checked by the build)"
         elif url.startswith("https://"):
@@ -1106,75 +690,15 @@ def build_network_figures(text: str) -> list[dict]:
             raise SourceError(f"network_figures row {i}: a figure not from the paper needs its source's address")
         if value is not None and not re.search(rf"(?<![\d.]){value}(?![\d.])", quote):
             raise SourceError(f"network_figures row {i}: the value {value} is not printed in the quote")
-        rows.append({"id": i, "figure": figure, "description": description, "value": value, "unit": unit,
-                     "kind": kind, "source": source, "quote": quote, "checked": checked, "url": url})
+        rows.append({"id": i, "figure": r["figure"], "description": r["description"],
+                     "value": value, "unit": r["unit"], "kind": r["kind"], "source": source,
+                     "quote": quote, "checked": checked, "url": url})
     return rows
 
 
 # ---------------------------------------------------------------- chapter 6: the Sino-Russian rapprochement
 _NO_CITATION = "no citation in the paper"
 _NUMBER_WORDS = {"ten": 10}
-
-#: Chapter 6: the numbers of the paper's section 'The US role in the Sino-Russian rapprochement'.
-#: (figure, claim, value or None, unit, date, cited_as, quote, note). The build checks that each quote is
-#: verbatim in the paper and prints the value (in digits, or as a word in _NUMBER_WORDS), and that cited_as
-#: is what the paper gives: a footnote marker [n] or an author-date citation right after the quote, or none.
-RAPPROCHEMENT_FIGURES = [
-    ("gas_negotiation_years", "Years of negotiation before Gazprom's gas contract with China", 10, "years",
-     "2014-05-21", _NO_CITATION, "after ten years of negotiations", ""),
-    ("gas_contract_value", "Value of Gazprom's gas contract with China, signed 21 May 2014", 400, "US$ billion",
-     "2014-05-21", _NO_CITATION,
-     "a US$ 400 billion contract envisaging a 30-year gas supply with China on 21 May 2014",
-     "A headline total over the whole contract; the paper gives no price and no price formula."),
-    ("gas_contract_years", "Length of the gas supply under the contract", 30, "years", "2014-05-21", _NO_CITATION,
-     "a US$ 400 billion contract envisaging a 30-year gas supply with China on 21 May 2014", ""),
-    ("power_of_siberia_capacity", "Annual capacity of the Power of Siberia pipeline the deal involves", 38,
-     "bcm a year", "2014-05-21", _NO_CITATION,
-     "the Power of Siberia gas pipeline with an annual capacity of 38 bcm",
-     "The paper gives the pipeline's capacity, not the contracted annual volume or when it is reached."),
-    ("altai_capacity", "Annual capacity of the Altai pipeline project under negotiation", 30, "bcm a year",
-     "2014-10", _NO_CITATION,
-     "In October 2014, Gazprom disclosed its negotiations with China on another pipeline project – the Altai - "
-     "of annual capacity 30 bcm", "A project under negotiation in 2014, not a signed contract."),
-    ("contracts_may_2015", "Contracts for construction projects and investment signed by China and Russia", 32,
-     "contracts", "2015-05", "footnote [27], text lost",
-     "In May 2015, China and Russia signed 32 contracts of various construction projects and investment", ""),
-    ("chinese_capital_share_before", "Share of Chinese capital in Russia before the May 2015 deals", 18, "%",
-     "", "footnote [27], text lost",
-     "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
-     "A share of what (foreign investment? capital in some sector?) the paper does not say."),
-    ("chinese_capital_share_2015", "Expected share of Chinese capital in Russia in 2015", 25, "%", "2015",
-     "footnote [27], text lost",
-     "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
-     "An expectation, not an outcome; the denominator is not stated."),
-    ("chinese_capital_share_future", "Expected share of Chinese capital in Russia 'in the future'", 40, "%", "",
-     "footnote [27], text lost",
-     "increase the share of Chinese capital in Russia from 18% to 25% in 2015, and up to 40% in the future",
-     "An expectation with no date; the denominator is not stated."),
-    ("sco_strategy_years", "Length of the SCO development strategy drafted by Russia for the Ufa summit", 10,
-     "years", "", "footnote [29], text lost",
-     "a 10-year strategy drafted by the Russian side is to be adopted during the SCO summit in Ufa", ""),
-    ("rouble_recovery", "Part of the rouble's loss against the US dollar recovered by early May 2015", None,
-     "share of the loss", "2015-05", _NO_CITATION,
-     "recovering almost half of its loss vis-à-vis USD by early May",
-     "Words, not a number: 'almost half'. The course has no exchange-rate data to check it."),
-    ("ust_holdings_jan_2014", "Russia's holdings of US Treasury securities, January 2014", 131.8,
-     "billion (currency not stated; US dollars implied)", "2014-01", "footnote [30], text lost",
-     "The Russia reduced its US treasury holdings from 131.8 billion in January 2014 to 82.2 billion in March 2015",
-     "Footnote text lost; the US Treasury's monthly holdings data would be the place to check it."),
-    ("ust_holdings_mar_2015", "Russia's holdings of US Treasury securities, March 2015", 82.2,
-     "billion (currency not stated; US dollars implied)", "2015-03", "footnote [30], text lost",
-     "The Russia reduced its US treasury holdings from 131.8 billion in January 2014 to 82.2 billion in March 2015",
-     "Footnote text lost; the US Treasury's monthly holdings data would be the place to check it."),
-    ("media_foreign_capital_cap", "Cap on the share of foreign capital in Russian mass media, law of October 2014",
-     20, "%", "2014-10", _NO_CITATION,
-     "restricted the share of foreign capital in Russian mass media up to 20% on October 2014", ""),
-    ("foreign_agents_2014", "'Foreign agents and scouts' whose activities the Russian government said it "
-     "stopped in 2014", 350, "people (as the government announced)", "2014", "footnote [45], text lost",
-     "The government announced it had cracked down the activities of 350 foreign agents and scouts in 2014",
-     "A government announcement, not an independently verified count."),
-]
-
 
 def check_citation(table: str, i: int, flat: str, quote: str, cited_as: str) -> None:
     """The citation the row gives must be the paper's: a footnote marker or author-date citation right after
@@ -1194,135 +718,89 @@ def check_citation(table: str, i: int, flat: str, quote: str, cited_as: str) -> 
         raise SourceError(f"{table} row {i}: the citation {cited_as!r} does not follow the quote in the paper")
 
 
-def build_rapprochement_figures(text: str) -> list[dict]:
+def is_later_source(cited_as: str) -> bool:
+    """A rapprochement_figures row from a later report (it names the report's address), not from the paper."""
+    return "https://" in cited_as
+
+
+def build_rapprochement_figures(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """Chapter 6: the numbers of the paper's section 'The US role in the Sino-Russian rapprochement'
+    (curated/rapprochement_figures.csv). Each quote must be verbatim in that section and print the
+    value (in digits, or as a word in _NUMBER_WORDS), and cited_as must be what the paper gives: a
+    footnote marker [n] or an author-date citation right after the quote, or none."""
     flat = re.sub(r"\s+", " ", text)
     start = flat.index("The US role in the Sino-Russian rapprochement")
     section = flat[start:flat.index("As unipolar globalization has already gone", start)]
     rows = []
-    for i, (figure, claim, value, unit, date, cited_as, quote, note) in enumerate(RAPPROCHEMENT_FIGURES, start=1):
-        check_paper_quote("rapprochement_figures", i, section, quote)
-        check_citation("rapprochement_figures", i, flat, quote, cited_as)
+    figures = curated_rows_of("rapprochement_figures", curated_rows)
+    for i, r in enumerate(figures, start=1):
+        value, date, cited_as, quote = r["value"], r["date"], r["cited_as"], r["quote"]
+        if is_later_source(cited_as):
+            if not cited_as.split("https://")[-1].strip():
+                raise SourceError(f"rapprochement_figures row {i}: a later report needs its address")
+        else:
+            check_paper_quote("rapprochement_figures", i, section, quote)
+            check_citation("rapprochement_figures", i, flat, quote, cited_as)
         if date:
             check_precision("rapprochement_figures", i, date, {4: "year", 7: "month", 10: "day"}.get(len(date), "day"))
         if value is not None:
             words = [w for w, n in _NUMBER_WORDS.items() if n == value]
             if not re.search(rf"(?<![\d.]){value}(?![\d.])", quote) and not any(re.search(rf"\b{w}\b", quote) for w in words):
                 raise SourceError(f"rapprochement_figures row {i}: the value {value} is not printed in the quote")
-        rows.append({"id": i, "figure": figure, "claim": claim, "value": value, "unit": unit, "date": date,
-                     "cited_as": cited_as, "quote": quote, "note": note})
+        rows.append({"id": i, "figure": r["figure"], "claim": r["claim"], "value": value,
+                     "unit": r["unit"], "date": date, "cited_as": cited_as, "quote": quote,
+                     "note": r["note"]})
+    return rows
+
+
+# ---------------------------------------------------------------- claims ledger: dated events (issue 14)
+CLAIM_EVENT_TYPES = catalog.enum("claim_events", "source_type")
+
+
+def build_claim_events(curated_rows: list[dict] | None = None) -> list[dict]:
+    """Dated events the paper states, each with an independent named source the course read
+    (curated/claim_events.csv), in date order, checked: each key once, ISO dates at their
+    precision, a named source and an address for each, a unit with every value."""
+    rows, keys = [], set()
+    events = curated_rows_of("claim_events", curated_rows)
+    for i, spec in enumerate(sorted(events, key=lambda e: e["date"]), start=1):
+        if spec["key"] in keys:
+            raise SourceError(f"claim_events row {i}: duplicate key {spec['key']!r}")
+        keys.add(spec["key"])
+        check_precision("claim_events", i, spec["date"], spec["precision"])
+        if spec["source_type"] not in CLAIM_EVENT_TYPES:
+            raise SourceError(f"claim_events row {i}: unknown source type {spec['source_type']!r}")
+        if not spec["source"].strip() or not spec["url"].startswith(("https://", "http://")):
+            raise SourceError(f"claim_events row {i}: a row needs a named source and the address read")
+        if (spec.get("value") is None) != (not spec.get("unit")):
+            raise SourceError(f"claim_events row {i}: a value needs its unit, and a unit its value")
+        rows.append({"id": i, "key": spec["key"], "date": spec["date"], "year": int(spec["date"][:4]),
+                     "precision": spec["precision"], "chapter": spec["chapter"], "label": spec["label"],
+                     "event": spec["event"], "value": spec.get("value"), "unit": spec.get("unit") or "",
+                     "source_type": spec["source_type"], "source": spec["source"], "url": spec["url"],
+                     "note": spec.get("note") or ""})
     return rows
 
 
 # ---------------------------------------------------------------- chapter 7: the argument map
-#: The paper's argument as a map: its conclusion, one premise per section, and the four doubts of its
-#: conclusion. Each row: (node, role, chapter, label, claim, quote, bears_on, evidence, evidence_metric,
-#: counter, counter_source, counter_metric). ``quote`` must occur verbatim in the paper (checked below);
-#: the metric columns name functions in multipolar/argmap.py that compute figures from data/, so no
-#: number is typed here. ``bears_on`` for a doubt is the course's reading of which node it qualifies.
-ARGUMENT_MAP = [
-    ("C", "conclusion", 7, "Multipolarity is near and can be peaceful",
-     "A multipolar world is close; regional structures in which large and small states cooperate on "
-     "sovereign, practical terms, as in the SCO, are the key to a peaceful transition.",
-     "The effectiveness of sovereignty oriented and utilitarian cooperation the SCO has displayed will be "
-     "the key for a peaceful transition", "",
-     "The emerging economies' share of world GDP rose steeply in the data the paper used; the latest data show "
-     "where it went next, and the claims ledger shows how much of the paper's factual base the course could test",
-     "brics_share; ledger_checked",
-     "A founding SCO member went to war against a neighbour in 2022; the paper itself names four reasons for "
-     "scepticism (the doubts on the map)", "Epilogue (chapter 8); the paper's conclusion", "ukraine_2022"),
-    ("P1", "premise", 1, "The US-led order is in retreat",
-     "US hegemony lasted barely a decade after the Cold War: the wars in Afghanistan and Iraq drained its "
-     "resources, the recession of 2008 signalled a shift of wealth, and the US, though still the most "
-     "important player, can no longer impose its rules on the rest of the world.",
-     "its political capital has so depleted that it can no longer in the position to impose its rules over "
-     "the rest of the world", "C",
-     "The US share of world GDP at market exchange rates fell in the data the paper could see",
-     "us_share_2000_2013",
-     "In the latest data the US share recovered from its low; and GDP at market exchange rates is not power: "
-     "US military and technological primacy may be durable",
-     "Chapter 1: Brooks and Wohlforth (2008); World Bank, latest vintage", "us_share_since"),
-    ("P2", "premise", 2, "US policy, not China, drove the shift",
-     "The US decline was not China's design: China grew while the US lagged, and it was Washington's failure "
-     "to reform the international financial institutions, not Chinese expansionism, that pushed China and "
-     "others to build the AIIB, the NDB and the CRA.",
-     "it was not the Chinese expansionism, but the US failure to remedy the deficiency of international "
-     "financial institutions", "C",
-     "China's share of world GDP rose steeply in the paper's years, while the IMF reform of 2010 waited for "
-     "US approval", "china_share_2000_2013",
-     "Shares of GDP cannot show causes, and no single consistent series reproduces all of the paper's growth "
-     "multiples for China; the US Congress approved the IMF reform soon after the paper appeared",
-     "Chapter 2 and the claims ledger; IMF, Press Release No. 15/573", "imf_reform_approved"),
-    ("P3", "premise", 3, "A multilayered, non-exclusive approach",
-     "China's Belt and Road builds on existing, overlapping mechanisms and accepts partners as they are, "
-     "instead of dividing the world into friends and foes as the US dichotomy does.",
-     "the Chinese plan is rather conservative, being based either on the existing institutions and mechanisms",
-     "C",
-     "The mechanisms the 'Vision and Actions' document names overlap: many countries belong to several",
-     "vision_layers",
-     "Conservative means can serve revisionist ends: voices the paper itself quotes read the same plan as a "
-     "challenge to the existing order, and building new institutions beside old ones is itself a way of "
-     "contesting them (contested multilateralism)",
-     "Chapter 3: Morse and Keohane (2014); the voices the paper quotes", ""),
-    ("P4", "premise", 4, "The SCO's functionalism works",
-     "The SCO's practical, sovereignty-respecting cooperation (settled borders, a shared definition of the "
-     "'three evils', RATS) built trust among its members, so it is a fair testing ground for the Belt and Road.",
-     "The SCO\u2019s success in the battle against terrorism was achieved mainly by three measures", "C",
-     "The SCO grew from the Shanghai Five into a body whose members held a large share of the world's people, "
-     "and it has enlarged since (chapter 4's dated timeline)", "sco_weight_2014; sco_enlarged",
-     "Critics read the SCO as an 'authoritarian club' that shields incumbent governments, and its security "
-     "cooperation as held back by Russia's preference for the CSTO",
-     "Chapter 4: Ambrosio (2008); chapter 6: Frost (2009) as the paper cites him", ""),
-    ("P5", "premise", 5, "Network leverage protects small states",
-     "Collective backing from the SCO let Central Asian states refuse outside pressure, as when Uzbekistan "
-     "told the US to leave the K2 base after Andijan.",
-     "the collective action with other SCO member states fortifies the bargaining position of each member",
-     "C",
-     "After the SCO's Astana declaration, Uzbekistan's demand that the US leave K2 was met within months",
-     "k2_days",
-     "The US could leave K2 because it had other options, and it stayed at Manas until 2014 at a higher rent; "
-     "the same backing shielded a government from scrutiny of the Andijan killings, whose toll is disputed",
-     "Chapter 5: the realist reading; Ambrosio (2008); Human Rights Watch (2005)", "manas_rent; andijan_accounts"),
-    ("P6", "premise", 6, "US pressure forged a Sino-Russian accord",
-     "Western pressure, above all the sanctions of 2014, turned the Sino-Russian partnership into an "
-     "'accord' resting on a shared fear of US-backed colour revolutions.",
-     "The stronger the pressure grew, the tighter the ties of two countries has become", "C",
-     "Gas contracts, arms sales and a move away from dollar assets followed the sanctions, in the paper's "
-     "account", "ust_fall",
-     "A deeply unequal partnership may be an 'axis of convenience' rather than an accord; neo-realists expect "
-     "the two powers to fall out",
-     "Chapter 6: Lo (2008); Kerr (2010) and Carroll (2011) as the paper cites them", "china_russia_ratio"),
-    ("D1", "doubt", 7, "Win-win may not bring prosperity",
-     "Whether 'win-win' cooperation brings shared prosperity is an open question: the emerging economies "
-     "grew within neoliberal globalisation, so a new order must show a development model of its own.",
-     "it is totally open to question whether the so-called \u201cwin-win\u201d cooperation will produce the "
-     "presupposed effects of mutual prosperity", "P3", "", "", "", "", ""),
-    ("D2", "doubt", 7, "A US retreat leaves security gaps",
-     "If the US retreat is inevitable, accidental hostilities will be harder to prevent where no viable "
-     "interstate structure exists, as in North-East Asia, and how to fill the vacuum is an open question.",
-     "one can predict several security risks if the US retreat is inevitable", "P5", "", "", "", "", ""),
-    ("D3", "doubt", 7, "Trust may not outlast the threat",
-     "Building trust between civilisations through dialogue may be naive: identities change with "
-     "circumstances, and the Sino-Russian accord may weaken if the US threat fades.",
-     "the Sino-Russian accord will be fragile if the perceived US threats eventually disappear", "P6",
-     "", "", "", "", ""),
-    ("D4", "doubt", 7, "Deeper change is needed",
-     "A lasting multipolar order needs qualitative change in political, social, economic and cultural "
-     "systems; citing Boris Kagarlitski, the paper adds that changes which do not end capitalism may only "
-     "swap the neoliberal model for a new welfare state.",
-     "qualitative changes in existing political, social, economic and cultural systems are necessary", "C",
-     "", "", "", "", ""),
-]
-ARGUMENT_ROLES = ["conclusion", "premise", "doubt"]
+ARGUMENT_ROLES = catalog.enum("argument_map", "role")
 
 
-def build_argument_map(text: str) -> list[dict]:
+def build_argument_map(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
+    """The paper's argument as a map (curated/argument_map.csv): its conclusion, one premise per
+    section, and the four doubts of its conclusion. ``quote`` must occur verbatim in the paper; the
+    metric columns name functions in multipolar/argmap.py that compute figures from data/, so no
+    number may be typed in evidence or counter. ``bears_on`` for a doubt is the course's reading
+    of which node it qualifies."""
     flat = re.sub(r"\s+", " ", text)
-    nodes = [row[0] for row in ARGUMENT_MAP]
+    nodes_in = curated_rows_of("argument_map", curated_rows)
+    nodes = [r["node"] for r in nodes_in]
     if len(set(nodes)) != len(nodes):
         raise SourceError("argument_map: node keys must be unique")
     rows = []
-    for i, (node, role, chapter, label, claim, quote, bears_on, evidence, e_metric, counter, c_source,
-            c_metric) in enumerate(ARGUMENT_MAP, start=1):
+    for i, r in enumerate(nodes_in, start=1):
+        node, role, quote, bears_on = r["node"], r["role"], r["quote"], r["bears_on"]
+        evidence, counter, c_source = r["evidence"], r["counter"], r["counter_source"]
         check_paper_quote("argument_map", i, flat, quote)
         if role not in ARGUMENT_ROLES:
             raise SourceError(f"argument_map row {i}: role {role!r} is not one of {ARGUMENT_ROLES}")
@@ -1336,9 +814,11 @@ def build_argument_map(text: str) -> list[dict]:
                 if number not in c_source and not re.fullmatch(r"(19|20)\d\d", number):
                     raise SourceError(f"argument_map row {i}: the number {number} is typed in the text; "
                                       "compute it with a metric instead")
-        rows.append({"id": i, "node": node, "role": role, "chapter": chapter, "label": label, "claim": claim,
-                     "quote": quote, "bears_on": bears_on, "evidence": evidence, "evidence_metric": e_metric,
-                     "counter": counter, "counter_source": c_source, "counter_metric": c_metric})
+        rows.append({"id": i, "node": node, "role": role, "chapter": r["chapter"],
+                     "label": r["label"], "claim": r["claim"], "quote": quote, "bears_on": bears_on,
+                     "evidence": evidence, "evidence_metric": r["evidence_metric"],
+                     "counter": counter, "counter_source": c_source,
+                     "counter_metric": r["counter_metric"]})
     return rows
 
 
@@ -1368,15 +848,16 @@ def check_ledger_source(i: int, flat: str, quote: str, source: str) -> None:
         raise SourceError(f"claims_ledger row {i}: the citation {source!r} does not follow the quote in the paper")
 
 
-def check_claims_spec(text: str) -> list[dict]:
-    """Check every claim of multipolar/claims.py against the paper (standard library only)."""
-    from multipolar import claims
+def check_claims_spec(text: str, spec: list[dict] | None = None) -> list[dict]:
+    """Check every claim (``spec``, by default curated/claims.toml) against the paper; return
+    them."""
+    spec = claims.load(curated.FOLDER / catalog.CURATED["claims"]["path"]) if spec is None else spec
     flat = re.sub(r"\s+", " ", text)
     starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
     spans = {n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
              for k, (n, _, _) in enumerate(claims.SECTIONS)}
     keys = set()
-    for i, c in enumerate(claims.CLAIMS, start=1):
+    for i, c in enumerate(spec, start=1):
         if c["key"] in keys:
             raise SourceError(f"claims_ledger row {i}: duplicate key {c['key']!r}")
         keys.add(c["key"])
@@ -1391,23 +872,24 @@ def check_claims_spec(text: str) -> list[dict]:
         if not _LEDGER_DATE.fullmatch(c["date"]):
             raise SourceError(f"claims_ledger row {i}: date {c['date']!r} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD) or a span")
         if "check" in c:
-            if c["on_mismatch"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED) or not c["data_source"]:
+            event = c["check"].startswith("event_")
+            if c["on_mismatch"] not in claims.FALLBACKS or not (event or c["data_source"]):
                 raise SourceError(f"claims_ledger row {i}: a checked claim needs on_mismatch and the data's source")
-            if c["on_mismatch"] == claims.NOT_CHECKABLE and not c["reason"]:
-                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not checkable")
+            if c["on_mismatch"] == claims.NOT_REPRODUCED and not c["reason"]:
+                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not reproduced")
         elif c["status"] == claims.NOT_CHECKABLE and not c["reason"]:
             raise SourceError(f"claims_ledger row {i}: 'not checkable' needs a reason")
-        elif c["status"] == claims.CONTRADICTED and not c["named_source"]:
-            raise SourceError(f"claims_ledger row {i}: 'contradicted' needs a named source")
-        elif c["status"] not in (claims.NOT_CHECKABLE, claims.CONTRADICTED):
-            raise SourceError(f"claims_ledger row {i}: 'reproduced' and 'revised' must be computed by a check")
-    return claims.CLAIMS
+        elif c["status"] in claims.SOURCED and not c["named_source"]:
+            raise SourceError(f"claims_ledger row {i}: '{c['status']}' needs a named source")
+        elif c["status"] in claims.COMPUTED_ONLY or c["status"] not in claims.STATUSES:
+            raise SourceError(f"claims_ledger row {i}: '{c['status']}' must be computed by a check")
+    return spec
 
 
 def build_claims_ledger(text: str, out: Path) -> list[dict] | None:
     """The ledger is derived from data/ itself: its checks recompute claims from the files just written to
     ``out``. This one step needs pandas (the course package); without it the build says so and skips it."""
-    check_claims_spec(text)
+    spec = check_claims_spec(text)
     try:
         import pandas  # noqa: F401
     except ImportError:
@@ -1419,7 +901,7 @@ def build_claims_ledger(text: str, out: Path) -> list[dict] | None:
     os.environ["MULTIPOLAR_DATA"] = str(out)
     try:
         from multipolar import ledger
-        return ledger.rows()
+        return ledger.rows(spec)
     finally:
         if old is None:
             del os.environ["MULTIPOLAR_DATA"]
@@ -1428,21 +910,39 @@ def build_claims_ledger(text: str, out: Path) -> list[dict] | None:
 
 
 # ---------------------------------------------------------------- descriptions
+CONSTRAINTS = ("required", "minimum", "maximum", "enum")
+
+
+def schema_field(field: dict) -> dict:
+    """A catalogue field as a Frictionless Table Schema field (checks under ``constraints``)."""
+    out = {k: v for k, v in field.items() if k not in CONSTRAINTS}
+    constraints = {k: field[k] for k in CONSTRAINTS if k in field}
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
 def datapackage() -> dict:
     resources = []
     for name, res in catalog.RESOURCES.items():
-        resources.append({
-            "name": name,
-            "path": res["path"],
-            "title": res["title"],
-            "description": res["description"],
-            "format": "csv",
-            "mediatype": "text/csv",
-            "encoding": "utf-8",
-            "sources": res["sources"],
-            "licenses": res["licenses"],
-            "schema": {"fields": res["fields"], "primaryKey": res["primaryKey"], "missingValues": [""]},
-        })
+        resources.append(
+            {
+                "name": name,
+                "path": res["path"],
+                "title": res["title"],
+                "description": res["description"],
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "sources": res["sources"],
+                "licenses": res["licenses"],
+                "schema": {
+                    "fields": [schema_field(f) for f in res["fields"]],
+                    "primaryKey": res["primaryKey"],
+                    "missingValues": [""],
+                },
+            }
+        )
     return {
         "name": "post-globalization-course-data",
         "title": "Curated data for the course on Sahara (2015), 'Post-Globalization'",
@@ -1457,14 +957,32 @@ def readme() -> str:
         "# Course data",
         "",
         "Every file here is **generated** by `scripts/build_data.py` from the raw, unchanged",
-        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country codes)",
-        "and from the paper's text. Do not edit these files by hand: change the script and rebuild.",
-        "A test rebuilds them and fails if the committed bytes differ.",
+        "sources in `../shared/sources/` (World Bank, CIA World Factbook, datahub.io country",
+        "codes), from the paper's text, and from the hand-curated rows in `../curated/` (events,",
+        "figures, quotations and claims, each with its citation, checked by the build against the",
+        "paper or the Factbook where the course holds the source). Do not edit these files by",
+        "hand: correct a row in `curated/` (or the script) and rebuild. A test rebuilds them and",
+        "fails if the committed bytes differ.",
         "",
-        "`datapackage.json` is the machine-readable description (Frictionless Data Package): for",
-        "each file its source, publisher, vintage, licence, columns, types and units. The course's",
-        "loaders (`multipolar.data`) check every file against it and name the file, row and column",
-        "of anything malformed.",
+        "`datapackage.json` is the machine-readable description (a Frictionless Data Package,",
+        "checked by `frictionless validate` in the tests): for each file its source, publisher,",
+        "vintage, licence, columns, types, units and constraints. The course's loaders",
+        "(`multipolar.data`) check every file against the same catalogue (`multipolar/catalog.py`)",
+        "and name the file, row and column of anything malformed.",
+        "",
+        "The licences below are those of the data. The course's own text and code are under the",
+        "MIT licence (`../LICENSE`).",
+        "",
+        "## Hand-curated rows",
+        "",
+        "| curated file | feeds |",
+        "|---|---|",
+    ]
+    for spec in catalog.CURATED.values():
+        out.append(f"| `curated/{spec['path']}` | `{catalog.RESOURCES[spec['feeds']]['path']}` |")
+    out += [
+        "",
+        "See `../curated/README.md` for what each column means and how to edit the rows.",
         "",
         "## World Bank vintages",
         "",
@@ -1493,7 +1011,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of raw sources")
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
+    ap.add_argument("--curated", type=Path, default=curated.FOLDER, help="folder of hand-curated rows")
     args = ap.parse_args(argv)
+    curated.FOLDER = args.curated
     try:
         economies, wb = build_world_bank(args.sources)
         text = paper_text(args.sources)
@@ -1516,7 +1036,9 @@ def main(argv: list[str] | None = None) -> int:
             "network_figures": build_network_figures(text),
             "rapprochement_figures": build_rapprochement_figures(text),
             "argument_map": build_argument_map(text),
+            "claim_events": build_claim_events(),
         }
+        tables.update(build_map_tables(args.sources))
     except (SourceError, OSError, ValueError, KeyError) as exc:
         print(f"build_data: {exc}", file=sys.stderr)
         return 1

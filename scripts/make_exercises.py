@@ -7,7 +7,9 @@ exercise set: prompts, solutions, public and hidden tests).  For each master thi
 
 - the **student notebook**, written to ``exercises/<name>.ipynb`` with its public tests embedded
   in the notebook metadata (so ``exercises/`` holds one file per chapter), without outputs and
-  with stable cell ids, so regenerating gives the same bytes;
+  with stable cell ids, so regenerating gives the same bytes.  Its first code cell is the
+  master's ``grader = notebook("<name>")`` (``init_cell: false``: otter's own init cell,
+  ``otter.Notebook("<name>.ipynb")``, breaks when a student renames the file);
 - the **autograder zip** (public + hidden tests), written to
   ``_build/autograder/<name>-autograder.zip`` (git-ignored) for ``python -m multipolar.grade``,
   and beside it ``<name>-solution.ipynb``, the solutions as a student would hand them in
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import re
 import shutil
 import subprocess
 import sys
@@ -45,10 +48,6 @@ def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     nb = copy.deepcopy(nb)
     nb.metadata = nbformat.NotebookNode({k: nb.metadata[k] for k in KEEP_METADATA if k in nb.metadata})
     cells = list(nb.cells)
-    # otter puts its initialisation cell first; a reader should see the title first.
-    if (len(cells) > 1 and cells[0].cell_type == "code" and "otter.Notebook(" in cells[0].source
-            and cells[1].cell_type == "markdown"):
-        cells[0], cells[1] = cells[1], cells[0]
     for i, cell in enumerate(cells):
         cell["id"] = f"{name}-{i:03d}"
         if cell.cell_type == "code":
@@ -59,6 +58,27 @@ def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     nb.cells = cells
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nb
+
+
+#: The first code cell of every student notebook (the master holds it; `init_cell: false`).
+FIRST_CELL = re.compile(
+    r'^(#.*\n)*from multipolar\.feedback import notebook\n\ngrader = notebook\("(\w+)"\)$')
+
+
+def check_first_cell(nb: nbformat.NotebookNode, name: str) -> None:
+    """The first code cell must be ``grader = notebook("<name>")``, not otter's own init cell.
+
+    ``notebook`` finds the notebook's file even when a student renames it, and installs the
+    friendly feedback (:mod:`multipolar.feedback`); otter's ``init_cell: true`` would write
+    ``otter.Notebook("<name>.ipynb")``, which breaks in a renamed copy.
+    """
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    match = FIRST_CELL.match(code[0].source.strip()) if code else None
+    if not match or match.group(2) != name:
+        raise SystemExit(f"solutions/{name}.ipynb: the first code cell should be "
+                         "`from multipolar.feedback import notebook` and "
+                         f'`grader = notebook("{name}")` (with `init_cell: false` in the '
+                         "ASSIGNMENT CONFIG)")
 
 
 def assign(master: Path, exercises_dir: Path, autograder_dir: Path, run_tests: bool = True) -> tuple[Path, Path]:
@@ -80,6 +100,7 @@ def assign(master: Path, exercises_dir: Path, autograder_dir: Path, run_tests: b
         if not student.is_file() or len(zips) != 1:
             raise SystemExit(f"otter assign did not produce the expected files for {name} in {out}")
         nb = normalise(nbformat.read(student, as_version=4), name)
+        check_first_cell(nb, name)
         tests = nb.metadata.get("otter", {}).get("tests", {})
         leaked = [q for q, src in tests.items() if "hidden=True" in src]
         if leaked:

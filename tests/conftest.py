@@ -70,3 +70,21 @@ def built_book() -> Path:
             return html
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+# --- The wrong-answer corpus's summary table, shown in the terminal report ------------------------
+# tests/test_feedback_corpus.py writes its table to this file (it prints it too, which shows with
+# `-s` when pytest runs without workers); with pytest-xdist only this hook, run by the controller,
+# reaches the terminal.
+CORPUS_SUMMARY = ROOT / "_build" / "feedback-corpus-summary.txt"
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # the controller (or a run without workers)
+        CORPUS_SUMMARY.unlink(missing_ok=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    if CORPUS_SUMMARY.is_file():
+        terminalreporter.write_sep("-", "wrong-answer corpus (tests/test_feedback_corpus.py)")
+        terminalreporter.write_line(CORPUS_SUMMARY.read_text(encoding="utf-8").strip())

@@ -14,6 +14,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+import curated  # noqa: E402
 
 PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
 
@@ -156,12 +157,8 @@ def paper_text():
 
 
 def _with_row(index: int, **changes):
-    fields = ["node", "role", "chapter", "label", "claim", "quote", "bears_on", "evidence", "evidence_metric",
-              "counter", "counter_source", "counter_metric"]
-    rows = list(build_data.ARGUMENT_MAP)
-    row = dict(zip(fields, rows[index]))
-    row.update(changes)
-    rows[index] = tuple(row[f] for f in fields)
+    rows = curated.read("argument_map")
+    rows[index].update(changes)
     return rows
 
 
@@ -171,10 +168,9 @@ def _with_row(index: int, **changes):
     ({"bears_on": "P9"}, "bears_on"),
     ({"counter": ""}, "needs evidence, counter-evidence"),
 ])
-def test_build_rejects_bad_rows(paper_text, monkeypatch, changes, match):
-    monkeypatch.setattr(build_data, "ARGUMENT_MAP", _with_row(1, **changes))
+def test_build_rejects_bad_rows(paper_text, changes, match):
     with pytest.raises(build_data.SourceError, match=match):
-        build_data.build_argument_map(paper_text)
+        build_data.build_argument_map(paper_text, _with_row(1, **changes))
 
 
 def test_each_quote_comes_from_its_own_section(paper_text):

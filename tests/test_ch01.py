@@ -49,11 +49,22 @@ def test_institution_snippets_are_in_the_paper_and_dates_match_years():
         assert int(row.date[:4]) == row.year
 
 
-def test_institution_builder_rejects_a_snippet_not_in_the_paper(monkeypatch):
-    bad = [("X", "X", "political", "no such words in the paper", "d", "p", "1945-01-01", "signed", "s")]
-    monkeypatch.setattr(build_data, "US_ORDER_INSTITUTIONS", bad)
+def test_institution_builder_rejects_a_snippet_not_in_the_paper():
+    bad = [
+        dict(
+            institution="X",
+            full_name="X",
+            pillar="political",
+            paper_snippet="no such words in the paper",
+            founding_document="d",
+            place="p",
+            date="1945-01-01",
+            date_event="signed",
+            source="s",
+        )
+    ]
     with pytest.raises(build_data.SourceError, match="does not occur verbatim"):
-        build_data.build_institutions("some other text")
+        build_data.build_institutions("some other text", bad)
 
 
 # ---------------------------------------------------------------- tables

@@ -113,7 +113,9 @@ def test_base_spans_come_from_the_milestone_rows():
         for milestone in ("start", "end"):
             dates = list(rows.loc[rows["milestone"] == milestone, "date"])
             assert spans.loc[base, milestone] == (dates[0] if dates else "")
-    assert spans.loc["Manas", "start"] == "", "no course source dates the opening of Manas"
+    manas_start = ev[(ev["base"] == "Manas") & (ev["milestone"] == "start")].iloc[0]
+    assert spans.loc["Manas", "start"] == manas_start["date"] == "2001-12", "Manas opened in December 2001"
+    assert manas_start["source_type"] == "report" and "December 2001" in manas_start["quote"]
     twice = pd.concat([ev, ev[ev["milestone"] == "end"]])
     with pytest.raises(ValueError, match="expected at most one"):
         events.base_spans(twice)
@@ -178,7 +180,10 @@ def test_bases_timeline_chart_alt_text_and_rows():
     fig = charts.bases_timeline_chart(ev, spans, 2001, 2014, "Bases", "Source: test")
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == len(ev) + len(spans)
-    assert "start not dated by the sources" in fig.alt_text
+    assert "start not dated by the sources" not in fig.alt_text, "both bases' openings are dated"
+    undated = spans.assign(start=spans["start"].where(spans["base"] != "Manas", ""))
+    hatched = charts.bases_timeline_chart(ev, undated, 2001, 2014, "Bases", "Source: test")
+    assert "start not dated by the sources" in hatched.alt_text
     assert all(label in fig.alt_text for label in ev["label"])
     empty = charts.bases_timeline_chart(ev.iloc[0:0], spans, 2008, 2009, "Bases", "Source: test")
     assert "none in the years chosen" in empty.alt_text

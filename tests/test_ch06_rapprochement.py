@@ -13,6 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+import curated  # noqa: E402
 
 PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
 
@@ -27,6 +28,10 @@ def flat_paper() -> str:
 def test_every_figure_is_quoted_verbatim_with_its_citation():
     figs = data.rapprochement_figures()
     flat = flat_paper()
+    later = figs["cited_as"].map(build_data.is_later_source)
+    assert list(later) == sorted(later), "the later reports come after the paper's figures"
+    assert (figs.loc[later, "figure"].str.startswith("pos_")).all()
+    figs = figs[~later]
     assert len(figs) >= 10
     for _, r in figs.iterrows():
         assert r["quote"] in flat, r["figure"]
@@ -47,15 +52,19 @@ def test_the_build_rejects_a_wrong_citation_or_value():
         build_data.check_citation("t", 1, flat, quote, "footnote [31], text lost")
     with pytest.raises(build_data.SourceError, match="cites a source"):
         build_data.check_citation("t", 1, flat, quote, build_data._NO_CITATION)
-    bad = list(build_data.RAPPROCHEMENT_FIGURES)
-    bad[1] = bad[1][:2] + (500,) + bad[1][3:]
-    original = build_data.RAPPROCHEMENT_FIGURES
-    try:
-        build_data.RAPPROCHEMENT_FIGURES = bad
-        with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
-            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"))
-    finally:
-        build_data.RAPPROCHEMENT_FIGURES = original
+    bad = curated.read("rapprochement_figures")
+    bad[1]["value"] = 500
+    with pytest.raises(build_data.SourceError, match="value 500 is not printed"):
+        build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"), bad)
+    # a later report's row must give the report's address, and the value must be in its words
+    rows = curated.read("rapprochement_figures")
+    later = [r for r in rows if build_data.is_later_source(r["cited_as"])]
+    assert later, "the Power of Siberia rows from later reports"
+    no_address = dict(later[0], cited_as="TASS, 2 December 2019, https://")
+    wrong_value = dict(later[0], value=999)
+    for bad_row in (no_address, wrong_value):
+        with pytest.raises(build_data.SourceError, match="address|not printed"):
+            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"), rows + [bad_row])
 
 
 # ---------------------------------------------------------------- contract arithmetic

@@ -10,7 +10,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from multipolar import checks  # noqa: E402
+from multipolar import checks, feedback  # noqa: E402
+from multipolar.feedback import NotSet  # noqa: E402
 
 
 def message(func, *args, **kwargs) -> str:
@@ -84,7 +85,7 @@ def test_expect_column_close_names_the_year_not_the_value():
     df = pd.DataFrame({"year": [2000, 2005], "v": [1.0, 2.5]})
     text = message(checks.expect_column_close, df, "v", [1.0, 2.0], "t", "year", [2000, 2005])
     assert "2005" in text and "2.5" in text and "2.0" not in text
-    assert "no row for year [2010]" in message(checks.expect_column_close, df, "v", [1, 2, 3], "t", "year",
+    assert "no row for the year [2010]" in message(checks.expect_column_close, df, "v", [1, 2, 3], "t", "year",
                                                [2000, 2005, 2010])
     checks.expect_column_close(df, "v", [1.0, 2.5], "t", "year", [2000, 2005])
 
@@ -121,3 +122,195 @@ def test_bar_checks_find_a_set_of_bars_by_its_exact_label():
         assert "matplotlib Axes" in message(checks.bars_labelled, "bars", "Members", "ax")
     finally:
         plt.close(fig)
+
+
+def test_guard_tells_not_set_failed_cell_placeholder_and_none_apart():
+    assert "`q1_days` is not set: check the spelling" in message(checks.guard, NotSet("q1_days"), "q1_days")
+    text = message(checks.guard, NotSet("q3_totals", "ValueError: bad"), "q3_totals")
+    assert text.startswith("the cell that sets `q3_totals` stopped with ValueError: bad.")
+    assert "placeholder" in message(checks.guard, ..., "x")
+    assert "is None (nothing)" in message(checks.guard, None, "x")
+    assert "gave None" in message(checks.guard, None, "f(1)")
+    checks.guard(0.0, "x")  # a real answer, even a falsy one, passes
+    for check in (checks.expect_number, checks.expect_function, checks.expect_axes):
+        assert "is not set" in message(check, NotSet("q"), "q")
+    assert "is not set" in message(checks.expect_frame, NotSet("q"), "q", ["a"])
+
+
+@pytest.mark.parametrize("value, kw, words", [
+    (0.2203, dict(lo=1, hi=100, unit="%"), "looks like a fraction"),
+    (1.5e12, dict(lo=10, hi=1e5, unit="billion US$"), "looks like US$, not billions"),
+    (1.5e6, dict(lo=10, hi=1e5, unit="billion US$"), "looks like millions of US$"),
+    (4558.0, dict(lo=1e11, hi=1e14, unit="US$"), "looks like billions of US$"),
+    (1.57e9, dict(lo=10, hi=1e4, unit="million persons"), "looks like persons"),
+    (3.02e7, dict(lo=100, hi=1e5, unit="thousand km²"), "looks like km²"),
+    (1.14, dict(lo=100, hi=1e5, unit="bcm"), "tcm"),
+    (0.38, dict(lo=10, hi=1e4, unit="US$ per thousand m³"), "price per cubic metre"),
+    (0.624, dict(lo=-100, hi=-1, unit="% change"), "looks like a ratio"),
+    (-0.376, dict(lo=-100, hi=-1, unit="% change"), "looks like a fraction"),
+    (37.6, dict(lo=-100, hi=-1, unit="% change"), "wrong sign"),
+    (0.937, dict(magnitude=(1, 100), unit="% change"), "looks like a ratio"),
+    (0.02, dict(lo=1, hi=1000, unit="times"), "inverse"),
+    (353.0, dict(lo=1, hi=50, unit="times"), "looks like a percentage"),
+    (26.1, dict(lo=0, hi=1, unit="fraction"), "looks like a percentage"),
+    (0.0557, dict(magnitude=(0.5, 50), unit="percentage points"), "difference of fractions"),
+    (1.9e11, dict(lo=0.5, hi=100, unit="%"), "an amount, not a share"),
+])
+def test_unit_slips_are_named(value, kw, words):
+    text = message(checks.expect_number, value, "answer", **kw)
+    assert words in text, text
+
+
+def test_values_in_their_band_pass_and_unexplained_ones_get_no_false_slip():
+    assert checks.expect_number(-37.6, "x", lo=-100, hi=-1, unit="% change") == -37.6
+    assert checks.expect_number(-6.3, "x", magnitude=(1, 100), unit="% change") == -6.3
+    text = message(checks.expect_number, 500.0, "x", lo=1, hi=100, unit="%")
+    assert "looks like" not in text and "between 1 and 100" in text
+    assert ".days" in message(checks.expect_number, pd.Timedelta(days=3), "x", unit="days")
+
+
+def test_exact_counts_are_not_described_with_a_tolerance():
+    text = message(checks.expect_close, 24, 23, "q1_cica_members", rel=0)
+    assert "is not the value computed" in text and "%" not in text and "23" not in text.replace("q1", "")
+
+
+def test_rows_are_called_what_they_are():
+    df = pd.DataFrame({"economy": ["A", "B"], "x": [1.0, 2.0]})
+    assert "one per economy" in message(checks.expect_frame, df, "t", ["economy"], n_rows=4,
+                                        row="economy")
+    assert "has no rows" in message(checks.expect_frame, df.iloc[:0], "t", ["economy"])
+    text = message(checks.expect_series_close, [1, 2], [1, 2, 3], "bars", ["a", "b", "c"],
+                   key_word="measure")
+    assert "one per measure: a, b, c" in text and "year" not in text
+
+
+def test_years_as_dates_or_wrong_years_get_a_sentence():
+    dates = pd.Series(pd.to_datetime(["2000", "2005"]))
+    assert ".dt.year" in message(checks.expect_years, dates, "t['year']", [2000, 2005])
+    assert "one row for each year 2000-2002" in message(checks.expect_years, [2000, 2001],
+                                                        "t", [2000, 2001, 2002])
+    assert "in order" in message(checks.expect_years, [2001, 2000], "t", [2000, 2001], ordered=True)
+    checks.expect_years(np.array([2000.0, 2001.0]), "t", [2000, 2001])
+
+
+def test_expect_raises_goes_through_call_student():
+    def strict(x):
+        if x != "ok":
+            raise ValueError("no")
+        return 1
+
+    checks.expect_raises(strict, "strict", "ValueError", "bad")
+    assert "should raise ValueError; it gave a result" in message(
+        checks.expect_raises, strict, "strict", "ValueError", "ok")
+    assert "should raise KeyError; it raised ValueError" in message(
+        checks.expect_raises, strict, "strict", "KeyError", "bad")
+
+
+def test_install_puts_our_sentence_first_and_hides_raw_errors(tmp_path):
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    feedback.install({"q1_rate": "ValueError: could not convert"})
+    source = (
+        "from otter.test_files import test_case\nname = 'q1'\npoints = 2\n"
+        "@test_case(points=None, hidden=False)\ndef test_a(q1_days):\n"
+        "    from multipolar import checks\n    checks.expect_number(q1_days, 'q1_days', lo=1)\n"
+        "@test_case(points=None, hidden=False)\ndef test_b(q1_rate):\n    q1_rate['x']\n"
+        "@test_case(points=None, hidden=False)\ndef test_c(q1_text):\n    q1_text['x']\n")
+    path = tmp_path / "q1.py"
+    path.write_text(source)
+    test = ExceptionTestFile.from_file(str(path))
+    test.run({"q1_text": "'quoted'"})
+    a, b, c = (r.message for r in test.test_case_results)
+    assert "`q1_days` is not set" in a and "None" not in a
+    assert "the cell that sets `q1_rate` stopped with ValueError: could not convert" in b
+    assert "could not read your answer (it stopped with TypeError)" in c
+    for text in (a, b, c):
+        assert "Traceback" not in text and "Error at line" not in text
+    summary = test.summary()
+    assert summary.startswith("❌ `q1_days` is not set") and summary.endswith("(q1: 3 of 3 checks failed)")
+    assert "<p>❌ `q1_days` is not set" in test._repr_html_()
+    feedback.install({})
+
+
+def test_quotes_are_not_clipped():
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    feedback.install()
+    test = ExceptionTestFile.from_string(
+        "from otter.test_files import test_case\nname = 'q9'\n"
+        "@test_case(points=1)\ndef test_q(x):\n    assert False, \"'quoted' end'\"\n")
+    test.run({"x": 1})
+    assert test.test_case_results[0].message.splitlines()[1] == "'quoted' end'"
+
+
+def test_session_hook_records_and_forgets_cell_errors():
+    feedback.install({})
+    from otter.test_files.exception_test import ExceptionTestFile
+
+    feedback.record_cell("q3_totals = pd.DataFrame(rows)", KeyError("rows"))
+    test = ExceptionTestFile.from_string(
+        "from otter.test_files import test_case\nname = 'q3'\n@test_case(points=1)\n"
+        "def test_q3(q3_totals):\n    pass\n")
+    test.run({"q3_totals": "an old value"})
+    assert "stopped with KeyError: 'rows', so `q3_totals` still holds its value from before" in (
+        test.test_case_results[0].message)
+    assert feedback.cell_errors() == {"q3_totals": "KeyError: 'rows'"}
+    feedback.record_cell("q3_totals = 1", None)
+    assert feedback.cell_errors() == {}
+    feedback.record_cell("q1_days = (5\n", SyntaxError("'(' was never closed"))
+    assert feedback.cell_errors()["q1_days"].startswith("SyntaxError")
+    feedback.install({})
+
+
+def _write_nb(path, assignment):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["otter"] = {"assignment_name": assignment}
+    nbformat.write(nb, path)
+
+
+def test_find_notebook_finds_a_renamed_copy_of_its_own_assignment(tmp_path, monkeypatch):
+    import os
+    import time
+
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    assert feedback.find_notebook("ch02", tmp_path) is None
+    _write_nb(tmp_path / "ch03.ipynb", "ch03")
+    _write_nb(tmp_path / "alice.ipynb", "ch02")
+    assert feedback.find_notebook("ch02", tmp_path).name == "alice.ipynb"
+    _write_nb(tmp_path / "ch02 (1).ipynb", "ch02")
+    later = time.time() + 10
+    os.utime(tmp_path / "ch02 (1).ipynb", (later, later))
+    assert feedback.find_notebook("ch02", tmp_path).name == "ch02 (1).ipynb"  # newest first
+    session = str(tmp_path / "alice.ipynb")
+    assert feedback.find_notebook("ch02", tmp_path, session=session).name == "alice.ipynb"
+    (tmp_path / "broken.ipynb").write_text("{not json")
+    assert feedback.find_notebook("ch03", tmp_path).name == "ch03.ipynb"
+
+
+def test_notebook_opens_a_renamed_copy_and_never_raises(tmp_path, monkeypatch, capsys):
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    monkeypatch.chdir(tmp_path)
+    lost = feedback.notebook("ch02")  # no notebook file here at all
+    assert "Could not find this notebook's file" in capsys.readouterr().out
+    assert "was not found" in str(lost.check("q1", {}))
+    shutil.copy(root / "exercises" / "ch02.ipynb", tmp_path / "ch02 (1).ipynb")
+    grader = feedback.notebook("ch02")
+    assert Path(grader._notebook).name == "ch02 (1).ipynb"
+    result = grader.check("q1", {"q1_multiple_2015": 0.5, "q1_multiple_latest": 50.9})
+    assert "looks like a fraction" not in result.summary()  # a multiple, not a percentage
+    assert result.summary().startswith("❌ q1_multiple_2015 should be a multiple")
+
+    def refuse(*args, **kwargs):
+        raise ValueError("Tests directory ./tests does not exist")
+
+    monkeypatch.setattr(feedback, "_FriendlyNotebook", refuse)
+    stand_in = feedback.notebook("ch02")
+    assert "cannot run here" in capsys.readouterr().out
+    assert "cannot run here (ValueError" in str(stand_in.check("q1"))
+    feedback.install({})

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -158,3 +160,39 @@ def test_results_are_copies():
     a = data.paper_table2()
     a.loc[0, "label"] = "changed"
     assert data.paper_table2().loc[0, "label"] == "United States"
+
+
+# ---------------------------------------------------------------- Frictionless Data Package
+def _frictionless_errors(package: Path) -> list[str]:
+    """Every error `frictionless validate` finds in a package (its metadata and its files)."""
+    from frictionless import validate
+
+    report = validate(str(package))
+    return [" | ".join(str(x) for x in row)
+            for row in report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])]
+
+
+def test_datapackage_is_a_valid_frictionless_data_package():
+    errors = _frictionless_errors(ROOT / "data" / "datapackage.json")
+    assert not errors, "frictionless validate data/datapackage.json:\n" + "\n".join(errors[:20])
+
+
+def test_frictionless_catches_a_value_outside_an_enum(tmp_path):
+    """The validation above can fail: a role the catalogue does not allow."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    _rewrite(tmp_path / "data" / "argument_map.csv",
+             lambda ls: ls[:2] + [ls[2].replace(",premise,", ",hunch,", 1)] + ls[3:])
+    errors = _frictionless_errors(tmp_path / "data" / "datapackage.json")
+    assert len(errors) == 1 and "constraint-error" in errors[0] and "role" in errors[0], errors
+
+
+def test_frictionless_catches_required_outside_constraints(tmp_path):
+    """The validation can fail: 'required' where the old build put it (outside constraints)."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    field = package["resources"][0]["schema"]["fields"][0]
+    field["required"] = field["constraints"].pop("required")
+    path.write_text(json.dumps(package), encoding="utf-8")
+    errors = _frictionless_errors(path)
+    assert errors and all("constraints.required" in e for e in errors), errors

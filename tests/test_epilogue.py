@@ -14,6 +14,7 @@ from conftest import ROOT, SOURCES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+import curated  # noqa: E402
 
 YEARS = np.arange(2000, 2014)
 
@@ -154,26 +155,21 @@ def test_epilogue_events_are_dated_sourced_and_in_order():
 
 
 @pytest.mark.skipif(not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources")
-def test_build_rejects_a_factbook_quote_that_is_not_in_the_factbook(monkeypatch):
-    bad = list(build_data.EPILOGUE_EVENTS)
-    i = next(k for k, row in enumerate(bad) if row[5] == "factbook")
-    row = list(bad[i])
-    row[8] = row[8].replace("2022", "2021")
-    bad[i] = tuple(row)
-    monkeypatch.setattr(build_data, "EPILOGUE_EVENTS", bad)
+def test_build_rejects_a_factbook_quote_that_is_not_in_the_factbook():
+    bad = curated.read("epilogue_events")
+    row = next(r for r in bad if r["source_type"] == "factbook" and "2022" in r["quote"])
+    row["quote"] = row["quote"].replace("2022", "2021")
     with pytest.raises(build_data.SourceError, match="not in the Factbook"):
-        build_data.build_epilogue_events(SOURCES)
+        build_data.build_epilogue_events(SOURCES, bad)
 
 
 @pytest.mark.skipif(not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources")
-def test_build_rejects_a_quote_on_a_row_it_cannot_check(monkeypatch):
-    bad = list(build_data.EPILOGUE_EVENTS)
-    row = list(bad[0])
-    row[8] = "an unverifiable quotation"
-    bad[0] = tuple(row)
-    monkeypatch.setattr(build_data, "EPILOGUE_EVENTS", bad)
+def test_build_rejects_a_quote_on_a_row_it_cannot_check():
+    bad = curated.read("epilogue_events")
+    assert bad[0]["source_type"] != "factbook"
+    bad[0]["quote"] = "an unverifiable quotation"
     with pytest.raises(build_data.SourceError, match="only Factbook rows"):
-        build_data.build_epilogue_events(SOURCES)
+        build_data.build_epilogue_events(SOURCES, bad)
 
 
 # ---------------------------------------------------------------- the five tests after 2015

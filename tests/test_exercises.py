@@ -5,6 +5,7 @@ top to bottom without an error.  Scores are tested in test_grading.py.)
 """
 
 import importlib.util
+import re
 from pathlib import Path
 
 import nbformat
@@ -103,38 +104,72 @@ BAD_ANSWERS = {
 
 @pytest.mark.parametrize("question", sorted(BAD_ANSWERS))
 def test_public_checks_answer_wrong_kinds_with_a_sentence(question):
-    """Instant feedback: a wrong type gives one specific sentence, no traceback, no answer."""
+    """Instant feedback: a wrong type gives one specific sentence first, no traceback, no answer."""
+    from multipolar import feedback
+
+    feedback.install({})
     test_file = _public_tests("ch02.ipynb")[question]
     test_file.run(dict(BAD_ANSWERS[question]))
     failed = [r for r in test_file.test_case_results if not r.passed]
     assert failed, f"the public check for {question} accepted a wrong answer"
     for r in failed:
-        assert "Traceback" not in r.message
-        last = r.message.strip().splitlines()[-1]
-        assert last.startswith("AssertionError: "), r.message
-        assert len(last) > 40
+        assert "Traceback" not in r.message and "Error at line" not in r.message
+        sentence = r.message.removeprefix("❌ Test case failed\n").splitlines()[0]
+        assert len(sentence) > 40 and not sentence.startswith("("), r.message
+    assert test_file.summary().startswith("❌ "), test_file.summary()
 
 
 def test_fraction_instead_of_percentage_is_explained():
+    from multipolar import feedback
+
+    feedback.install({})
     test_file = _public_tests("ch02.ipynb")["q2"]
     test_file.run(dict(BAD_ANSWERS["q2"]))
     msg = test_file.test_case_results[0].message
     assert "percentage" in msg and "0.2203" in msg and "multiply by 100" in msg
 
 
-def test_public_checks_pass_the_solution_values():
+@pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
+def test_first_code_cell_finds_the_notebook_even_when_renamed(master):
+    """The master holds the first cell, `grader = notebook("chXX")`; otter writes none."""
+    nb = nbformat.read(master, as_version=4)
+    assert "init_cell: false" in nb.cells[0].source
+    student = nbformat.read(ROOT / "exercises" / master.name, as_version=4)
+    _make_exercises().check_first_cell(student, master.stem)  # raises SystemExit if not
+    text = "\n".join(c.source for c in student.cells)
+    assert "otter.Notebook(" not in text
+
+
+@pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
+def test_grading_box_states_the_hard_coding_rule(master):
+    nb = nbformat.read(ROOT / "exercises" / master.name, as_version=4)
+    box = " ".join(nb.cells[0].source.split())
+    rule = re.search(r"The grader reads your code too: a number typed in by hand \(for example "
+                     r"`(q\d_\w+) = [\d.]+`\) instead of computed earns no points for that "
+                     r"question, and your instructor is asked to review it\.", box)
+    assert rule, "the grading box should state the hard-coding rule"
+    assert rule.group(1) in nb.metadata["otter"]["tests"]["q1"], "use a variable of this set"
+    assert "will not earn those points" not in box
+
+
+@pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
+def test_public_checks_pass_the_solution_values(master):
     """The public checks accept answers computed the way the solution does (no false alarms)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    from multipolar import feedback
+
+    feedback.install({})
     env = {}
-    master = nbformat.read(ROOT / "solutions" / "ch02.ipynb", as_version=4)
-    for cell in master.cells:
-        if cell.cell_type == "code" and "BEGIN TEST CONFIG" not in cell.source:
+    nb = nbformat.read(master, as_version=4)
+    for cell in nb.cells:
+        if (cell.cell_type == "code" and "BEGIN TEST CONFIG" not in cell.source
+                and "import notebook" not in cell.source):
             exec(compile(cell.source.replace("plt.show()", ""), "<master>", "exec"), env)  # noqa: S102
     try:
-        for q, test_file in _public_tests("ch02.ipynb").items():
+        for q, test_file in _public_tests(master.name).items():
             test_file.run(env)
             assert test_file.passed_all, f"{q}: " + " ".join(r.message for r in test_file.test_case_results)
     finally:

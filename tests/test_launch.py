@@ -22,6 +22,13 @@ from conftest import ROOT
 from multipolar import launch
 
 CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+#: The student environment, which Binder installs (repo2docker reads binder/ first).
+STUDENT_REQUIREMENTS = ROOT / "binder" / "requirements.txt"
+#: Tools for building the book and testing: none may reach the student environment. (Sphinx is
+#: not listed: otter-grader, which grader.check needs, brings it in through fica.)
+TEST_TOOLING = {"pytest", "pytest-xdist", "nbval", "playwright", "jupyter-book",
+                "jupyter-repo2docker", "pypdf", "frictionless", "ruff", "mutmut"}
 
 
 def code_of(path: Path) -> str:
@@ -42,12 +49,12 @@ def top_level_imports(source: str) -> set[str]:
 
 
 def third_party_imports() -> set[str]:
-    """Top-level modules the chapter notebooks import, directly or through the course package."""
+    """Top-level modules the chapter and exercise notebooks import, directly or through the package."""
     names = set()
-    for nb in CHAPTERS:
+    for nb in CHAPTERS + EXERCISES:
         names |= top_level_imports(code_of(nb))
     for module in (ROOT / "multipolar").glob("*.py"):
-        if module.stem not in ("grade", "launch", "book"):   # instructor / build tools, not used by notebooks
+        if module.stem not in ("grade", "launch", "book", "lms"):   # instructor / build tools
             names |= top_level_imports(module.read_text(encoding="utf-8"))
     return {n for n in names if n not in sys.stdlib_module_names and n not in ("multipolar", "__future__")}
 
@@ -90,7 +97,9 @@ def dockerfile() -> str:
 
 
 def test_binder_uses_the_pinned_python(dockerfile):
-    python = (ROOT / "runtime.txt").read_text(encoding="utf-8").strip()
+    python = (ROOT / "binder" / "runtime.txt").read_text(encoding="utf-8").strip()
+    assert python == (ROOT / "runtime.txt").read_text(encoding="utf-8").strip(), \
+        "binder/runtime.txt and runtime.txt name different Pythons"
     version = re.fullmatch(r"python-(\d+\.\d+)", python)
     assert version, f"runtime.txt should read like python-3.11, not {python!r}"
     assert f"python={version.group(1)}" in dockerfile, f"repo2docker did not pick Python {version.group(1)} from runtime.txt"
@@ -98,20 +107,34 @@ def test_binder_uses_the_pinned_python(dockerfile):
 
 def test_binder_installs_requirements_into_the_kernel_environment(dockerfile):
     steps = [line for line in dockerfile.splitlines() if line.startswith(("RUN", "COPY"))]
-    pip = [i for i, s in enumerate(steps) if re.search(r"KERNEL_PYTHON_PREFIX\}/bin/pip install .*-r \"?requirements\.txt", s)]
-    assert pip, "repo2docker's Dockerfile does not pip-install requirements.txt into the notebook environment"
+    pip = [i for i, s in enumerate(steps)
+           if re.search(r"KERNEL_PYTHON_PREFIX\}/bin/pip install .*-r \"?binder/requirements\.txt", s)]
+    assert pip, "repo2docker's Dockerfile does not pip-install binder/requirements.txt into the notebook environment"
+    others = [s for s in steps if re.search(r"pip install .*-r \"?requirements\.txt", s)]
+    assert not others, "Binder also installs the top-level requirements.txt (the test tooling)"
     # requirements.txt installs the course package (-e .), so the whole repository must be in the image first
     copy_all = [i for i, s in enumerate(steps) if re.match(r"COPY --chown=\S+ src/ ", s)]
     assert copy_all and copy_all[0] < pip[0], "requirements.txt is installed before the repository is copied in"
 
 
 def test_binder_environment_covers_what_the_notebooks_import():
-    req = (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-    unpinned = [line for line in req if line.strip() and not line.startswith(("#", "-")) and "==" not in line]
-    assert not unpinned, f"requirements.txt: pin every package with ==: {unpinned}"
+    for path in (ROOT / "requirements.txt", STUDENT_REQUIREMENTS):
+        req = path.read_text(encoding="utf-8").splitlines()
+        unpinned = [line for line in req if line.strip() and not line.startswith(("#", "-")) and "==" not in line]
+        assert not unpinned, f"{path.name}: pin every package with ==: {unpinned}"
+    req = STUDENT_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
     available = with_dependencies(requirement_names(req) | requirement_names(_pyproject_dependencies()))
     missing = {m for m in third_party_imports() if not providers(m) & available}
-    assert not missing, f"the notebooks import {sorted(missing)}, which requirements.txt does not install"
+    assert not missing, f"the notebooks import {sorted(missing)}, which binder/requirements.txt does not install"
+    assert "jupyterlab" in available, "the student environment has no JupyterLab for the README's `jupyter lab`"
+
+
+def test_binder_environment_holds_no_test_tooling():
+    req = STUDENT_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
+    installed = with_dependencies(requirement_names(req) | requirement_names(_pyproject_dependencies()))
+    assert not installed & TEST_TOOLING, f"the student environment installs {sorted(installed & TEST_TOOLING)}"
+    top = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    assert "-r binder/requirements.txt" in top, "requirements.txt should build on the student environment"
 
 
 # --- Colab -------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from conftest import ROOT, SOURCES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+import curated  # noqa: E402
 
 
 # ---------------------------------------------------------------- groupings
@@ -147,14 +148,12 @@ def test_timeline_paper_quotes_are_verbatim_and_dated():
 
 
 @pytest.mark.skipif(not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources for the paper text")
-def test_timeline_build_rejects_a_quote_not_in_the_paper(monkeypatch):
-    bad = list(build_data.SCO_TIMELINE)
-    row = list(bad[1])
-    row[7] = "On 26 April 1996, the Shanghai Five conquered the moon"
-    bad[1] = tuple(row)
-    monkeypatch.setattr(build_data, "SCO_TIMELINE", bad)
+def test_timeline_build_rejects_a_quote_not_in_the_paper():
+    bad = curated.read("sco_timeline")
+    assert bad[1]["source_type"] == "paper"
+    bad[1]["quote"] = "On 26 April 1996, the Shanghai Five conquered the moon"
     with pytest.raises(build_data.SourceError, match="not in the paper"):
-        build_data.build_sco_timeline(build_data.paper_text(SOURCES))
+        build_data.build_sco_timeline(build_data.paper_text(SOURCES), bad)
 
 
 # ---------------------------------------------------------------- charts
