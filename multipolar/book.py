@@ -12,7 +12,9 @@
     read, and a second copy is a JavaScript error on every page) are kept once;
   - bibliography entries get ``role="listitem"`` inside their ``role="list"`` container,
     instead of the deprecated ``doc-biblioentry`` that leaves the list without items for
-    screen readers (axe: aria-required-children, critical).
+    screen readers (axe: aria-required-children, critical);
+  - the toggles of hidden code cells lose an ``aria-label`` that differs from their visible
+    text (axe: label-content-name-mismatch, serious).
 """
 
 from myst_nb.core.render import NbElementRenderer
@@ -32,6 +34,12 @@ def _script_key(script) -> tuple:
     return (str(filename), tuple(sorted((k, str(v)) for k, v in getattr(script, "attributes", {}).items())))
 
 
+#: myst-nb labels the toggle of a hidden code cell "Toggle hidden content", which is not the text
+#: the reader sees ("Show code cell source"): axe label-content-name-mismatch (serious). Without
+#: the label, the toggle's accessible name is its visible text.
+_TOGGLE_LABEL = '<summary aria-label="Toggle hidden content">'
+
+
 def _fix_page(app, pagename, templatename, context, doctree) -> None:
     scripts = context.get("script_files")
     if scripts:
@@ -44,7 +52,9 @@ def _fix_page(app, pagename, templatename, context, doctree) -> None:
         scripts[:] = unique
     body = context.get("body")
     if body and 'role="doc-biblioentry"' in body:
-        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+        body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    if body and _TOGGLE_LABEL in body:
+        context["body"] = body.replace(_TOGGLE_LABEL, "<summary>")
 
 
 def setup(app):
