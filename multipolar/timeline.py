@@ -74,6 +74,10 @@ _THEME_OF = {
             "US policy": THEMES[2],
             "Sino-Russian relations": THEMES[3],
             "Belt and Road": THEMES[5],
+            # topics the epilogue's post-2015 rows added
+            "BRICS": THEMES[6],
+            "Central Asian security": THEMES[1],
+            "Trade pacts": THEMES[6],
         },
     ),
     "rapprochement_figures": (
