@@ -489,6 +489,8 @@ def parse_results(results: dict, questions: list[Question]) -> tuple[dict[str, f
 def failure_message(message: str) -> str:
     """The one-line reason from an otter test-case failure message."""
     lines = [ln.strip() for ln in message.strip().splitlines() if ln.strip()]
+    # The feedback's own sentence, not otter's framing ("❌ Test case failed", "(test q2, line 33)").
+    lines = [ln for ln in lines if not ln.startswith(("(", "❌ Test case failed"))] or lines
     last = lines[-1] if lines else "failed"
     return re.sub(r"^AssertionError:\s*", "", last)[:300]
 
