@@ -40,8 +40,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["LmsError", "Match", "read_csv", "match_roster", "question_columns", "total_points", "canvas_table",
-           "moodle_table", "export", "main"]
+__all__ = ["LmsError", "Match", "read_csv", "match_roster", "question_columns", "total_points",
+           "import_table", "export", "main"]
 
 #: The identity columns of each platform's own gradebook export, in its order.
 CANVAS_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
@@ -159,30 +159,22 @@ def _person(row: dict, key: str) -> str:
     return f"{row.get(key, '')} ({name})" if name else row.get(key, "")
 
 
-def canvas_table(m: Match, assignment: str, questions: list[str],
-                 points_possible: float | None) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a Canvas Gradebook import file."""
-    header = CANVAS_ID_COLUMNS + [assignment]
+def import_table(m: Match, assignment: str, questions: list[str], id_columns: list[str],
+                 points_possible: float | None = None) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of an import file: the platform's identity columns, then the total.
+
+    ``points_possible`` adds Canvas's "Points Possible" row under the header (Moodle has none).
+    Students whose manually graded questions are still blank are listed in ``m.manual_missing``.
+    """
+    header = id_columns + [assignment]
     rows = []
     if points_possible is not None:
-        rows.append(["Points Possible", "", "", "", "", _fmt(points_possible)])
+        rows.append(["Points Possible"] + [""] * (len(id_columns) - 1) + [_fmt(points_possible)])
     for person, grade in m.pairs:
         total, complete = total_points(grade, questions)
         if not complete:
             m.manual_missing.append(grade.get("student_id", ""))
-        rows.append([person.get(c, "") for c in CANVAS_ID_COLUMNS] + [_fmt(total)])
-    return header, rows
-
-
-def moodle_table(m: Match, assignment: str, questions: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a Moodle grade-import CSV file."""
-    header = MOODLE_ID_COLUMNS + [assignment]
-    rows = []
-    for person, grade in m.pairs:
-        total, complete = total_points(grade, questions)
-        if not complete:
-            m.manual_missing.append(grade.get("student_id", ""))
-        rows.append([person.get(c, "") for c in MOODLE_ID_COLUMNS] + [_fmt(total)])
+        rows.append([person.get(c, "") for c in id_columns] + [_fmt(total)])
     return header, rows
 
 
@@ -209,14 +201,11 @@ def export(gradebook_path: Path, roster_path: Path, platform: str, key: str, ass
     if not assignment.strip():
         raise LmsError("--assignment must name the assignment as the platform should show it")
     m = match_roster(roster, gradebook, key)
-    if platform == "canvas":
-        possible = None
-        if gradebook:
-            possible = ((_number(gradebook[0].get("autograded_possible", "")) or 0.0)
-                        + (_number(gradebook[0].get("manual_possible", "")) or 0.0))
-        columns, rows = canvas_table(m, assignment, questions, possible)
-    else:
-        columns, rows = moodle_table(m, assignment, questions)
+    possible = None
+    if platform == "canvas" and gradebook:
+        possible = ((_number(gradebook[0].get("autograded_possible", "")) or 0.0)
+                    + (_number(gradebook[0].get("manual_possible", "")) or 0.0))
+    columns, rows = import_table(m, assignment, questions, id_columns, possible)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
