@@ -7,10 +7,10 @@ Two measures per page of the book (issue 14, "lighter pages"):
 - markdown prose, headings, tables, lists and code blocks; the *title* of a collapsed box
   (``{dropdown}``, or an admonition with ``:class: dropdown``) but not its body;
 - the code of a code cell, unless its input is hidden (``hide-input``, ``remove-input``,
-  ``remove-cell``);
+  ``hide-cell``, ``remove-cell``);
 - the outputs of an executed notebook, chosen as the book chooses them (HTML before markdown
   before plain text; widget views and JavaScript show no text; images count their alt text as
-  nothing), unless hidden (``hide-output``, ``remove-output``, ``remove-cell``). In HTML,
+  nothing), unless hidden (``hide-output``, ``remove-output``, ``hide-cell``, ``remove-cell``). In HTML,
   ``<script>``, ``<style>``, anything with ``display:none`` and the body of a closed
   ``<details>`` are not visible. One exception: a quiz is drawn by JavaScript in the browser, so
   its words are taken from its paper version (``quiz-print``, the same questions and answers),
@@ -360,11 +360,11 @@ def measure_notebook(nb: dict, page: str = "") -> PageMeasure:
             continue
         if cell["cell_type"] != "code" or "remove-cell" in tags:
             continue
-        if not tags & {"hide-input", "remove-input"}:
+        if not tags & {"hide-input", "remove-input", "hide-cell"}:
             parts["code"] += len(words(src))
         if cell.get("outputs"):
             m.executed = True
-            if not tags & {"hide-output", "remove-output"}:
+            if not tags & {"hide-output", "remove-output", "hide-cell"}:
                 parts["output"] += sum(_output_words(o) for o in cell["outputs"])
     m.parts = parts
     m.visible_words = sum(parts.values())
