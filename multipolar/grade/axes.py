@@ -62,20 +62,19 @@ def _draw(ax: Any, data: dict, _decode: Any) -> None:
             ax.scatter([p[0] for p in xy], [p[1] for p in xy], label=str(points.get("label", "")))
         except Exception:  # noqa: BLE001
             pass
-    for axis in ("x", "y"):
+    for axis in ("x", "y"):  # the scale first: setting it resets the ticks
+        scale, lim = data.get(f"{axis}scale"), data.get(f"{axis}lim")
+        try:
+            if scale in {"log", "symlog", "logit"}:
+                getattr(ax, f"set_{axis}scale")(scale)
+            if isinstance(lim, list) and len(lim) == 2:
+                getattr(ax, f"set_{axis}lim")(float(lim[0]), float(lim[1]))
+        except Exception:  # noqa: BLE001 - limits a log scale refuses
+            pass
         ticks = (data.get("ticks") or {}).get(axis) or {}
         at, labels = ticks.get("at", []), ticks.get("labels", [])
         if isinstance(at, list) and isinstance(labels, list) and len(at) == len(labels) and at:
             getattr(ax, f"set_{axis}ticks")([float(t) for t in at], [str(t) for t in labels])
-        for name in ("scale", "lim"):
-            value = data.get(f"{axis}{name}")
-            try:
-                if name == "scale" and value in {"linear", "log", "symlog", "logit"}:
-                    getattr(ax, f"set_{axis}scale")(value)
-                elif name == "lim" and isinstance(value, list) and len(value) == 2:
-                    getattr(ax, f"set_{axis}lim")(float(value[0]), float(value[1]))
-            except Exception:  # noqa: BLE001
-                pass
     ax.set_xlabel(str(data.get("xlabel", "")))
     ax.set_ylabel(str(data.get("ylabel", "")))
     ax.set_title(str(data.get("title", "")))
