@@ -80,7 +80,7 @@ def extract_tests(autograder: Path, dest: Path) -> Path:
     return tests
 
 
-def test_names(tests: Path) -> dict[str, list[str]]:
+def names_per_question(tests: Path) -> dict[str, list[str]]:
     """For each question, the answer names its tests read (the test functions' parameters)."""
     out: dict[str, list[str]] = {}
     for path in sorted(tests.glob("*.py")):

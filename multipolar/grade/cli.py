@@ -30,7 +30,7 @@ from pathlib import Path
 from multipolar.grade import sandbox as sb
 from multipolar.grade.assignment import (
     SOLUTIONS, GradingError, Question, build_autograder, code_cells, computed_answers, extract_tests,
-    master_questions, solution_cells, test_names)
+    master_questions, solution_cells, names_per_question)
 from multipolar.grade.audit import _dedupe, audit, typed_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,12 +44,13 @@ RESULT_STYLES = {
 
 #: Longest text from a submission that reaches the gradebook (an error message, say).
 MAX_TEXT = 200
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]+")
 
 
 def clean(text: str, limit: int = MAX_TEXT) -> str:
     """Text from a submission, safe for the gradebook: no control characters, one line, short."""
-    text = " ".join(_CONTROL.sub(" ", str(text)).split())
+    text = " ".join(_CONTROL.sub(" ", _ANSI.sub("", str(text))).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -77,7 +78,7 @@ def prepare(assignment: str, base: Path, autograder: Path | None, *, sandbox: bo
     tests = extract_tests(Path(autograder), base / "assignment")
     for f in tests.iterdir():
         f.chmod(0o444)
-    names = test_names(tests)
+    names = names_per_question(tests)
     all_names = sorted({n for ns in names.values() for n in ns})
     work = base / "calibrate"
     (work / "out").mkdir(parents=True)
@@ -239,7 +240,7 @@ def _phase1(res: Result, path: Path, *, index, assignment, prep, base, sandbox, 
     answers = work / "out" / "answers.json"
     progress = _read(work / "out" / "progress")
     if not answers.is_file():
-        res.status = "not graded"
+        res.status = "timed out" if timed_out else "not graded"
         where = f" while running code cell {progress}" if progress.isdigit() else ""
         if timed_out:
             res.reasons.append(f"the notebook did not finish within {timeout:g} s and was stopped{where}, "
@@ -288,7 +289,7 @@ def finish(res: Result, answers: Path | None, prep: Prepared) -> None:
         try:
             data = json.loads(answers.read_text(encoding="utf-8"))
             cells = [c for c in data.get("cells", []) if isinstance(c, dict)]
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, RecursionError, MemoryError):
             cells = []
         stopped = [f"code cell {c.get('cell')}: {clean(c.get('error', ''), 150)}" for c in cells
                    if c.get("status") in {"timeout", "not run"}]

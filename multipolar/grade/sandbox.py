@@ -109,7 +109,7 @@ def sandbox_command(work: Path, command: list[str], read_only: list[Path] = (),
     cmd += ["--bind", str(work), str(work)]
     for p in read_only:
         cmd += ["--ro-bind", str(p), str(p)]
-    cmd += ["--chdir", str(work)]
+    cmd += ["--remount-ro", "/", "--chdir", str(work)]
     for key, value in child_env(work).items():
         cmd += ["--setenv", key, value]
     if seccomp_fd is not None:
