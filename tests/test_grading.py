@@ -11,6 +11,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -150,7 +151,7 @@ ATTACKS = {
     # reading files outside the working folder, to print them into the gradebook
     "prints_secrets_into_the_gradebook": ("unanswered", [
         "import glob, os\n"
-        "leaks = []\n"
+        "leaks = ['PIDS=%d' % len([p for p in os.listdir('/proc') if p.isdigit()])]\n"
         "for path in (SECRET_PATHS + ['/etc/passwd', '/etc/shadow', '/root/.bash_history']\n"
         "             + glob.glob('/home/*/*') + glob.glob('/root/*')):\n"
         "    try:\n"
@@ -230,8 +231,9 @@ def build_corpus(folder: Path, student: Path, solution: Path, outside: Path,
     files["unanswered.ipynb"], expected["unanswered.ipynb"] = stu, 0
     files["Alice Smith (1).ipynb"], expected["Alice Smith (1).ipynb"] = sol, "full"  # a renamed notebook
     for name, (base, cells, deserved) in ATTACKS.items():
-        if cells == "q1_loop":
-            nb = _replace_answer(sol, "q1_multiple_2015 =", "while True:\n    pass")
+        if cells == "q1_loop":  # the loop sits in the cell that computes q1's answers
+            q1 = next(c.source for c in sol.cells if c.cell_type == "code" and "q1_multiple_2015 =" in c.source)
+            nb = _replace_answer(sol, "q1_multiple_2015 =", "while True:\n    pass\n" + q1)
         else:
             nb = _attack(bases[base], cells, secret_paths)
         files[f"{name}.ipynb"], expected[f"{name}.ipynb"] = nb, deserved
@@ -408,9 +410,10 @@ def test_the_gradebook_carries_no_secrets(graded):
     text = graded["text"]
     assert SECRET not in text, "a file or variable from outside the sandbox reached the gradebook"
     assert "BEGIN SOLUTION" not in text and "otter assign" not in text.lower()
-    assert "pytest" not in text, "a process outside the sandbox was visible in /proc"
     row = graded["csv"]["prints_secrets_into_the_gradebook.ipynb"]
     assert "ValueError" in row["notes"]  # the student's own error is still reported ...
+    visible = int(re.search(r"PIDS=(\d+)", row["notes"]).group(1))
+    assert 1 <= visible <= 3, "processes outside the sandbox were visible in /proc"
     for field_ in ("reasons", "notes", "review_flags"):  # ... cut short, on one line, without control characters
         for r in graded["csv"].values():
             assert not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in r[field_]), (r["file"], field_)

@@ -258,21 +258,31 @@ def _phase1(res: Result, path: Path, *, index, assignment, prep, base, sandbox, 
 
 
 def phase2(items: list[tuple[Result, Path]], *, prep: Prepared, base: Path, sandbox: bool, timeout: float,
-           memory_mb: int, batch: int) -> None:
-    """Run the tests on these answers, in a fresh process (per batch); fill in scores and reasons."""
-    work = base / f"phase2-{batch:04d}"
+           memory_mb: int, batch: str) -> None:
+    """Run the tests on these answers, in a fresh process (per batch); fill in scores and reasons.
+
+    If the process dies (one submission's answers could exhaust its memory), the submissions it
+    did not finish are graded again one by one, so one submission never costs another its grade.
+    """
+    work = base / f"phase2-{batch}"
     (work / "out").mkdir(parents=True)
-    job = {"tests": str(prep.tests), "functions": prep.functions,
+    job = {"tests": str(prep.tests), "functions": prep.functions, "seconds_per_item": timeout,
            "items": [{"id": str(i), "answers": str(p)} for i, (_, p) in enumerate(items)]}
-    code, timed_out = sb.run(sb.limited([sys.executable, "-m", "multipolar.grade.phase2"], memory_mb), work,
-                             sandbox=sandbox, timeout=timeout * len(items) + 60,
-                             read_only=[prep.tests.parent, base / "answers"],
-                             stdout=work / "stdout", stderr=work / "stderr", stdin=json.dumps(job).encode())
+    sb.run(sb.limited([sys.executable, "-m", "multipolar.grade.phase2"], memory_mb), work,
+           sandbox=sandbox, timeout=timeout * len(items) + 60, read_only=[prep.tests.parent, base / "answers"],
+           stdout=work / "stdout", stderr=work / "stderr", stdin=json.dumps(job).encode())
     try:
         scores = json.loads((work / "stdout").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         scores = {}
+    unfinished = [i for i in range(len(items)) if not isinstance(scores.get(str(i)), dict)]
+    if len(items) > 1:
+        for i in unfinished:
+            phase2([items[i]], prep=prep, base=base, sandbox=sandbox, timeout=timeout, memory_mb=memory_mb,
+                   batch=f"{batch}-{i}")
     for i, (res, _) in enumerate(items):
+        if len(items) > 1 and i in unfinished:
+            continue  # graded on its own above
         entry = scores.get(str(i))
         if not isinstance(entry, dict) or "results" not in entry:
             res.status = "not graded"
@@ -495,7 +505,7 @@ def grade(submissions: Path, assignment: str, out: Path, *, chart: Path | None =
             answered = [(r, a) for r, a in ran if a is not None]
             batches = [answered[i::workers] for i in range(workers) if answered[i::workers]]
             list(pool.map(lambda ib: phase2(ib[1], prep=prep, base=base, sandbox=sandbox, timeout=timeout,
-                                            memory_mb=memory_mb, batch=ib[0]), enumerate(batches)))
+                                            memory_mb=memory_mb, batch=str(ib[0])), enumerate(batches)))
         results = []
         for r, a in ran:
             finish(r, a, prep)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -106,12 +107,23 @@ def main() -> None:
     os.environ["MPLBACKEND"] = "Agg"
     tests = Path(job["tests"])
     functions = job.get("functions", {})
+    limit = float(job.get("seconds_per_item", 60))
     scores = {}
+
+    def too_slow(signum, frame):
+        raise TimeoutError()
+
+    signal.signal(signal.SIGALRM, too_slow)
     for item in job["items"]:
+        signal.setitimer(signal.ITIMER_REAL, limit)
         try:
             scores[item["id"]] = grade_answers(Path(item["answers"]), tests, functions)
+        except TimeoutError:
+            scores[item["id"]] = {"error": f"running the tests on its answers took more than {limit:g} s"}
         except Exception as exc:  # noqa: BLE001 - one submission's data never stops the others
             scores[item["id"]] = {"error": f"its answers could not be graded ({type(exc).__name__})"}
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
     real_stdout.write(json.dumps(scores))
     real_stdout.flush()
 
