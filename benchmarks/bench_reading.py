@@ -5,7 +5,7 @@ For every page in _toc.yml: the words a reader sees when the page opens (prose, 
 and the outputs of the executed notebook; not the bodies of collapsed "Method" boxes or hidden
 code), the words of the chapter's core narrative ("The argument" and "Other views"), and the
 Flesch-Kincaid grade of that narrative and of all visible prose. The measures and the syllable
-heuristic are defined in multipolar/readability.py; the targets (issue 14) are at most
+heuristic are defined in multipolar/site/readability.py; the targets (issue 14) are at most
 3,500 visible words a page and a core-narrative grade of 12 or below.
 
 Notebooks are executed first (a fresh kernel each, in book/), unless --executed names a folder

@@ -866,7 +866,7 @@ RESOURCES["argument_map"] = {
         "section of the paper, and the four reasons for scepticism the paper gives in its conclusion. Each row "
         "has the course's paraphrase, a short quote that the build checks occurs verbatim in the paper, the "
         "evidence the course examined and the strongest counter-evidence with its source. Figures are not "
-        "stored here: the metric columns name functions in multipolar/argmap.py that compute them from the "
+        "stored here: the metric columns name functions in multipolar/chapters/ch07_argmap.py that compute them from the "
         "other files in data/. Which node a doubt bears on is the course's reading, not the paper's."
     ),
     "sources": [_PAPER_TEXT],
@@ -888,11 +888,11 @@ RESOURCES["argument_map"] = {
          "description": "The node this one supports (premises) or qualifies (doubts, the course's reading); empty for the conclusion."},
         {"name": "evidence", "type": "string", "description": "What the course examined in support, in words."},
         {"name": "evidence_metric", "type": "string",
-         "description": "Keys of multipolar.argmap.METRICS (separated by '; ') that compute the supporting figures."},
+         "description": "Keys of multipolar.chapters.ch07_argmap.METRICS (separated by '; ') that compute the supporting figures."},
         {"name": "counter", "type": "string", "description": "The strongest counter-evidence the course found, in words."},
         {"name": "counter_source", "type": "string", "description": "Where the counter-evidence comes from."},
         {"name": "counter_metric", "type": "string",
-         "description": "Keys of multipolar.argmap.METRICS that compute the counter-evidence figures."},
+         "description": "Keys of multipolar.chapters.ch07_argmap.METRICS that compute the counter-evidence figures."},
     ],
 }
 

@@ -589,7 +589,7 @@ def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, 
 
 
 def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
-                     source: str = "Teaching model (multipolar.bargaining), arbitrary cost units: not data") -> Figure:
+                     source: str = "Teaching model (multipolar.chapters.ch05_bargaining), arbitrary cost units: not data") -> Figure:
     """Bars: the small state's cost of refusal for each number of backers; dashed line: cost of compliance.
 
     ``table`` comes from ``bargaining.schedule``. Bars where refusal is viable are solid blue,

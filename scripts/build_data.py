@@ -789,7 +789,7 @@ ARGUMENT_ROLES = catalog.enum("argument_map", "role")
 def build_argument_map(text: str, curated_rows: list[dict] | None = None) -> list[dict]:
     """The paper's argument as a map (curated/argument_map.csv): its conclusion, one premise per
     section, and the four doubts of its conclusion. ``quote`` must occur verbatim in the paper; the
-    metric columns name functions in multipolar/argmap.py that compute figures from data/, so no
+    metric columns name functions in multipolar/chapters/ch07_argmap.py that compute figures from data/, so no
     number may be typed in evidence or counter. ``bears_on`` for a doubt is the course's reading
     of which node it qualifies."""
     flat = re.sub(r"\s+", " ", text)

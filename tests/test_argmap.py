@@ -8,7 +8,8 @@ from datetime import date
 
 import pytest
 
-from multipolar import argmap, catalog, charts, claims, data
+from multipolar import catalog, charts, claims, data
+from multipolar.chapters import ch07_argmap as argmap
 
 from conftest import ROOT
 

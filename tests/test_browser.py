@@ -23,7 +23,7 @@ from urllib.parse import quote
 import pytest
 
 from conftest import ROOT
-from multipolar import launch
+from multipolar.site import launch as launch
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
@@ -180,7 +180,7 @@ def close_again(page, closed: int) -> None:
 
 
 def check_launch_links(page, path: str) -> list[str]:
-    """On a notebook page, the rocket menu's links open that page's notebook, as multipolar.launch builds them."""
+    """On a notebook page, the rocket menu's links open that page's notebook, as multipolar.site.launch builds them."""
     notebook = Path(path).with_suffix(".ipynb").as_posix()
     if not (ROOT / notebook).is_file():
         return []

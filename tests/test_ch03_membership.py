@@ -13,7 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from multipolar import charts, classify, data, membership
+from multipolar import charts, classify, data
+from multipolar.chapters import ch03_membership as membership
 
 ROOT = Path(__file__).resolve().parents[1]
 PAPER = ROOT.parent / "shared" / "paper" / "000_0e512c34e4ebd900.txt"

@@ -8,7 +8,8 @@ import sys
 import pandas as pd
 import pytest
 
-from multipolar import bargaining, charts, data, events
+from multipolar import charts, data, events
+from multipolar.chapters import ch05_bargaining as bargaining
 
 from conftest import ROOT
 

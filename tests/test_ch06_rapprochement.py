@@ -7,7 +7,8 @@ import sys
 import pandas as pd
 import pytest
 
-from multipolar import catalog, charts, data, rapprochement as rp, tables
+from multipolar import catalog, charts, data, tables
+from multipolar.chapters import ch06_rapprochement as rp
 
 from conftest import ROOT
 

@@ -12,7 +12,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from multipolar import argmap, catalog, data, rapprochement as rp
+from multipolar import catalog, data
+from multipolar.chapters import ch07_argmap as argmap
+from multipolar.chapters import ch06_rapprochement as rp
 
 from conftest import ROOT
 

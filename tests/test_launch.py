@@ -1,6 +1,6 @@
 """Launch paths: Binder (repo2docker, offline), JupyterHub (nbgitpuller links), Colab (set-up cell).
 
-All of them are derived from _config.yml by multipolar.launch; the browser tests check that the
+All of them are derived from _config.yml by multipolar.site.launch; the browser tests check that the
 built pages carry exactly the links built here.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT
-from multipolar import launch
+from multipolar.site import launch as launch
 
 CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
@@ -161,7 +161,7 @@ def test_colab_cell_is_generated_from_the_config(path):
     assert "remove-cell" in code[0]["metadata"]["tags"], f"{path.name}: the set-up cell should be hidden in the book (remove-cell)"
     assert "".join(code[0]["source"]) == launch.colab_setup_source(), (
         f"{path.name}: the Colab set-up cell is not the one _config.yml gives; run "
-        "`python -m multipolar.launch --write-colab-cells`")
+        "`python -m multipolar.site.launch --write-colab-cells`")
 
 
 def _run_cell(workdir: Path, env: dict, colab: bool, after: str = "") -> subprocess.CompletedProcess:

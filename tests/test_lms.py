@@ -1,6 +1,6 @@
 """LMS exports: a gradebook and a platform roster become a Canvas or Moodle import file.
 
-The formats followed (headers and id columns) are cited in multipolar/lms.py's docstring:
+The formats followed (headers and id columns) are cited in multipolar/grade/lms.py's docstring:
 Canvas Instructor Guide, "How do I import grades in the Gradebook?"; Moodle Docs, "Grade import".
 """
 
@@ -8,7 +8,7 @@ import csv
 
 import pytest
 
-from multipolar import lms
+from multipolar.grade import lms as lms
 from multipolar.grade import Question, Result, gradebook_rows, write_csv
 
 QUESTIONS = [Question("q1", 3, False), Question("q2", 3, False), Question("q5", 4, True)]

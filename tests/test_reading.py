@@ -1,6 +1,6 @@
 """Lighter pages (issue 14, item 8): every page of the book at most 3,500 visible words, and the
 core narrative of every chapter ("The argument" and "Other views") at Flesch-Kincaid grade 12 or
-below. The measures are multipolar/readability.py's; benchmarks/bench_reading.py prints them.
+below. The measures are multipolar/site/readability.py's; benchmarks/bench_reading.py prints them.
 
 The grade and the words of the notebooks' own text need no execution. The visible words of a
 notebook page include its outputs (tables, generated sentences), so that test reads the executed
@@ -18,7 +18,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from multipolar import readability as rd
+from multipolar.site import readability as rd
 
 PAGES = rd.toc_pages(ROOT)
 CHAPTERS = [p for p in PAGES if rd.is_chapter(p)]

@@ -8,7 +8,8 @@ from itertools import combinations
 import pandas as pd
 import pytest
 
-from multipolar import charts, data, sco
+from multipolar import charts, data
+from multipolar.chapters import ch04_sco as sco
 
 from conftest import ROOT, SOURCES
 

@@ -39,7 +39,7 @@ part by part. The heuristic is right for most English words and slightly underco
 with vowel pairs read as two syllables ("cooperation"), so it tends to *flatter* a text a
 little; the same rule is applied before and after any edit, so changes compare fairly.
 
-    from multipolar import readability
+    from multipolar.site import readability as readability
     readability.measure_page("book/04_sco_testing_ground.ipynb")   # source only: no outputs
     readability.measure_page(executed_path)                       # with outputs
 """

@@ -13,7 +13,7 @@ from itertools import combinations
 
 import pandas as pd
 
-from . import catalog, data, tables
+from multipolar import catalog, data, tables
 
 __all__ = [
     "GROUPINGS", "grouping_codes", "admitted_after_2015", "table3", "group_totals",

@@ -1,6 +1,6 @@
 """Turn a course gradebook into a file that Canvas or Moodle imports.
 
-    python -m multipolar.lms gradebook.csv --roster canvas-export.csv --platform canvas \\
+    python -m multipolar.grade.lms gradebook.csv --roster canvas-export.csv --platform canvas \\
         --key "SIS Login ID" --assignment "Chapter 2 exercises" --out canvas-import.csv
 
 The gradebook written by ``python -m multipolar.grade`` has one row per submitted file, named
@@ -235,7 +235,7 @@ def report(m: Match, platform: str, out: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
-        prog="python -m multipolar.lms",
+        prog="python -m multipolar.grade.lms",
         description="Write a Canvas or Moodle grade-import CSV from a course gradebook and the "
                     "platform's roster, matching ids exactly and listing everything unmatched.")
     p.add_argument("gradebook", type=Path, help="gradebook CSV written by python -m multipolar.grade")

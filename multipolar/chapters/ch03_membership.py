@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from . import catalog, data
+from multipolar import catalog, data
 
 __all__ = [
     "FULL", "STATUSES", "NOT_COVERED", "NONE", "mechanisms", "covered", "row_label", "participants",

@@ -4,8 +4,8 @@ Everything here is derived from one place, ``_config.yml`` (``repository.url``,
 ``repository.branch``, ``launch_buttons``), the same settings the book's rocket menu uses. An
 instructor who forks the course changes ``repository.url`` there and runs::
 
-    python -m multipolar.launch --write-colab-cells     # regenerate every chapter's set-up cell
-    python -m multipolar.launch book/02_china_rise.ipynb [--hub https://hub.example.edu]
+    python -m multipolar.site.launch --write-colab-cells     # regenerate every chapter's set-up cell
+    python -m multipolar.site.launch book/02_china_rise.ipynb [--hub https://hub.example.edu]
 
 The second command prints the Binder, Colab and JupyterHub (nbgitpuller) links of a notebook.
 The links have the shapes sphinx-book-theme gives its launch buttons (the browser tests check
@@ -121,7 +121,7 @@ def colab_setup_source(s: Settings | None = None) -> str:
     s = s or settings()
     return (
         "# Set-up for Google Colab: fetch the course (package and data). Elsewhere this does nothing.\n"
-        "# Generated from _config.yml by `python -m multipolar.launch --write-colab-cells`; do not edit.\n"
+        "# Generated from _config.yml by `python -m multipolar.site.launch --write-colab-cells`; do not edit.\n"
         "import os, sys\n"
         'if "google.colab" in sys.modules:\n'
         "    import subprocess\n"

@@ -19,7 +19,13 @@ from typing import Callable
 
 import pandas as pd
 
-from . import catalog, claims, data, events, membership, rapprochement, sco, tables
+from multipolar import catalog, claims, data, events, tables
+
+from multipolar.chapters import ch03_membership as membership
+
+from multipolar.chapters import ch06_rapprochement as rapprochement
+
+from multipolar.chapters import ch04_sco as sco
 
 __all__ = ["METRICS", "VERDICTS", "STRUCTURES", "metric", "nodes", "premises", "doubts", "map_table",
            "ledger_counts", "metric_texts", "combine", "verdict_label"]

@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from . import catalog, tables
+from multipolar import catalog, tables
 
 __all__ = ["contract_volume_bcm", "implied_price", "price_schedule", "percent_change", "gdp_pair",
            "dollar_change", "model_deliveries", "delivery_record", "ramp_up_check"]
