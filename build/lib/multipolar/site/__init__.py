@@ -1,0 +1,1 @@
+"""The book site: the Sphinx extension, launch links, and the readability measure."""
