@@ -31,6 +31,7 @@ from typing import Callable
 import pandas as pd
 
 from . import catalog, claims, data, tables
+from .registry import Registry
 
 __all__ = ["CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify",
            "status_counts", "parse_args", "summary", "date_code", "code_date"]
@@ -46,20 +47,14 @@ class Check:
     computation: str           # what it computes, for readers
 
 
-CHECKS: dict[str, Check] = {}
-
-
-def register(vintages: tuple[str, str], computation: str):
-    def wrap(fn):
-        CHECKS[fn.__name__] = Check(fn.__name__, fn, vintages, computation)
-        return fn
-    return wrap
+#: check name -> :class:`Check`; filled by ``@CHECKS.register(vintages, computation)``.
+CHECKS: Registry = Registry("ledger check", make=Check)
 
 
 WDI_BOTH = (catalog.PAPER_VINTAGE, catalog.LATEST)
 
 
-@register(WDI_BOTH, "tables.growth_multiple of tables.china_gdp(vintage, hong_kong) between two years")
+@CHECKS.register(WDI_BOTH, "tables.growth_multiple of tables.china_gdp(vintage, hong_kong) between two years")
 def china_growth_multiple(vintage: str, start: int, end: int, hong_kong: str) -> float:
     return tables.growth_multiple(tables.china_gdp(vintage, hong_kong), start, end)
 
@@ -72,17 +67,17 @@ def _table2_cell(vintage: str, row: int, year: int, column: str) -> float:
     return float(cell[column].iloc[0])
 
 
-@register(WDI_BOTH, "tables.table2_rebuilt(vintage): GDP of the row's economies, US$ bn")
+@CHECKS.register(WDI_BOTH, "tables.table2_rebuilt(vintage): GDP of the row's economies, US$ bn")
 def table2_level(vintage: str, row: int, year: int) -> float:
     return _table2_cell(vintage, row, year, "gdp_usd_bn")
 
 
-@register(WDI_BOTH, "tables.table2_rebuilt(vintage): share of world GDP (WLD), %")
+@CHECKS.register(WDI_BOTH, "tables.table2_rebuilt(vintage): share of world GDP (WLD), %")
 def table2_share(vintage: str, row: int, year: int) -> float:
     return _table2_cell(vintage, row, year, "share_pct")
 
 
-@register(WDI_BOTH, "tables.world_shares: number of intervals between the given years in which the share moved "
+@CHECKS.register(WDI_BOTH, "tables.world_shares: number of intervals between the given years in which the share moved "
                     "in the given direction")
 def share_moves(vintage: str, spec: str, years: str, direction: str) -> float:
     ys = [int(y) for y in years.split(",")]
@@ -93,19 +88,19 @@ def share_moves(vintage: str, spec: str, years: str, direction: str) -> float:
     return float((steps > 0).sum() if direction == "rise" else (steps < 0).sum())
 
 
-@register(WDI_BOTH, "tables.annual_growth of the economy minus that of the world (WLD), percentage points a year")
+@CHECKS.register(WDI_BOTH, "tables.annual_growth of the economy minus that of the world (WLD), percentage points a year")
 def growth_gap(vintage: str, spec: str, start: int, end: int) -> float:
     return (tables.annual_growth(tables.series(spec, vintage), start, end)
             - tables.annual_growth(tables.series("WLD", vintage), start, end))
 
 
-@register((catalog.PPP_VINTAGE, catalog.PPP_VINTAGE), "tables.overtaking_year of tables.ppp_series(a) over (b)")
+@CHECKS.register((catalog.PPP_VINTAGE, catalog.PPP_VINTAGE), "tables.overtaking_year of tables.ppp_series(a) over (b)")
 def ppp_overtaking_year(vintage: str, a: str, b: str) -> float:
     year = tables.overtaking_year(tables.ppp_series(a), tables.ppp_series(b))
     return math.nan if year is None else float(year)
 
 
-@register((catalog.PPP_VINTAGE, catalog.PPP_VINTAGE),
+@CHECKS.register((catalog.PPP_VINTAGE, catalog.PPP_VINTAGE),
           "tables.world_shares_ppp: the BRICS (China with Hong Kong) share of world GDP at PPP, %")
 def brics_ppp_share(vintage: str, year: int) -> float:
     s = tables.world_shares_ppp({"BRICS": "CHN+HKG+BRA+RUS+IND+ZAF"}, [year])
@@ -168,12 +163,12 @@ def event_source(table: str, event) -> str:
     return str(row["source"]) + (f" <{url}>" if url else "")
 
 
-@register((EVENTS, EVENTS), "the date of a row of the course's sourced event tables")
+@CHECKS.register((EVENTS, EVENTS), "the date of a row of the course's sourced event tables")
 def event_date(vintage: str, table: str, event) -> float:
     return date_code(event_row(table, event)["date"])
 
 
-@register((EVENTS, EVENTS), "the value of a row of the course's sourced event tables")
+@CHECKS.register((EVENTS, EVENTS), "the value of a row of the course's sourced event tables")
 def event_value(vintage: str, table: str, event) -> float:
     value = event_row(table, event).get("value")
     if value is None or pd.isna(value):
@@ -184,7 +179,7 @@ def event_value(vintage: str, table: str, event) -> float:
 EVENT_CHECKS = ("event_date", "event_value")
 
 
-@register((FACTBOOK_2015, FACTBOOK_2015), "data.factbook_2015(): rows whose group is 'member'")
+@CHECKS.register((FACTBOOK_2015, FACTBOOK_2015), "data.factbook_2015(): rows whose group is 'member'")
 def sco_member_count(vintage: str) -> float:
     fb = data.factbook_2015()
     return float((fb["group"] == "member").sum())

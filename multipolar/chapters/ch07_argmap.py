@@ -15,17 +15,14 @@ a teaching device for the shape of an argument, not a measurement.
 from __future__ import annotations
 
 import math
-from typing import Callable
 
 import pandas as pd
 
 from multipolar import catalog, claims, data, events, tables
-
 from multipolar.chapters import ch03_membership as membership
-
-from multipolar.chapters import ch06_rapprochement as rapprochement
-
 from multipolar.chapters import ch04_sco as sco
+from multipolar.chapters import ch06_rapprochement as rapprochement
+from multipolar.registry import Registry
 
 __all__ = ["METRICS", "VERDICTS", "STRUCTURES", "metric", "nodes", "premises", "doubts", "map_table",
            "ledger_counts", "metric_texts", "combine", "verdict_label"]
@@ -38,26 +35,18 @@ STRUCTURES = {
     "convergent": "each premise counts on its own: the conclusion gets the average support",
 }
 
-#: metric key -> function returning {"text": ..., "value": float or NaN, "source": ...}
-METRICS: dict[str, Callable[[], dict]] = {}
+#: metric key -> function returning {"text": ..., "value": float or NaN, "source": ...};
+#: filled by ``@METRICS.register(key="...")``.
+METRICS: Registry = Registry("argument-map metric")
 
 _WDI = "World Bank, WDI, vintage {}"
 _BRICS = "CHN+HKG+BRA+RUS+IND+ZAF"
 _LAST_YEAR = 2100  # "to the latest year with data": later years are simply absent
 
 
-def _register(key: str):
-    def wrap(func):
-        METRICS[key] = func
-        return func
-    return wrap
-
-
 def metric(key: str) -> dict:
     """Compute one registered metric; a clear error names an unknown key."""
-    if key not in METRICS:
-        raise KeyError(f"unknown argument-map metric {key!r}; known: {sorted(METRICS)}")
-    return METRICS[key]()
+    return METRICS.lookup(key)()
 
 
 def _share(spec: str, vintage: str, years) -> pd.Series:
@@ -79,11 +68,11 @@ def _paper_years_change(spec: str, name: str) -> dict:
             "text": f"{name} share of world GDP (current US dollars): {s[2000]:.1f}% in 2000, {s[2013]:.1f}% in 2013"}
 
 
-METRICS["us_share_2000_2013"] = lambda: _paper_years_change("USA", "US")
-METRICS["china_share_2000_2013"] = lambda: _paper_years_change("CHN+HKG", "China's (with Hong Kong)")
+METRICS.add("us_share_2000_2013", lambda: _paper_years_change("USA", "US"))
+METRICS.add("china_share_2000_2013", lambda: _paper_years_change("CHN+HKG", "China's (with Hong Kong)"))
 
 
-@_register("us_share_since")
+@METRICS.register(key="us_share_since")
 def _us_share_since() -> dict:
     s = _share("USA", catalog.LATEST, range(2000, _LAST_YEAR + 1)).dropna()
     low, last = int(s.idxmin()), int(s.index.max())
@@ -91,7 +80,7 @@ def _us_share_since() -> dict:
             "text": f"US share of world GDP: low of {s[low]:.1f}% in {low}, back to {s[last]:.1f}% in {last}"}
 
 
-@_register("brics_share")
+@METRICS.register(key="brics_share")
 def _brics_share() -> dict:
     old = _share(_BRICS, catalog.PAPER_VINTAGE, [2000, 2013])
     new = _share(_BRICS, catalog.LATEST, range(2013, _LAST_YEAR + 1)).dropna()
@@ -104,14 +93,14 @@ def _brics_share() -> dict:
                      f"in the latest vintage, {since}")}
 
 
-@_register("imf_reform_approved")
+@METRICS.register(key="imf_reform_approved")
 def _imf_reform_approved() -> dict:
     e = _event(data.epilogue_events(), "US Congress approves the 2010 IMF reform")
     return {"value": math.nan, "source": e["source"],
             "text": f"{e['date']}: the US Congress approves the 2010 IMF quota reform"}
 
 
-@_register("vision_layers")
+@METRICS.register(key="vision_layers")
 def _vision_layers() -> dict:
     m = membership.mechanisms()
     vision = m[m["in_vision"] == "yes"]
@@ -125,7 +114,7 @@ def _vision_layers() -> dict:
                      f"{multi} countries take part in two or more of those")}
 
 
-@_register("sco_weight_2014")
+@METRICS.register(key="sco_weight_2014")
 def _sco_weight_2014() -> dict:
     t = sco.factbook_shares(sco.grouping_codes("members_2015"))
     return {"value": t["population_share"], "source": "CIA World Factbook 2015",
@@ -133,7 +122,7 @@ def _sco_weight_2014() -> dict:
                      f"{t['gdp_share']:.1f}% of world GDP at official exchange rates")}
 
 
-@_register("sco_enlarged")
+@METRICS.register(key="sco_enlarged")
 def _sco_enlarged() -> dict:
     tl = data.sco_timeline()
     rows = tl[(tl["kind"] == "enlargement") & (tl["year"] > 2015)].sort_values("date")
@@ -145,7 +134,7 @@ def _sco_enlarged() -> dict:
             "text": "States admitted as SCO members since 2015: " + (", ".join(parts) or "none")}
 
 
-@_register("k2_days")
+@METRICS.register(key="k2_days")
 def _k2_days() -> dict:
     ev = data.network_events()
     demand = _event(ev, "Uzbek memorandum: leave K2")
@@ -155,7 +144,7 @@ def _k2_days() -> dict:
             "text": f"Uzbekistan demanded the US leave K2 on {demand['date']}; the US left {days} days later"}
 
 
-@_register("manas_rent")
+@METRICS.register(key="manas_rent")
 def _manas_rent() -> dict:
     v = data.network_figures().set_index("figure")["value"]
     before, after = v["manas_rent_before"], v["manas_rent_after"]
@@ -164,7 +153,7 @@ def _manas_rent() -> dict:
                      f"year ({after / before:.1f} times), in the paper's figures")}
 
 
-@_register("andijan_accounts")
+@METRICS.register(key="andijan_accounts")
 def _andijan_accounts() -> dict:
     v = data.network_figures().set_index("figure")
     official, hrw = v.loc["andijan_deaths_official"], v.loc["andijan_deaths_hrw"]
@@ -173,7 +162,7 @@ def _andijan_accounts() -> dict:
                      f"Watch reported that \u201c{hrw['quote']}\u201d")}
 
 
-@_register("ust_fall")
+@METRICS.register(key="ust_fall")
 def _ust_fall() -> dict:
     v = data.rapprochement_figures().set_index("figure")["value"]
     pct = rapprochement.percent_change(v["ust_holdings_jan_2014"], v["ust_holdings_mar_2015"])
@@ -181,7 +170,7 @@ def _ust_fall() -> dict:
             "text": f"Russia's US Treasury holdings fell by {-pct:.0f}% from January 2014 to March 2015, in the paper's figures"}
 
 
-@_register("china_russia_ratio")
+@METRICS.register(key="china_russia_ratio")
 def _china_russia_ratio() -> dict:
     # Both years from one vintage: mixing the paper-era vintage (2014) with the latest (today) would
     # compare figures the World Bank has since revised (issue 14).
@@ -193,7 +182,7 @@ def _china_russia_ratio() -> dict:
                      f"{last['ratio']:.1f} times in {int(last['year'])} (current US dollars, one vintage)")}
 
 
-@_register("ledger_checked")
+@METRICS.register(key="ledger_checked")
 def _ledger_checked() -> dict:
     led = data.claims_ledger()
     checked = led[led["status"] != claims.NOT_CHECKABLE]
@@ -203,7 +192,7 @@ def _ledger_checked() -> dict:
             "text": f"Of the paper's {len(led)} factual claims the course could check {len(checked)}: {parts}"}
 
 
-@_register("ukraine_2022")
+@METRICS.register(key="ukraine_2022")
 def _ukraine_2022() -> dict:
     e = _event(data.epilogue_events(), "Russia invades Ukraine")
     return {"value": math.nan, "source": e["source"],

@@ -1,3 +1,0 @@
-from multipolar.grade.cli import main
-
-raise SystemExit(main())

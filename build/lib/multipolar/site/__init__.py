@@ -1,1 +1,0 @@
-"""The book site: the Sphinx extension, launch links, and the readability measure."""
