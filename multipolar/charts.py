@@ -25,8 +25,12 @@ from matplotlib.figure import Figure
 
 from . import catalog
 
-__all__ = ["OKABE_ITO", "LINESTYLES", "MARKERS", "show", "png_bytes", "img_html",
-           "share_chart", "growth_chart", "comparison_chart"]
+__all__ = [
+    "OKABE_ITO", "LINESTYLES", "MARKERS", "show", "png_bytes", "img_html", "share_chart",
+    "growth_chart", "comparison_chart", "measure_chart", "layers_chart", "membership_matrix_chart",
+    "trend_chart", "bases_timeline_chart", "bargaining_chart", "gas_price_chart", "gdp_pair_chart",
+    "stacked_share_chart", "timeline_chart", "status_chart", "argument_map_chart"
+]
 
 #: Okabe & Ito (2008) palette, without black and yellow (too light on white).
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
@@ -193,8 +197,7 @@ def comparison_chart(table: pd.DataFrame, category: str, printed: str, computed:
     return fig
 
 
-# ---------------------------------------------------------------- chapter 1 (appended)
-__all__ += ["measure_chart"]
+# ---------------------------------------------------------------- chapter 1
 
 
 def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market exchange rates and PPP",
@@ -240,7 +243,6 @@ def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market
 
 
 # ---------------------------------------------------------------- chapter 3: layers and overlaps
-__all__ += ["layers_chart", "membership_matrix_chart"]
 
 _STATUS_MARKERS = ["o", "s", "^", "v", "D", "P"]
 FACTBOOK_SOURCE = "Source: CIA, The World Factbook 2015, 'International organization participation' (public domain)"
@@ -368,7 +370,7 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
     return fig
 
 
-# ---------------------------------------------------------------- chapter 4 (appended)
+# ---------------------------------------------------------------- chapter 4
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 
 
@@ -459,8 +461,7 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
     return fig
 
 
-# ---------------------------------------------------------------- epilogue (appended)
-__all__ += ["trend_chart"]
+# ---------------------------------------------------------------- epilogue
 
 
 def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend",
@@ -524,8 +525,7 @@ def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend
     return fig
 
 
-# ---------------------------------------------------------------- chapter 5 (appended)
-__all__ += ["bases_timeline_chart", "bargaining_chart"]
+# ---------------------------------------------------------------- chapter 5
 
 #: Categories of chapter 5's events, in legend order (colour and marker both differ).
 NETWORK_CATEGORIES = catalog.enum("network_events", "category")
@@ -628,8 +628,7 @@ def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
     return fig
 
 
-# ---------------------------------------------------------------- chapter 6 (appended)
-__all__ += ["gas_price_chart", "gdp_pair_chart"]
+# ---------------------------------------------------------------- chapter 6
 
 
 def gas_price_chart(schedule: pd.DataFrame, chosen_ramp: int, title: str, source: str) -> Figure:
@@ -707,7 +706,7 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
     return fig
 
 
-# ---------------------------------------------------------------- claims ledger (appended)
+# ---------------------------------------------------------------- claims ledger
 #: One hatch per ledger status, so the bars differ by more than colour.
 STATUS_HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 
@@ -740,7 +739,7 @@ def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
     return fig
 
 
-# ---------------------------------------------------------------- chapter 7: the argument map (appended)
+# ---------------------------------------------------------------- chapter 7: the argument map
 #: Fill and border per verdict; the verdict is also written in the box, so colour is never the only cue.
 VERDICT_STYLES = {
     "undecided": ("#f2f2f2", ":", 1.2),

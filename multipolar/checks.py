@@ -29,9 +29,9 @@ from multipolar.feedback import NotSet
 
 __all__ = [
     "guard", "describe", "expect_answered", "expect_number", "expect_numbers", "expect_years",
-    "expect_close",
-    "expect_function", "call_student", "expect_raises", "expect_frame", "expect_column_close",
-    "expect_axes", "line_labelled", "expect_series_close", "bars_labelled", "axis_texts",
+    "expect_close", "expect_function", "call_student", "expect_raises", "expect_frame",
+    "expect_column_close", "expect_axes", "line_labelled", "expect_series_close", "bars_labelled",
+    "axis_texts"
 ]
 
 

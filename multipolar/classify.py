@@ -15,7 +15,9 @@ import pandas as pd
 
 from . import quiz
 
-__all__ = ["SELF_OTHER_TYPES", "check", "as_quiz", "classifier", "Classifier"]
+__all__ = [
+    "SELF_OTHER_TYPES", "check", "as_quiz", "classifier", "Classifier"
+]
 
 #: The Self/Other typology Sahara takes from Aris & Snetkov (2013): answer key -> label.
 SELF_OTHER_TYPES = {

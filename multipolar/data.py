@@ -21,8 +21,12 @@ import pandas as pd
 from . import catalog
 
 __all__ = [
-    "DataFileError", "data_dir", "load", "economies", "gdp_population",
-    "paper_table2", "paper_growth_multiples", "factbook_2015",
+    "DataFileError", "data_dir", "load", "economies", "gdp_population", "paper_table2",
+    "paper_growth_multiples", "factbook_2015", "gdp_ppp", "us_order_institutions", "surface_area",
+    "factbook_sco_status", "sco_timeline", "vision_mechanisms", "mechanism_membership",
+    "self_other_statements", "epilogue_events", "network_events", "network_figures",
+    "rapprochement_figures", "claim_events", "claims_ledger", "argument_map", "map_countries",
+    "map_places"
 ]
 
 
@@ -249,7 +253,7 @@ def argument_map() -> pd.DataFrame:
     return load("argument_map")
 
 
-# ---------------------------------------------------------------- maps (appended)
+# ---------------------------------------------------------------- maps
 def map_countries() -> pd.DataFrame:
     """Simplified Natural Earth country rings of the SCO region (one row per ring)."""
     return load("map_countries")

@@ -12,7 +12,9 @@ import pandas as pd
 
 from . import catalog
 
-__all__ = ["decimal_year", "days_between", "base_spans", "select_events", "BASE_NAMES"]
+__all__ = [
+    "decimal_year", "days_between", "base_spans", "select_events", "BASE_NAMES"
+]
 
 #: The US bases chapter 5 follows.
 BASE_NAMES = dict(catalog.NETWORK_BASES)

@@ -32,8 +32,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NotSet", "install", "assigned_names", "names_in_cell", "record_cell",
-           "install_hook", "find_notebook", "notebook", "cell_errors"]
+__all__ = [
+    "NotSet", "install", "assigned_names", "names_in_cell", "record_cell", "install_hook",
+    "find_notebook", "notebook", "cell_errors", "error_line"
+]
 
 
 class NotSet:

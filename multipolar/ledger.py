@@ -33,8 +33,14 @@ import pandas as pd
 from . import catalog, claims, data, tables
 from .registry import Registry
 
-__all__ = ["CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify",
-           "status_counts", "parse_args", "summary", "date_code", "code_date"]
+__all__ = [
+    "CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify",
+    "status_counts", "parse_args", "summary", "date_code", "code_date", "Check",
+    "china_growth_multiple", "table2_level", "table2_share", "share_moves", "growth_gap",
+    "ppp_overtaking_year", "brics_ppp_share", "event_row", "same_date", "event_source",
+    "event_date", "event_value", "sco_member_count", "rule_text", "agrees", "format_args",
+    "evidence", "chapter_table", "describe", "chapter_html", "summary_text", "chapter_text"
+]
 
 FACTBOOK_2015 = "factbook-2015"
 

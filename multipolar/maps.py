@@ -28,22 +28,9 @@ from . import data
 from .charts import OKABE_ITO
 
 __all__ = [
-    "FIRST_YEAR",
-    "LAST_YEAR",
-    "SNAPSHOT_YEARS",
-    "STATUS_STYLE",
-    "BOUNDARY_CAPTION",
-    "project",
-    "parse_ring",
-    "admissions",
-    "members_in",
-    "status_in",
-    "membership_alt_text",
-    "membership_map",
-    "membership_widget",
-    "places",
-    "places_alt_text",
-    "places_map",
+    "FIRST_YEAR", "LAST_YEAR", "SNAPSHOT_YEARS", "STATUS_STYLE", "BOUNDARY_CAPTION", "project",
+    "parse_ring", "admissions", "members_in", "status_in", "membership_alt_text", "membership_map",
+    "membership_widget", "places", "places_alt_text", "places_map"
 ]
 
 FIRST_YEAR, LAST_YEAR = 1996, 2025

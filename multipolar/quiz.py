@@ -13,7 +13,9 @@ import html
 from IPython.display import HTML, Javascript, display
 from jupyterquiz import display_quiz
 
-__all__ = ["choice", "numeric", "show_quiz", "print_version"]
+__all__ = [
+    "choice", "numeric", "show_quiz", "print_version"
+]
 
 #: Dark backgrounds with white text (contrast >= 7:1); right/wrong also differ in wording.
 COLOURS = {

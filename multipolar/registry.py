@@ -21,7 +21,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["Registry"]
+__all__ = [
+    "Registry"
+]
 
 
 class Registry(dict):

@@ -16,8 +16,11 @@ import pandas as pd
 from . import catalog, data
 
 __all__ = [
-    "members", "series", "china_gdp", "china_table1", "growth_multiple", "growth_check", "annual_growth",
-    "world_shares", "table2_rebuilt", "table2_comparison", "format_bn_share",
+    "members", "series", "china_gdp", "china_table1", "growth_multiple", "growth_check",
+    "annual_growth", "world_shares", "table2_rebuilt", "table2_comparison", "format_bn_share",
+    "EU27", "EU28", "MARKET", "PPP", "ppp_series", "world_shares_ppp", "ppp_vs_market",
+    "share_changes", "overtaking_year", "composition_check", "share_projection",
+    "forecast_summary"
 ]
 
 HANDOVER = 1997  # Hong Kong returned to Chinese sovereignty on 1 July 1997
@@ -208,9 +211,7 @@ def format_bn_share(df: pd.DataFrame, value: str, share: str, index: str = "labe
     return wide.reindex(pd.unique(df[index]))
 
 
-# ---------------------------------------------------------------- chapter 1 (appended)
-__all__ += ["EU27", "EU28", "MARKET", "PPP", "ppp_series", "world_shares_ppp", "ppp_vs_market",
-            "share_changes", "overtaking_year", "composition_check"]
+# ---------------------------------------------------------------- chapter 1
 
 #: Members of the European Union since 1 February 2020 (World Bank codes), and with the UK.
 EU27 = ("AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
@@ -319,8 +320,7 @@ def composition_check(aggregate: str, candidates: dict[str, str], year: int,
     return pd.DataFrame(rows)
 
 
-# ---------------------------------------------------------------- epilogue (appended)
-__all__ += ["share_projection", "forecast_summary"]
+# ---------------------------------------------------------------- epilogue
 
 
 def share_projection(groups: dict[str, str], fit_years: tuple[int, int], method: str = "linear",

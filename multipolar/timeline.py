@@ -17,16 +17,8 @@ from .charts import MARKERS, OKABE_ITO, timeline_chart
 from .events import decimal_year
 
 __all__ = [
-    "FIRST_YEAR",
-    "LAST_YEAR",
-    "THEMES",
-    "TABLES",
-    "combined_events",
-    "theme_counts",
-    "overview_chart",
-    "overview_alt_text",
-    "theme_chart",
-    "theme_widget",
+    "FIRST_YEAR", "LAST_YEAR", "THEMES", "TABLES", "combined_events", "theme_counts",
+    "overview_chart", "overview_alt_text", "theme_chart", "theme_widget"
 ]
 
 FIRST_YEAR, LAST_YEAR = 1991, 2025

@@ -26,7 +26,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = ["METHODS", "fit", "project", "forecast_error"]
+__all__ = [
+    "METHODS", "fit", "project", "forecast_error"
+]
 
 #: Method keys and the labels the book shows for them.
 METHODS = {

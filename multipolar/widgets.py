@@ -17,7 +17,9 @@ from matplotlib.figure import Figure
 
 from .charts import img_html, show
 
-__all__ = ["explore", "Explorer", "dropdown", "year_range", "toggle"]
+__all__ = [
+    "explore", "Explorer", "dropdown", "year_range", "toggle", "slider", "select_many"
+]
 
 STATIC_NOTE = (
     '<p class="multipolar-static-note"><em>Interactive in Jupyter: launch this page '
@@ -97,8 +99,7 @@ def select_many(options, value=None, description: str = "") -> w.SelectMultiple:
                             rows=min(8, len(opts)), style=_STYLE)
 
 
-# ---------------------------------------------------------------- chapter 5 (appended)
-__all__ += ["slider"]
+# ---------------------------------------------------------------- chapter 5
 
 
 def slider(first: float, last: float, value: float, step: float = 1, description: str = "") -> w.ValueWidget:

@@ -16,9 +16,9 @@ import pandas as pd
 from multipolar import catalog, data
 
 __all__ = [
-    "FULL", "STATUSES", "NOT_COVERED", "NONE", "mechanisms", "covered", "row_label", "participants",
-    "jaccard", "overlap", "overlap_matrix", "membership_matrix", "layers", "co_participants",
-    "country_options", "fips_of",
+    "FULL", "STATUSES", "NOT_COVERED", "NONE", "mechanisms", "covered", "row_label",
+    "participants", "jaccard", "overlap", "overlap_matrix", "membership_matrix", "layers",
+    "co_participants", "country_options", "fips_of"
 ]
 
 FULL = "member"

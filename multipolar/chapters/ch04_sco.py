@@ -18,6 +18,7 @@ from multipolar import catalog, data, tables
 __all__ = [
     "GROUPINGS", "grouping_codes", "admitted_after_2015", "table3", "group_totals",
     "factbook_shares", "latest_year", "wb_shares", "country_shares", "plus_three_range",
+    "area_denominators"
 ]
 
 #: The groupings the chapter compares: key -> label shown to readers.

@@ -22,7 +22,9 @@ from numbers import Real
 
 import pandas as pd
 
-__all__ = ["support", "refusal_cost", "compliance_cost", "can_refuse", "backers_needed", "schedule"]
+__all__ = [
+    "support", "refusal_cost", "compliance_cost", "can_refuse", "backers_needed", "schedule"
+]
 
 
 def _check(**values: float) -> None:

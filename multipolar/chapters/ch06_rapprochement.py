@@ -13,8 +13,10 @@ import pandas as pd
 
 from multipolar import catalog, tables
 
-__all__ = ["contract_volume_bcm", "implied_price", "price_schedule", "percent_change", "gdp_pair",
-           "dollar_change", "model_deliveries", "delivery_record", "ramp_up_check"]
+__all__ = [
+    "contract_volume_bcm", "implied_price", "price_schedule", "percent_change", "gdp_pair",
+    "dollar_change", "model_deliveries", "delivery_record", "ramp_up_check"
+]
 
 #: 1 bcm (billion cubic metres) = 1e9 m3 = 1e6 thousand m3; gas prices are quoted per thousand m3.
 THOUSAND_M3_PER_BCM = 1e6

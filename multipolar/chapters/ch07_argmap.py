@@ -24,8 +24,10 @@ from multipolar.chapters import ch04_sco as sco
 from multipolar.chapters import ch06_rapprochement as rapprochement
 from multipolar.registry import Registry
 
-__all__ = ["METRICS", "VERDICTS", "STRUCTURES", "metric", "nodes", "premises", "doubts", "map_table",
-           "ledger_counts", "metric_texts", "combine", "verdict_label"]
+__all__ = [
+    "METRICS", "VERDICTS", "STRUCTURES", "metric", "nodes", "premises", "doubts", "map_table",
+    "ledger_counts", "metric_texts", "combine", "verdict_label"
+]
 
 #: The student's scale, weakest first. ``None`` means "not decided yet".
 VERDICTS = {"undecided": None, "not supported": 0, "weakly supported": 1, "partly supported": 2,

@@ -40,8 +40,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["LmsError", "Match", "read_csv", "match_roster", "question_columns", "total_points",
-           "import_table", "export", "main"]
+__all__ = [
+    "LmsError", "Match", "read_csv", "match_roster", "question_columns", "total_points",
+    "import_table", "export", "main", "report"
+]
 
 #: The identity columns of each platform's own gradebook export, in its order.
 CANVAS_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]

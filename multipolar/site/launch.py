@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
-__all__ = ["Settings", "settings", "binder_url", "colab_url", "jupyterhub_url", "colab_setup_source",
-           "write_colab_cells", "COLAB_TAG", "REPO_ENV", "DIR_ENV"]
+__all__ = [
+    "Settings", "settings", "binder_url", "colab_url", "jupyterhub_url", "colab_setup_source",
+    "write_colab_cells", "COLAB_TAG", "REPO_ENV", "DIR_ENV", "main"
+]
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "_config.yml"

@@ -52,8 +52,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PageMeasure", "measure_page", "measure_notebook", "measure_markdown", "fk_grade",
-           "syllables", "toc_pages", "CORE_SECTIONS", "MAX_WORDS", "MAX_GRADE"]
+__all__ = [
+    "PageMeasure", "measure_page", "measure_notebook", "measure_markdown", "fk_grade", "syllables",
+    "toc_pages", "CORE_SECTIONS", "MAX_WORDS", "MAX_GRADE", "words", "sentences", "html_text",
+    "is_chapter"
+]
 
 #: The level-2 sections that make up a chapter's core reading (issue 14).
 CORE_SECTIONS = ("the argument", "other views")
