@@ -17,6 +17,12 @@ field's ``constraints``, as the Table Schema requires.
 
 from __future__ import annotations
 
+__all__ = [
+    "WB_LICENCE", "PDDL", "US_GOV", "PAPER", "VINTAGES", "LATEST", "PAPER_VINTAGE", "RESOURCES",
+    "PPP_VINTAGE", "CITED", "NETWORK_BASES", "NATURAL_EARTH_LICENCE", "GEONAMES_LICENCE",
+    "CURATED", "field", "enum", "curated_field"
+]
+
 WB_LICENCE = {
     "name": "CC-BY-4.0",
     "title": "Creative Commons Attribution 4.0",

@@ -17,6 +17,11 @@ from pathlib import Path
 
 from . import catalog
 
+__all__ = [
+    "SECTIONS", "STATUSES", "NOT_CHECKABLE", "COMPUTED_ONLY", "FALLBACKS", "SOURCED",
+    "NO_CITATION", "CLAIMS_FILE", "ClaimsFileError", "load"
+]
+
 #: The paper's seven sections, in order: (chapter, title, first words of the section in the paper).
 SECTIONS = [
     (1, "Introduction (untitled)", ""),

@@ -31,6 +31,11 @@ import numbers
 import re
 from typing import Any
 
+__all__ = [
+    "MAX_ITEMS", "MAX_DEPTH", "MAX_TEXT", "TooLarge", "axes_data", "encode", "encode_safely",
+    "canonical", "Unreadable", "opaque", "decode", "loads", "function"
+]
+
 #: Most values (numbers, strings, table cells) one answer may hold; beyond this it is "too large".
 MAX_ITEMS = 2_000_000
 MAX_DEPTH = 40

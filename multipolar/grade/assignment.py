@@ -16,6 +16,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+__all__ = [
+    "ROOT", "SOLUTIONS", "GradingError", "Question", "master_questions", "build_autograder",
+    "extract_tests", "names_per_question", "code_cells", "solution_cells", "computed_answers"
+]
+
 ROOT = Path(__file__).resolve().parents[2]
 SOLUTIONS = ROOT / "solutions"
 

@@ -17,6 +17,12 @@ from __future__ import annotations
 import ast
 import re
 
+__all__ = [
+    "PROTECTED_ROOTS", "GRADING_PACKAGES", "OTTER_INTERNALS", "SUSPICIOUS_CALLS",
+    "SUSPICIOUS_MODULES", "RISKY_METHODS", "RISKY_OS_FUNCTIONS", "TAMPER_STRING", "INIT_CELL",
+    "LITERAL_CALLS", "audit", "parse_cell", "is_literal", "literal_assignments", "typed_in"
+]
+
 #: Names whose attributes the grading relies on: changing one is tampering.
 PROTECTED_ROOTS = {"grader", "otter", "multipolar"}
 #: Packages the tests run on; any name a submission binds to them is protected too.

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+__all__ = [
+    "rebuild"
+]
+
 
 def rebuild(data: dict) -> Any:
     import matplotlib

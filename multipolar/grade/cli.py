@@ -33,6 +33,12 @@ from multipolar.grade.assignment import (
     master_questions, solution_cells, names_per_question)
 from multipolar.grade.audit import _dedupe, audit, typed_in
 
+__all__ = [
+    "ROOT", "RESULT_STYLES", "MAX_TEXT", "clean", "Prepared", "prepare", "Result", "student_id",
+    "check_notebook", "parse_results", "failure_message", "check_and_run", "phase2", "finish",
+    "warm_matplotlib_cache", "gradebook_rows", "write_csv", "draw_chart", "grade", "main"
+]
+
 ROOT = Path(__file__).resolve().parents[2]
 
 #: Okabe–Ito colours (colour-blind safe), with hatching so the chart does not rely on colour.

@@ -25,6 +25,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+__all__ = [
+    "ROOT", "BWRAP_MISSING", "LIMIT_WRAPPER", "data_dir", "runtime_dirs", "sandbox_available",
+    "seccomp_filter", "sandbox_command", "child_env", "limited", "run", "kill_group"
+]
+
 ROOT = Path(__file__).resolve().parents[2]
 
 BWRAP_MISSING = (

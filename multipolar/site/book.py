@@ -19,6 +19,10 @@
 
 from myst_nb.core.render import NbElementRenderer
 
+__all__ = [
+    "StaticBookRenderer", "setup"
+]
+
 
 class StaticBookRenderer(NbElementRenderer):
     """Default myst-nb rendering, without the embedded widget state."""
