@@ -27,7 +27,7 @@ __all__ = [
     "write_colab_cells", "COLAB_TAG", "REPO_ENV", "DIR_ENV", "main"
 ]
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "_config.yml"
 COLAB_TAG = "colab-setup"
 #: Environment variables that override, on Colab, where the set-up cell clones from and to.

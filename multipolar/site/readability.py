@@ -64,7 +64,7 @@ CORE_SECTIONS = ("the argument", "other views")
 MAX_WORDS = 3500
 MAX_GRADE = 12.0
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 # --- syllables, words, sentences -------------------------------------------------------------
 
