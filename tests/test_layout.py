@@ -70,3 +70,12 @@ def test_every_public_name_is_in_all(name, path):
            for t in ast.walk(target) if isinstance(t, ast.Name)}
     assert listed <= defined | top | {n.names[0].asname or n.names[0].name for n in tree.body
                                       if isinstance(n, ast.ImportFrom)}, f"{name}: __all__ names missing things"
+
+
+@pytest.mark.parametrize("name, path", list(_modules()))
+def test_a_module_that_names_the_repository_root_finds_it(name, path):
+    import importlib
+    if "ROOT =" not in path.read_text(encoding="utf-8") or name.endswith("__main__"):
+        return
+    module = importlib.import_module(f"multipolar.{name}".removesuffix(".__init__"))
+    assert (module.ROOT / "_config.yml").is_file(), f"multipolar.{name}.ROOT = {module.ROOT}"
