@@ -56,10 +56,10 @@ def png_bytes(fig: Figure, dpi: int = 100) -> bytes:
     return buf.getvalue()
 
 
-def img_html(fig: Figure) -> str:
-    """The figure as an <img> tag with its alt text, the PNG inlined."""
+def img_html(fig: Figure, png: bytes | None = None) -> str:
+    """The figure as an <img> tag with its alt text, the PNG inlined (``png``: already rendered)."""
     alt = getattr(fig, "alt_text", "") or "Chart"
-    data = base64.b64encode(png_bytes(fig)).decode("ascii")
+    data = base64.b64encode(png_bytes(fig) if png is None else png).decode("ascii")
     w, h = (int(v * fig.dpi) for v in fig.get_size_inches())
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
             f'width="{w}" height="{h}" style="max-width:100%;height:auto" class="multipolar-chart"/>')
