@@ -267,18 +267,22 @@ def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFra
     t = layers.reset_index(drop=True)
     y = list(range(len(t)))
     xmax = float(t["participants"].max())
+    bars = []  # (row, members, others, colour): drawn as two calls to barh (fast to redraw)
     for i, r in t.iterrows():
         if r["coverage"] == "not covered":
             left.text(0.5, i, "not covered by the course's sources", va="center", fontsize=8.5,
                       style="italic", color="#555555")
             continue
         takes_part = r["status"] != "none listed" and (include_partners or r["status"] == "member")
-        colour = OKABE_ITO[0] if takes_part else "#bbbbbb"
-        left.barh(i, r["members"], color=colour, height=0.6)
-        left.barh(i, r["participants"] - r["members"], left=r["members"], color="white", edgecolor=colour,
-                  hatch="///", height=0.6, linewidth=0.8)
+        bars.append((i, int(r["members"]), int(r["participants"] - r["members"]),
+                     OKABE_ITO[0] if takes_part else "#bbbbbb"))
         left.text(r["participants"] + xmax * 0.02, i, f"{country}: {r['status']}", va="center", fontsize=8.5,
                   fontweight="bold" if r["status"] == "member" else "normal")
+    if bars:
+        rows, members, others, colours = zip(*bars)
+        left.barh(rows, members, color=colours, height=0.6)
+        left.barh(rows, others, left=members, color="white", edgecolor=colours, hatch="///", height=0.6,
+                  linewidth=0.8)
     left.set_yticks(y, [_short(l).replace("\n", " ") for l in t["label"]], fontsize=8.5)
     left.invert_yaxis()
     left.set_xlim(0, xmax * 1.6)
@@ -336,13 +340,14 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
             ax.text(c, (n_rows - 1) / 2, "not covered by the course's sources" if n_rows >= 10 else "not covered",
                     rotation=90, ha="center", va="center", fontsize=8, color="#444444")
             continue
-        for r, status in enumerate(values):
+        for status in pd.unique(values):  # one line of markers per status (fast to redraw)
+            rows = [r for r, v in enumerate(values) if v == status]
             if status in _STATUS_MARK:
                 marker, face, edge = _STATUS_MARK[status]
-                ax.plot(c, r, marker=marker, markersize=9, markerfacecolor=face, markeredgecolor=edge,
-                        markeredgewidth=1.6, linestyle="none")
+                ax.plot([c] * len(rows), rows, marker=marker, markersize=9, markerfacecolor=face,
+                        markeredgecolor=edge, markeredgewidth=1.6, linestyle="none")
             else:
-                ax.plot(c, r, marker=".", markersize=3, color="#bbbbbb", linestyle="none")
+                ax.plot([c] * len(rows), rows, marker=".", markersize=3, color="#bbbbbb", linestyle="none")
     for status, (marker, face, edge) in _STATUS_MARK.items():
         ax.plot([], [], marker=marker, markersize=8, markerfacecolor=face, markeredgecolor=edge,
                 markeredgewidth=1.6, linestyle="none", label=status)
@@ -563,12 +568,17 @@ def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, 
         labels.append(f"US base: {b['name']}")
         described.append(f"US base {b['name']}: {text}")
     style = {k: (OKABE_ITO[j % len(OKABE_ITO)], MARKERS[j % len(MARKERS)]) for j, k in enumerate(NETWORK_CATEGORIES)}
+    points = {}  # (category, exact) -> (xs, ys): one line of markers each (fast to redraw)
     for j, r in ev.iterrows():
-        colour, marker = style.get(r["category"], ("#000000", "o"))
         exact = len(str(r["date"])) == 10
-        ax.plot([decimal_year(r["date"])], [n_bases + j], marker=marker, markersize=8, linestyle="none",
-                color=colour, markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        xs, ys = points.setdefault((r["category"], exact), ([], []))
+        xs.append(decimal_year(r["date"]))
+        ys.append(n_bases + j)
         labels.append(f"{r['date']}  {r['label']}")
+    for (category, exact), (xs, ys) in points.items():
+        colour, marker = style.get(category, ("#000000", "o"))
+        ax.plot(xs, ys, marker=marker, markersize=8, linestyle="none",
+                color=colour, markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
     for kind in [k for k in NETWORK_CATEGORIES if k in set(ev["category"])]:
         colour, marker = style[kind]
         ax.plot([], [], marker=marker, markersize=8, linestyle="none", color=colour, label=kind)
