@@ -153,17 +153,24 @@ def bench_widgets(repeat: int, only: str | None = None):
             ex.draw = lambda _draw=draw, **v: drawn.append(_draw(**v)) or drawn[-1]
             # before the Explorer rendered its own frames (older versions), render the PNG here
             frame = getattr(ex, "frame", None) or (lambda fig: png_bytes(fig))
-            redraw, cpu, bare = [], [], []
+            redraw, cpu, bare, refused = [], [], [], 0
             for k in range(repeat):
                 control = ex.controls[names[k % len(names)]]
                 value = next_value(control, rng)
                 if value is None:
                     continue
                 t, c = time.perf_counter(), time.process_time()
-                with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, Output widgets print
-                    set_value(control, value)                    # observed: draws and renders the frame
-                    if not hasattr(ex, "frame"):
-                        frame(drawn[-1])
+                n = len(drawn)
+                try:
+                    with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, Output widgets print
+                        set_value(control, value)                    # observed: draws and renders the frame
+                        if not hasattr(ex, "frame"):
+                            frame(drawn[-1])
+                except Exception:    # noqa: BLE001 - older Explorers let a chart's failure through
+                    pass
+                if len(drawn) == n:  # the chart refused these values (its message was shown instead)
+                    refused += 1
+                    continue
                 redraw.append(time.perf_counter() - t)
                 cpu.append(time.process_time() - c)
                 t = time.perf_counter()
@@ -172,7 +179,7 @@ def bench_widgets(repeat: int, only: str | None = None):
             rm, bm = statistics.median(redraw), statistics.median(bare)
             name = f"{path.stem} #{i + 1} ({draw.__name__})"
             print(f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {statistics.median(cpu) * 1000:6.0f}ms "
-                  f"{bm * 1000:7.0f}ms {rm / bm:6.2f}", flush=True)
+                  f"{bm * 1000:7.0f}ms {rm / bm:6.2f}" + (f"  ({refused} refused)" if refused else ""), flush=True)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine slow every number)")
 
 

@@ -9,6 +9,7 @@ complete figure and no control that would do nothing without a kernel.
 
 from __future__ import annotations
 
+import html
 import io
 from collections.abc import Callable
 
@@ -74,6 +75,7 @@ class Explorer:
         for control in controls.values():
             control.observe(self.update, names="value")
         self.default_figure = self.figure = draw(**self.values())
+        self.message: str | None = None
         self.box = w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output])
         self._render(self.default_figure)
 
@@ -90,9 +92,21 @@ class Explorer:
         with self.output:
             display(frame)
 
-    def update(self, change=None) -> Figure:
-        """Redraw with the controls' current values (called on every change): draw, render, show."""
-        fig = self.figure = self.draw(**self.values())
+    def update(self, change=None) -> Figure | None:
+        """Redraw with the controls' current values (called on every change): draw, render, show.
+
+        A combination of values the chart cannot show (the chart function raises ValueError) puts
+        the error's message in place of the chart, and returns None.
+        """
+        try:
+            fig = self.draw(**self.values())
+        except ValueError as exc:
+            self.message = str(exc)
+            self.output.clear_output(wait=True)
+            with self.output:
+                display(_Frame(f'<p class="multipolar-widget-message">{html.escape(str(exc))}</p>', str(exc)))
+            return None
+        self.figure, self.message = fig, None
         self._render(fig)
         return fig
 

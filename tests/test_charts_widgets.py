@@ -84,3 +84,27 @@ def test_quiz_builders():
     import pytest
     with pytest.raises(ValueError, match="no correct answer"):
         quiz.choice("Q?", {"a": (False, "no")})
+
+
+def test_explorer_shows_a_refusal_as_a_message_not_a_traceback():
+    def draw(years):
+        if years[0] > 2000:
+            raise ValueError(f"no data from {years[0]}")
+        return charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), *years, label="GDP")
+
+    ex = widgets.explore(draw, years=widgets.year_range(1980, 2014, (1980, 2013)))
+    ex.controls["years"].value = (2005, 2010)
+    assert ex.update() is None and ex.message == "no data from 2005"
+    ex.controls["years"].value = (1990, 2000)
+    assert "1990 to 2000" in ex.update().alt_text and ex.message is None
+
+
+def test_live_frame_has_the_static_pixels():
+    import io
+
+    from PIL import Image
+
+    fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="GDP")
+    live = np.asarray(Image.open(io.BytesIO(widgets.frame_png(fig))))
+    static = np.asarray(Image.open(io.BytesIO(charts.png_bytes(fig))))
+    assert live.shape == static.shape and (live == static).all()
