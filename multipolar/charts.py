@@ -281,8 +281,8 @@ def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFra
     if bars:
         rows, members, others, colours = zip(*bars)
         left.barh(rows, members, color=colours, height=0.6)
-        left.barh(rows, others, left=members, color="white", edgecolor=colours, hatch="///", height=0.6,
-                  linewidth=0.8)
+        left.barh(rows, others, left=members, color="white", edgecolor=colours, hatch="///",
+                  height=0.6, linewidth=0.8)
     left.set_yticks(y, [_short(l).replace("\n", " ") for l in t["label"]], fontsize=8.5)
     left.invert_yaxis()
     left.set_xlim(0, xmax * 1.6)
@@ -347,7 +347,8 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
                 ax.plot([c] * len(rows), rows, marker=marker, markersize=9, markerfacecolor=face,
                         markeredgecolor=edge, markeredgewidth=1.6, linestyle="none")
             else:
-                ax.plot([c] * len(rows), rows, marker=".", markersize=3, color="#bbbbbb", linestyle="none")
+                ax.plot([c] * len(rows), rows, marker=".", markersize=3, color="#bbbbbb",
+                        linestyle="none")
     for status, (marker, face, edge) in _STATUS_MARK.items():
         ax.plot([], [], marker=marker, markersize=8, markerfacecolor=face, markeredgecolor=edge,
                 markeredgewidth=1.6, linestyle="none", label=status)

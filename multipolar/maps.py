@@ -388,8 +388,8 @@ class _MembershipFigure:
     """The membership map's figure, drawn once and then repainted for any year by :meth:`paint`.
 
     The outlines, the inset and the captions never change; a year sets the fills and hatches, which
-    names are written (every state with a status in some year has its label, hidden when it has none),
-    the legend, the note on observers and the titles.
+    names are written (every state with a status in some year has its label, hidden when it has
+    none), the legend, the note on observers and the titles.
     """
 
     PROJ = (80.0, 30.0, 60.0, 45.0)
@@ -418,7 +418,8 @@ class _MembershipFigure:
                 self.labels.setdefault(code, []).append(target.text(
                     x, y, _SHORT.get(name, name), ha="center", va="center", fontsize=8.5,
                     clip_on=True, color="black", visible=False,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85}))
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                          "alpha": 0.85}))
         inset.set_title("Central Asia, enlarged (dashed box above)", fontsize=9, loc="left")
         corners = project(
             [_INSET[0], _INSET[2], _INSET[2], _INSET[0], _INSET[0]],
@@ -450,7 +451,7 @@ class _MembershipFigure:
         return [(code, rings) for parts in self.shapes.values() for code, rings in parts]
 
     def paint(self, year: int, table: pd.DataFrame | None = None) -> Figure:
-        """Show ``year``'s statuses (``table``: :func:`status_in` of that year, if already computed)."""
+        """Show ``year``'s statuses (``table``: :func:`status_in` of that year, if computed)."""
         year = _check_year(year)
         table = status_in(year) if table is None else table
         fill = dict(zip(table["code"], table["status"]))
@@ -475,7 +476,9 @@ class _MembershipFigure:
         )
         self.note.set_visible(year not in SNAPSHOT_YEARS)
         members = int((table["status"] == "member").sum())
-        self.fig.suptitle(f"The {group} in {year}: {members} members", x=0.01, ha="left", fontsize=12)
+        self.fig.suptitle(
+            f"The {group} in {year}: {members} members", x=0.01, ha="left", fontsize=12
+        )
         self.fig.alt_text = membership_alt_text(year, table)
         return self.fig
 

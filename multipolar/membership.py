@@ -65,7 +65,8 @@ def _participant_sets(abbrevs: list[str], include_partners: bool) -> dict[str, s
     known = covered()
     for abbrev in abbrevs:
         if abbrev not in known:
-            raise ValueError(f"{abbrev!r} is not a mechanism the course's sources cover; choose one of {known}")
+            raise ValueError(f"{abbrev!r} is not a mechanism the course's sources cover; "
+                             f"choose one of {known}")
     df = data.mechanism_membership()
     df = df[df["mechanism"].isin(abbrevs) & df["status"].isin(_statuses(include_partners))]
     groups = df.groupby("mechanism")["fips"].agg(set)
@@ -98,8 +99,8 @@ def overlap_matrix(abbrevs: list[str] | None = None, include_partners: bool = Fa
         raise ValueError(f"value must be 'jaccard' or 'shared', not {value!r}")
     abbrevs = list(abbrevs) if abbrevs is not None else covered()
     sets = _participant_sets(abbrevs, include_partners)
-    cells = [[jaccard(sets[a], sets[b]) if value == "jaccard" else len(sets[a] & sets[b]) for b in abbrevs]
-             for a in abbrevs]
+    cells = [[jaccard(sets[a], sets[b]) if value == "jaccard" else len(sets[a] & sets[b])
+              for b in abbrevs] for a in abbrevs]
     return pd.DataFrame(cells, index=abbrevs, columns=abbrevs, dtype="float64")
 
 

@@ -50,7 +50,7 @@ def frame_png(fig: Figure) -> bytes:
 
 
 class _Frame:
-    """One rendered redraw: the <img> (PNG inlined, with alt text) and the alt text as plain text."""
+    """A rendered redraw: the <img> (PNG inlined, with alt text) and its alt text as plain text."""
 
     def __init__(self, html: str, alt: str):
         self.html, self.alt = html, alt
@@ -104,7 +104,8 @@ class Explorer:
             self.message = str(exc)
             self.output.clear_output(wait=True)
             with self.output:
-                display(_Frame(f'<p class="multipolar-widget-message">{html.escape(str(exc))}</p>', str(exc)))
+                message = f'<p class="multipolar-widget-message">{html.escape(str(exc))}</p>'
+                display(_Frame(message, str(exc)))
             return None
         self.figure, self.message = fig, None
         self._render(fig)
