@@ -108,3 +108,24 @@ def test_live_frame_has_the_static_pixels():
     live = np.asarray(Image.open(io.BytesIO(widgets.frame_png(fig))))
     static = np.asarray(Image.open(io.BytesIO(charts.png_bytes(fig))))
     assert live.shape == static.shape and (live == static).all()
+
+
+def test_map_slider_repaints_what_a_fresh_map_shows():
+    """The SCO map widget repaints one figure in place: each year must look like a new map of it."""
+    from multipolar import maps
+
+    live = maps._LiveMap()
+    live(2015)                                  # the default view: a map of its own
+    for year in (2001, 2025, 1996, 2015, 2017):
+        painted, fresh = live(year), maps.membership_map(year)
+        assert painted.alt_text == fresh.alt_text == maps.membership_alt_text(year)
+        for a, b in zip(painted.axes[:2], fresh.axes[:2]):
+            assert [(tuple(p.get_facecolor()), p.get_hatch()) for p in a.patches] == \
+                   [(tuple(p.get_facecolor()), p.get_hatch()) for p in b.patches]
+            shown = lambda ax: sorted((t.get_text(), t.get_fontweight()) for t in ax.texts  # noqa: E731
+                                      if t.get_visible() and t.get_text())
+            assert shown(a) == shown(b), year
+        assert painted._suptitle.get_text() == fresh._suptitle.get_text()
+        legend = lambda f: [t.get_text() for t in f.axes[2].get_legend().get_texts()]  # noqa: E731
+        assert legend(painted) == legend(fresh)
+    assert live(2001) is live(2025), "later years should repaint one figure, not build new ones"
