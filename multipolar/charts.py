@@ -396,15 +396,21 @@ def stacked_share_chart(shares: pd.DataFrame, title: str, source: str = WB_SOURC
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#dddddd")
     totals = {}
+    widths = [[] for _ in segments]  # per segment, its width in each indicator's bar
+    for ind in indicators:
+        d = shares[shares["indicator"] == ind]
+        for j, seg in enumerate(segments):
+            widths[j].append(d.loc[~d["name"].isin(named), "share_pct"].sum() if seg == "others"
+                             else d.loc[d["name"] == seg, "share_pct"].sum())
+    lefts = [0.0] * len(indicators)
+    for j, seg in enumerate(segments):  # one barh call per segment (fast to redraw)
+        colour = "#999999" if seg == "others" else OKABE_ITO[j % len(OKABE_ITO)]
+        ax.barh(range(len(indicators)), widths[j], left=lefts, height=0.6, color=colour,
+                hatch=HATCHES[j % len(HATCHES)], edgecolor="white", label=seg)
+        lefts = [a + b for a, b in zip(lefts, widths[j])]
     for i, ind in enumerate(indicators):
         d = shares[shares["indicator"] == ind]
-        left = 0.0
-        for j, seg in enumerate(segments):
-            v = d.loc[~d["name"].isin(named), "share_pct"].sum() if seg == "others" else d.loc[d["name"] == seg, "share_pct"].sum()
-            colour = "#999999" if seg == "others" else OKABE_ITO[j % len(OKABE_ITO)]
-            ax.barh(i, v, left=left, height=0.6, color=colour, hatch=HATCHES[j % len(HATCHES)], edgecolor="white",
-                    label=seg if i == 0 else None)
-            left += v
+        left = lefts[i]
         totals[ind] = left
         year = int(d["year"].iloc[0])
         ax.annotate(f"{left:.1f}% ({year})", (left, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
