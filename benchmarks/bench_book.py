@@ -4,10 +4,10 @@
 1. each notebook in book/: execution time from a fresh kernel, against the floor of an
    empty notebook that imports the same libraries;
 2. the whole book build (jupyter-book build --all, into a temporary folder);
-3. each widget's redraw (median and p95 of N redraws) against a bare draw of the same
-   figure (rendering an already-built figure to PNG).
+3. each widget's redraw (median and p95 of N redraws, each after one control moves to a new
+   value) against a bare draw of the same figure (rendering an already-built figure to PNG).
 
-    python benchmarks/bench_book.py [--repeat 20] [--skip-build]
+    python benchmarks/bench_book.py [--repeat 20] [--skip-build] [--widgets-only] [--notebook 03_]
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import statistics
 import subprocess
 import sys
@@ -98,38 +99,102 @@ def collect_explorers(path: Path) -> list:
     return made
 
 
-def bench_widgets(repeat: int):
+def next_value(control, rng):
+    """A different value for ``control``, as a student would pick it (seeded, so runs compare)."""
+    import ipywidgets as w
+
+    if isinstance(control, w.SelectMultiple):
+        n = len(control.options)
+        k = rng.randint(1, min(3, n))
+        return tuple(control.options[i] if not isinstance(control.options[i], tuple) else control.options[i][1]
+                     for i in sorted(rng.sample(range(n), k)))
+    if isinstance(control, (w.Dropdown, w.ToggleButtons)):
+        others = [i for i in range(len(control.options)) if i != control.index]
+        return ("index", rng.choice(others)) if others else None
+    if isinstance(control, (w.IntRangeSlider, w.FloatRangeSlider)):
+        lo, hi, span = control.min, control.max, max(3, (control.max - control.min) // 4)
+        while True:
+            a = rng.randint(lo, hi - span)
+            b = rng.randint(a + span, hi)
+            if (a, b) != tuple(control.value):
+                return (a, b)
+    if isinstance(control, (w.IntSlider, w.FloatSlider)):
+        steps = int(round((control.max - control.min) / control.step))
+        values = [control.min + i * control.step for i in range(steps + 1)]
+        return rng.choice([v for v in values if v != control.value])
+    return None
+
+
+def set_value(control, value) -> None:
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "index":
+        control.index = value[1]
+    else:
+        control.value = value
+
+
+def bench_widgets(repeat: int, only: str | None = None):
+    """Each redraw changes one control (in turn, to a different value picked with a fixed seed), which
+    makes the Explorer draw the chart and render the PNG frame it sends to the browser."""
+    import random
+
     from multipolar.charts import png_bytes
-    print(f"\n== Widget redraw ({repeat} redraws each): compute + draw + PNG, against a bare PNG render of the same figure")
-    print(f"{'notebook / widget':46} {'redraw med':>10} {'p95':>8} {'bare med':>9} {'ratio':>6}")
-    import os
+    print(f"\n== Widget redraw ({repeat} changes each: one control moved, then draw + PNG frame), "
+          f"against a bare PNG render of the same figure; load average {os.getloadavg()[0]:.1f}")
+    print(f"{'notebook / widget':46} {'redraw med':>10} {'p95':>8} {'cpu med':>8} {'bare med':>9} {'ratio':>6}")
     os.chdir(ROOT / "book")
     for path in sorted((ROOT / "book").glob("*.ipynb")):
+        if only and only not in path.name:
+            continue
         for i, ex in enumerate(collect_explorers(path)):
-            redraw, bare = [], []
-            for _ in range(repeat):
-                t = time.perf_counter()
-                with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, Output widgets print
-                    fig = ex.update()
-                png_bytes(fig)
+            rng = random.Random(f"{path.stem}-{i}")
+            names = list(ex.controls)
+            drawn = []
+            draw = ex.draw
+            ex.draw = lambda _draw=draw, **v: drawn.append(_draw(**v)) or drawn[-1]
+            # before the Explorer rendered its own frames (older versions), render the PNG here
+            frame = getattr(ex, "frame", None) or (lambda fig: png_bytes(fig))
+            redraw, cpu, bare, refused = [], [], [], 0
+            for k in range(repeat):
+                control = ex.controls[names[k % len(names)]]
+                value = next_value(control, rng)
+                if value is None:
+                    continue
+                t, c = time.perf_counter(), time.process_time()
+                n = len(drawn)
+                try:
+                    with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, Output widgets print
+                        set_value(control, value)                    # observed: draws and renders the frame
+                        if not hasattr(ex, "frame"):
+                            frame(drawn[-1])
+                except Exception:    # noqa: BLE001 - older Explorers let a chart's failure through
+                    pass
+                if len(drawn) == n:  # the chart refused these values (its message was shown instead)
+                    refused += 1
+                    continue
                 redraw.append(time.perf_counter() - t)
+                cpu.append(time.process_time() - c)
                 t = time.perf_counter()
-                png_bytes(fig)
+                frame(drawn[-1])
                 bare.append(time.perf_counter() - t)
             rm, bm = statistics.median(redraw), statistics.median(bare)
-            name = f"{path.stem} #{i + 1} ({ex.draw.__name__})"
-            print(f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {bm * 1000:7.0f}ms {rm / bm:6.2f}")
+            name = f"{path.stem} #{i + 1} ({draw.__name__})"
+            print(f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {statistics.median(cpu) * 1000:6.0f}ms "
+                  f"{bm * 1000:7.0f}ms {rm / bm:6.2f}" + (f"  ({refused} refused)" if refused else ""), flush=True)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine slow every number)")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description="Print timings for the book.")
     ap.add_argument("--repeat", type=int, default=20)
     ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--widgets-only", action="store_true", help="only the widget redraws")
+    ap.add_argument("--notebook", help="only widgets of notebooks whose name contains this")
     args = ap.parse_args()
-    bench_notebooks()
-    if not args.skip_build:
-        bench_build()
-    bench_widgets(args.repeat)
+    if not args.widgets_only:
+        bench_notebooks()
+        if not args.skip_build:
+            bench_build()
+    bench_widgets(args.repeat, args.notebook)
     return 0
 
 

@@ -60,10 +60,10 @@ def png_bytes(fig: Figure, dpi: int = 100) -> bytes:
     return buf.getvalue()
 
 
-def img_html(fig: Figure) -> str:
-    """The figure as an <img> tag with its alt text, the PNG inlined."""
+def img_html(fig: Figure, png: bytes | None = None) -> str:
+    """The figure as an <img> tag with its alt text, the PNG inlined (``png``: already rendered)."""
     alt = getattr(fig, "alt_text", "") or "Chart"
-    data = base64.b64encode(png_bytes(fig)).decode("ascii")
+    data = base64.b64encode(png_bytes(fig) if png is None else png).decode("ascii")
     w, h = (int(v * fig.dpi) for v in fig.get_size_inches())
     return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
             f'width="{w}" height="{h}" style="max-width:100%;height:auto" class="multipolar-chart"/>')
@@ -269,18 +269,22 @@ def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFra
     t = layers.reset_index(drop=True)
     y = list(range(len(t)))
     xmax = float(t["participants"].max())
+    bars = []  # (row, members, others, colour): drawn as two calls to barh (fast to redraw)
     for i, r in t.iterrows():
         if r["coverage"] == "not covered":
             left.text(0.5, i, "not covered by the course's sources", va="center", fontsize=8.5,
                       style="italic", color="#555555")
             continue
         takes_part = r["status"] != "none listed" and (include_partners or r["status"] == "member")
-        colour = OKABE_ITO[0] if takes_part else "#bbbbbb"
-        left.barh(i, r["members"], color=colour, height=0.6)
-        left.barh(i, r["participants"] - r["members"], left=r["members"], color="white", edgecolor=colour,
-                  hatch="///", height=0.6, linewidth=0.8)
+        bars.append((i, int(r["members"]), int(r["participants"] - r["members"]),
+                     OKABE_ITO[0] if takes_part else "#bbbbbb"))
         left.text(r["participants"] + xmax * 0.02, i, f"{country}: {r['status']}", va="center", fontsize=8.5,
                   fontweight="bold" if r["status"] == "member" else "normal")
+    if bars:
+        rows, members, others, colours = zip(*bars)
+        left.barh(rows, members, color=colours, height=0.6)
+        left.barh(rows, others, left=members, color="white", edgecolor=colours, hatch="///",
+                  height=0.6, linewidth=0.8)
     left.set_yticks(y, [_short(l).replace("\n", " ") for l in t["label"]], fontsize=8.5)
     left.invert_yaxis()
     left.set_xlim(0, xmax * 1.6)
@@ -338,13 +342,15 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
             ax.text(c, (n_rows - 1) / 2, "not covered by the course's sources" if n_rows >= 10 else "not covered",
                     rotation=90, ha="center", va="center", fontsize=8, color="#444444")
             continue
-        for r, status in enumerate(values):
+        for status in pd.unique(values):  # one line of markers per status (fast to redraw)
+            rows = [r for r, v in enumerate(values) if v == status]
             if status in _STATUS_MARK:
                 marker, face, edge = _STATUS_MARK[status]
-                ax.plot(c, r, marker=marker, markersize=9, markerfacecolor=face, markeredgecolor=edge,
-                        markeredgewidth=1.6, linestyle="none")
+                ax.plot([c] * len(rows), rows, marker=marker, markersize=9, markerfacecolor=face,
+                        markeredgecolor=edge, markeredgewidth=1.6, linestyle="none")
             else:
-                ax.plot(c, r, marker=".", markersize=3, color="#bbbbbb", linestyle="none")
+                ax.plot([c] * len(rows), rows, marker=".", markersize=3, color="#bbbbbb",
+                        linestyle="none")
     for status, (marker, face, edge) in _STATUS_MARK.items():
         ax.plot([], [], marker=marker, markersize=8, markerfacecolor=face, markeredgecolor=edge,
                 markeredgewidth=1.6, linestyle="none", label=status)
@@ -392,15 +398,21 @@ def stacked_share_chart(shares: pd.DataFrame, title: str, source: str = WB_SOURC
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#dddddd")
     totals = {}
+    widths = [[] for _ in segments]  # per segment, its width in each indicator's bar
+    for ind in indicators:
+        d = shares[shares["indicator"] == ind]
+        for j, seg in enumerate(segments):
+            widths[j].append(d.loc[~d["name"].isin(named), "share_pct"].sum() if seg == "others"
+                             else d.loc[d["name"] == seg, "share_pct"].sum())
+    lefts = [0.0] * len(indicators)
+    for j, seg in enumerate(segments):  # one barh call per segment (fast to redraw)
+        colour = "#999999" if seg == "others" else OKABE_ITO[j % len(OKABE_ITO)]
+        ax.barh(range(len(indicators)), widths[j], left=lefts, height=0.6, color=colour,
+                hatch=HATCHES[j % len(HATCHES)], edgecolor="white", label=seg)
+        lefts = [a + b for a, b in zip(lefts, widths[j])]
     for i, ind in enumerate(indicators):
         d = shares[shares["indicator"] == ind]
-        left = 0.0
-        for j, seg in enumerate(segments):
-            v = d.loc[~d["name"].isin(named), "share_pct"].sum() if seg == "others" else d.loc[d["name"] == seg, "share_pct"].sum()
-            colour = "#999999" if seg == "others" else OKABE_ITO[j % len(OKABE_ITO)]
-            ax.barh(i, v, left=left, height=0.6, color=colour, hatch=HATCHES[j % len(HATCHES)], edgecolor="white",
-                    label=seg if i == 0 else None)
-            left += v
+        left = lefts[i]
         totals[ind] = left
         year = int(d["year"].iloc[0])
         ax.annotate(f"{left:.1f}% ({year})", (left, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
@@ -563,12 +575,17 @@ def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, 
         labels.append(f"US base: {b['name']}")
         described.append(f"US base {b['name']}: {text}")
     style = {k: (OKABE_ITO[j % len(OKABE_ITO)], MARKERS[j % len(MARKERS)]) for j, k in enumerate(NETWORK_CATEGORIES)}
+    points = {}  # (category, exact) -> (xs, ys): one line of markers each (fast to redraw)
     for j, r in ev.iterrows():
-        colour, marker = style.get(r["category"], ("#000000", "o"))
         exact = len(str(r["date"])) == 10
-        ax.plot([decimal_year(r["date"])], [n_bases + j], marker=marker, markersize=8, linestyle="none",
-                color=colour, markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        xs, ys = points.setdefault((r["category"], exact), ([], []))
+        xs.append(decimal_year(r["date"]))
+        ys.append(n_bases + j)
         labels.append(f"{r['date']}  {r['label']}")
+    for (category, exact), (xs, ys) in points.items():
+        colour, marker = style.get(category, ("#000000", "o"))
+        ax.plot(xs, ys, marker=marker, markersize=8, linestyle="none",
+                color=colour, markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
     for kind in [k for k in NETWORK_CATEGORIES if k in set(ev["category"])]:
         colour, marker = style[kind]
         ax.plot([], [], marker=marker, markersize=8, linestyle="none", color=colour, label=kind)

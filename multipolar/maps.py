@@ -362,51 +362,61 @@ def _status_handles(statuses) -> list:
     ]
 
 
-def membership_map(year: int = LAST_YEAR) -> Figure:
-    """The SCO's members (and, in 2015 and 2025, observers and dialogue partners) in ``year``.
+def _status_patch(patch, status) -> None:
+    """Style one country outline for ``status`` (None: no status), as in :data:`STATUS_STYLE`."""
+    face, hatch = (STATUS_STYLE[status][1], STATUS_STYLE[status][2]) if status else (_OTHER, "")
+    patch.set_facecolor(face)
+    patch.set_edgecolor("white" if status else _EDGE)
+    patch.set_hatch(hatch or None)
+    patch.set_hatchcolor("#222222" if hatch else _EDGE)
 
-    Central Asia's smaller members are labelled in an inset (lower left) drawn at a larger scale.
+
+class _MembershipFigure:
+    """The membership map's figure, drawn once and then repainted for any year by :meth:`paint`.
+
+    The outlines, the inset and the captions never change; a year sets the fills and hatches, which
+    names are written (every state with a status in some year has its label, hidden when it has
+    none), the legend, the note on observers and the titles.
     """
-    year = _check_year(year)
-    table = status_in(year)
-    fill = dict(zip(table["code"], table["status"]))
-    proj = (80.0, 30.0, 60.0, 45.0)
-    fig = Figure(figsize=(9, 8.0), dpi=100, layout="constrained")
-    grid = fig.add_gridspec(2, 2, height_ratios=[5.2, 2.6], width_ratios=[1.2, 1])
-    ax = fig.add_subplot(grid[0, :])
-    _frame(ax, 22, 5, 180, 80, proj)
-    shapes = _draw_countries(ax, proj, fill)
-    missing = sorted(set(fill) - {p[0][0] for p in shapes.values()})
-    if missing:
-        raise ValueError(f"no outline in data/map_countries.csv for {missing}")
-    _label_states(ax, shapes, fill, skip=_INSET_ONLY)
-    inset = fig.add_subplot(grid[1, 0])
-    _frame(inset, *_INSET, proj)
-    inset_shapes = _draw_countries(inset, proj, fill)
-    _label_states(
-        inset, {n: p for n, p in inset_shapes.items() if n in _INSET_ONLY}, fill, fontsize=8.5
-    )
-    inset.set_title("Central Asia, enlarged (dashed box above)", fontsize=9, loc="left")
-    corners = project(
-        [_INSET[0], _INSET[2], _INSET[2], _INSET[0], _INSET[0]],
-        [_INSET[1], _INSET[1], _INSET[3], _INSET[3], _INSET[1]],
-        *proj,
-    )
-    ax.plot(*corners, color="#333333", linewidth=0.9, linestyle="--")
-    key = fig.add_subplot(grid[1, 1])
-    key.axis("off")
-    group = "Shanghai Five" if year < 2001 else "SCO"
-    key.legend(
-        handles=_status_handles(table["status"]) or _status_handles(["member"]),
-        loc="upper left",
-        fontsize=9,
-        frameon=False,
-        title=f"{group} status in {year}",
-        title_fontsize=10,
-        alignment="left",
-    )
-    if year not in SNAPSHOT_YEARS:
-        key.text(
+
+    PROJ = (80.0, 30.0, 60.0, 45.0)
+
+    def __init__(self):
+        proj = self.PROJ
+        fig = self.fig = Figure(figsize=(9, 8.0), dpi=100, layout="constrained")
+        grid = fig.add_gridspec(2, 2, height_ratios=[5.2, 2.6], width_ratios=[1.2, 1])
+        ax = fig.add_subplot(grid[0, :])
+        _frame(ax, 22, 5, 180, 80, proj)
+        self.shapes = _draw_countries(ax, proj)
+        inset = fig.add_subplot(grid[1, 0])
+        _frame(inset, *_INSET, proj)
+        _draw_countries(inset, proj)
+        # one outline per (code, part) in each map, in drawing order
+        self.patches = [(code, p) for a in (ax, inset)
+                        for (code, _), p in zip(self._parts(), a.patches)]
+        named = set(_names()) | set(admissions()["code"])
+        self.labels = {}
+        for target, skip, only in ((ax, _INSET_ONLY, None), (inset, (), _INSET_ONLY)):
+            for name, parts in self.shapes.items():
+                code = parts[0][0]
+                if code not in named or name in skip or (only is not None and name not in only):
+                    continue
+                x, y = _label_point(parts)
+                self.labels.setdefault(code, []).append(target.text(
+                    x, y, _SHORT.get(name, name), ha="center", va="center", fontsize=8.5,
+                    clip_on=True, color="black", visible=False,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                          "alpha": 0.85}))
+        inset.set_title("Central Asia, enlarged (dashed box above)", fontsize=9, loc="left")
+        corners = project(
+            [_INSET[0], _INSET[2], _INSET[2], _INSET[0], _INSET[0]],
+            [_INSET[1], _INSET[1], _INSET[3], _INSET[3], _INSET[1]],
+            *proj,
+        )
+        ax.plot(*corners, color="#333333", linewidth=0.9, linestyle="--")
+        key = self.key = fig.add_subplot(grid[1, 1])
+        key.axis("off")
+        self.note = key.text(
             0.0,
             0.35,
             "Observers and dialogue partners:\nthe course holds them for 2015\nand 2025 only "
@@ -415,27 +425,101 @@ def membership_map(year: int = LAST_YEAR) -> Figure:
             va="top",
             transform=key.transAxes,
         )
-    fig.suptitle(
-        f"The {group} in {year}: {len(members_in(year))} members", x=0.01, ha="left", fontsize=12
-    )
-    fig.supxlabel(
-        f"{BOUNDARY_CAPTION}\nMembers: data/sco_timeline.csv (Sahara 2015; TASS; Trend). "
-        "Observers and dialogue partners: CIA World Factbook 2015 and 2025 editions, as printed.",
-        x=0.01,
-        ha="left",
-        fontsize=7.5,
-        color="#444444",
-    )
-    fig.alt_text = membership_alt_text(year, table)
-    return fig
+        fig.supxlabel(
+            f"{BOUNDARY_CAPTION}\nMembers: data/sco_timeline.csv (Sahara 2015; TASS; Trend). "
+            "Observers and dialogue partners: CIA World Factbook 2015 and 2025 editions, as printed.",
+            x=0.01,
+            ha="left",
+            fontsize=7.5,
+            color="#444444",
+        )
+
+    def _parts(self):
+        return [(code, rings) for parts in self.shapes.values() for code, rings in parts]
+
+    def paint(self, year: int, table: pd.DataFrame | None = None) -> Figure:
+        """Show ``year``'s statuses (``table``: :func:`status_in` of that year, if computed)."""
+        year = _check_year(year)
+        table = status_in(year) if table is None else table
+        fill = dict(zip(table["code"], table["status"]))
+        missing = sorted(set(fill) - {code for code, _ in self._parts()})
+        if missing:
+            raise ValueError(f"no outline in data/map_countries.csv for {missing}")
+        for code, patch in self.patches:
+            _status_patch(patch, fill.get(code))
+        for code, texts in self.labels.items():
+            for text in texts:
+                text.set_visible(code in fill)
+                text.set_fontweight("bold" if fill.get(code) == "member" else "normal")
+        group = "Shanghai Five" if year < 2001 else "SCO"
+        self.key.legend(
+            handles=_status_handles(table["status"]) or _status_handles(["member"]),
+            loc="upper left",
+            fontsize=9,
+            frameon=False,
+            title=f"{group} status in {year}",
+            title_fontsize=10,
+            alignment="left",
+        )
+        self.note.set_visible(year not in SNAPSHOT_YEARS)
+        members = int((table["status"] == "member").sum())
+        self.fig.suptitle(
+            f"The {group} in {year}: {members} members", x=0.01, ha="left", fontsize=12
+        )
+        self.fig.alt_text = membership_alt_text(year, table)
+        return self.fig
+
+
+def membership_map(year: int = LAST_YEAR) -> Figure:
+    """The SCO's members (and, in 2015 and 2025, observers and dialogue partners) in ``year``.
+
+    Central Asia's smaller members are labelled in an inset (lower left) drawn at a larger scale.
+    """
+    year = _check_year(year)
+    return _MembershipFigure().paint(year)
+
+
+class _LiveMap:
+    """:func:`membership_map` for the year slider. The first call (the static image) draws a new
+    map; later calls repaint one figure in place, whose layout is computed at its first render and
+    then kept (nothing that moves changes size), with each year's table computed once."""
+
+    __name__ = "membership_map"
+
+    def __init__(self):
+        self.live: _MembershipFigure | None = None
+        self.tables: dict[int, pd.DataFrame] = {}
+
+    def _table(self, year: int) -> pd.DataFrame:
+        if year not in self.tables:
+            self.tables[year] = status_in(year)
+        return self.tables[year]
+
+    def __call__(self, year: int) -> Figure:
+        year = _check_year(year)
+        if self.live is None and not self.tables.keys() - {year}:
+            return _MembershipFigure().paint(year, self._table(year))   # the default view
+        if self.live is None:
+            # Lay the figure out once, with the most it can show (a year of the Factbook editions,
+            # the longest legend, and the note on observers), then keep that layout for every year.
+            self.live = _MembershipFigure()
+            widest = max(SNAPSHOT_YEARS, key=lambda y: self._table(y)["status"].nunique())
+            self.live.paint(widest, self._table(widest))
+            self.live.note.set_visible(True)
+            self.live.fig.draw_without_rendering()
+            self.live.fig.set_layout_engine("none")
+        return self.live.paint(year, self._table(year))
 
 
 def membership_widget(year: int = LAST_YEAR):
-    """A year slider (1996-2025) wired to :func:`membership_map`; its default view is a full map."""
+    """A year slider (1996-2025) wired to :func:`membership_map`; its default view is a full map.
+
+    Moving the slider repaints one map in place (see :class:`_LiveMap`).
+    """
     from .widgets import explore, slider  # imported here: ipywidgets is needed only for the widget
 
     return explore(
-        membership_map, year=slider(FIRST_YEAR, LAST_YEAR, _check_year(year), description="Year")
+        _LiveMap(), year=slider(FIRST_YEAR, LAST_YEAR, _check_year(year), description="Year")
     )
 
 

@@ -84,3 +84,48 @@ def test_quiz_builders():
     import pytest
     with pytest.raises(ValueError, match="no correct answer"):
         quiz.choice("Q?", {"a": (False, "no")})
+
+
+def test_explorer_shows_a_refusal_as_a_message_not_a_traceback():
+    def draw(years):
+        if years[0] > 2000:
+            raise ValueError(f"no data from {years[0]}")
+        return charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), *years, label="GDP")
+
+    ex = widgets.explore(draw, years=widgets.year_range(1980, 2014, (1980, 2013)))
+    ex.controls["years"].value = (2005, 2010)
+    assert ex.update() is None and ex.message == "no data from 2005"
+    ex.controls["years"].value = (1990, 2000)
+    assert "1990 to 2000" in ex.update().alt_text and ex.message is None
+
+
+def test_live_frame_has_the_static_pixels():
+    import io
+
+    from PIL import Image
+
+    fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="GDP")
+    live = np.asarray(Image.open(io.BytesIO(widgets.frame_png(fig))))
+    static = np.asarray(Image.open(io.BytesIO(charts.png_bytes(fig))))
+    assert live.shape == static.shape and (live == static).all()
+
+
+def test_map_slider_repaints_what_a_fresh_map_shows():
+    """The SCO map widget repaints one figure in place: each year must look like a new map of it."""
+    from multipolar import maps
+
+    live = maps._LiveMap()
+    live(2015)                                  # the default view: a map of its own
+    for year in (2001, 2025, 1996, 2015, 2017):
+        painted, fresh = live(year), maps.membership_map(year)
+        assert painted.alt_text == fresh.alt_text == maps.membership_alt_text(year)
+        for a, b in zip(painted.axes[:2], fresh.axes[:2]):
+            assert [(tuple(p.get_facecolor()), p.get_hatch()) for p in a.patches] == \
+                   [(tuple(p.get_facecolor()), p.get_hatch()) for p in b.patches]
+            shown = lambda ax: sorted((t.get_text(), t.get_fontweight()) for t in ax.texts  # noqa: E731
+                                      if t.get_visible() and t.get_text())
+            assert shown(a) == shown(b), year
+        assert painted._suptitle.get_text() == fresh._suptitle.get_text()
+        legend = lambda f: [t.get_text() for t in f.axes[2].get_legend().get_texts()]  # noqa: E731
+        assert legend(painted) == legend(fresh)
+    assert live(2001) is live(2025), "later years should repaint one figure, not build new ones"

@@ -4,6 +4,10 @@ JupyterLab (from the student environment, binder/requirements.txt) is started on
 over copies of a chapter and an exercise notebook, and Debian's Chromium, driven by Playwright,
 opens each one as a student would: Run All Cells, then change a widget control and see the chart
 change; in the exercise notebook, see a check's message. Requests to any other host are blocked.
+
+By default JupyterLab and the kernel come from the environment running the tests. To check a
+student environment built on its own (``bash binder/install.sh /tmp/lean``), point
+MULTIPOLAR_STUDENT_ENV at it: JupyterLab and its kernel then run from there, without PYTHONPATH.
 """
 from __future__ import annotations
 
@@ -34,8 +38,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
     """A JupyterLab server over a scratch folder holding copies of the notebooks."""
-    exe = Path(sys.executable).with_name("jupyter-lab")
-    assert exe.is_file(), "JupyterLab is not installed: the README's `jupyter lab` would fail"
+    student = os.environ.get("MULTIPOLAR_STUDENT_ENV")
+    exe = Path(student) / "bin" / "jupyter-lab" if student else Path(sys.executable).with_name("jupyter-lab")
+    assert exe.is_file(), f"JupyterLab is not installed ({exe}): the README's `jupyter lab` would fail"
     work = tmp_path_factory.mktemp("lab")
     for folder, name in [("book", "02_china_rise.ipynb"), ("exercises", "ch02.ipynb")]:
         (work / folder).mkdir()
@@ -46,6 +51,9 @@ def lab(tmp_path_factory):
                         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
                         "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
                         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    if student:  # the student environment alone: its own Python, kernel and course package
+        env = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "JUPYTER_PATH", "VIRTUAL_ENV")}
+        env["PATH"] = f"{Path(student) / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     port = _free_port()
     log = open(work / "lab.log", "w")
     proc = subprocess.Popen(

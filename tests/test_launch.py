@@ -23,12 +23,16 @@ from multipolar.site import launch as launch
 
 CHAPTERS = sorted((ROOT / "book").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
-#: The student environment, which Binder installs (repo2docker reads binder/ first).
+#: The student environment, which Binder installs (repo2docker reads binder/ first): this file,
+#: then binder/postBuild adds NO_DEPS (and the course package), both without their dependencies.
 STUDENT_REQUIREMENTS = ROOT / "binder" / "requirements.txt"
-#: Tools for building the book and testing: none may reach the student environment. (Sphinx is
-#: not listed: otter-grader, which grader.check needs, brings it in through fica.)
-TEST_TOOLING = {"pytest", "pytest-xdist", "nbval", "playwright", "jupyter-book",
+NO_DEPS = ROOT / "binder" / "requirements-nodeps.txt"
+#: Tools for building the book and testing: none may reach the student environment.
+TEST_TOOLING = {"pytest", "pytest-xdist", "nbval", "playwright", "jupyter-book", "sphinx",
                 "jupyter-repo2docker", "pypdf", "frictionless", "ruff", "mutmut"}
+#: Declared dependencies of the NO_DEPS packages that grader.check does not use, and why.
+NOT_NEEDED = {"sphinx": "fica's Sphinx directive", "docutils": "fica's Sphinx directive",
+              "python-on-whales": "otter grade's Docker driver (instructors)"}
 
 
 def code_of(path: Path) -> str:
@@ -112,29 +116,52 @@ def test_binder_installs_requirements_into_the_kernel_environment(dockerfile):
     assert pip, "repo2docker's Dockerfile does not pip-install binder/requirements.txt into the notebook environment"
     others = [s for s in steps if re.search(r"pip install .*-r \"?requirements\.txt", s)]
     assert not others, "Binder also installs the top-level requirements.txt (the test tooling)"
-    # requirements.txt installs the course package (-e .), so the whole repository must be in the image first
+    # postBuild adds otter-grader and the course package once the whole repository is in the image
     copy_all = [i for i, s in enumerate(steps) if re.match(r"COPY --chown=\S+ src/ ", s)]
-    assert copy_all and copy_all[0] < pip[0], "requirements.txt is installed before the repository is copied in"
+    post = [i for i, s in enumerate(steps) if re.fullmatch(r"RUN \./binder/postBuild", s.strip())]
+    assert copy_all and post and pip[0] < copy_all[0] < post[0], "binder/postBuild does not run after the copy"
+
+
+def student_environment() -> tuple[set[str], set[str]]:
+    """(distributions the student environment installs, of which installed without dependencies)."""
+    req = requirement_names(STUDENT_REQUIREMENTS.read_text(encoding="utf-8").splitlines())
+    no_deps = requirement_names(NO_DEPS.read_text(encoding="utf-8").splitlines()) | {"multipolar"}
+    return with_dependencies(req) | no_deps, no_deps
+
+
+def test_postbuild_installs_otter_and_the_package_without_their_dependencies():
+    post = (ROOT / "binder" / "postBuild").read_text(encoding="utf-8")
+    lines = [line for line in post.replace("\\\n", " ").splitlines() if "pip install" in line]
+    assert any("-r binder/requirements-nodeps.txt" in line and "--no-deps" in line for line in lines), post
+    assert any(line.rstrip().endswith("-e .") and "--no-deps" in line for line in lines), post
+    assert os.access(ROOT / "binder" / "postBuild", os.X_OK), "binder/postBuild is not executable"
+    installed, no_deps = student_environment()
+    # what they would have brought in, apart from NOT_NEEDED, is there anyway
+    declared = set()
+    for name in no_deps - {"multipolar"}:
+        declared |= requirement_names([q for q in metadata.requires(name) or [] if "extra ==" not in q])
+    declared |= requirement_names(_pyproject_dependencies())
+    missing = declared - installed - set(NOT_NEEDED)
+    assert not missing, f"binder/requirements.txt should pin {sorted(missing)} (needed by {sorted(no_deps)})"
 
 
 def test_binder_environment_covers_what_the_notebooks_import():
-    for path in (ROOT / "requirements.txt", STUDENT_REQUIREMENTS):
+    for path in (ROOT / "requirements.txt", STUDENT_REQUIREMENTS, NO_DEPS):
         req = path.read_text(encoding="utf-8").splitlines()
         unpinned = [line for line in req if line.strip() and not line.startswith(("#", "-")) and "==" not in line]
         assert not unpinned, f"{path.name}: pin every package with ==: {unpinned}"
-    req = STUDENT_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
-    available = with_dependencies(requirement_names(req) | requirement_names(_pyproject_dependencies()))
+    available, _ = student_environment()
     missing = {m for m in third_party_imports() if not providers(m) & available}
     assert not missing, f"the notebooks import {sorted(missing)}, which binder/requirements.txt does not install"
     assert "jupyterlab" in available, "the student environment has no JupyterLab for the README's `jupyter lab`"
 
 
 def test_binder_environment_holds_no_test_tooling():
-    req = STUDENT_REQUIREMENTS.read_text(encoding="utf-8").splitlines()
-    installed = with_dependencies(requirement_names(req) | requirement_names(_pyproject_dependencies()))
+    installed, _ = student_environment()
     assert not installed & TEST_TOOLING, f"the student environment installs {sorted(installed & TEST_TOOLING)}"
     top = (ROOT / "requirements.txt").read_text(encoding="utf-8")
-    assert "-r binder/requirements.txt" in top, "requirements.txt should build on the student environment"
+    for line in ("-r binder/requirements.txt", "-r binder/requirements-nodeps.txt", "-e ."):
+        assert line in top.splitlines(), f"requirements.txt should build on the student environment: {line}"
 
 
 # --- Colab -------------------------------------------------------------------------------------

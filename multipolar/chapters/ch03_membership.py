@@ -56,11 +56,21 @@ def _statuses(include_partners: bool) -> list[str]:
 
 def participants(abbrev: str, include_partners: bool = False) -> set[str]:
     """FIPS codes of the entities the Factbook lists for ``abbrev`` (members only, or all statuses)."""
-    if abbrev not in covered():
-        raise ValueError(f"{abbrev!r} is not a mechanism the course's sources cover; choose one of {covered()}")
+    return _participant_sets([abbrev], include_partners)[abbrev]
+
+
+def _participant_sets(abbrevs: list[str], include_partners: bool) -> dict[str, set[str]]:
+    """:func:`participants` of several mechanisms, reading the tables once (charts redraw on every
+    change of a widget)."""
+    known = covered()
+    for abbrev in abbrevs:
+        if abbrev not in known:
+            raise ValueError(f"{abbrev!r} is not a mechanism the course's sources cover; "
+                             f"choose one of {known}")
     df = data.mechanism_membership()
-    df = df[(df["mechanism"] == abbrev) & df["status"].isin(_statuses(include_partners))]
-    return set(df["fips"])
+    df = df[df["mechanism"].isin(abbrevs) & df["status"].isin(_statuses(include_partners))]
+    groups = df.groupby("mechanism")["fips"].agg(set)
+    return {a: set(groups.get(a, set())) for a in abbrevs}
 
 
 def jaccard(a: set, b: set) -> float:
@@ -72,7 +82,7 @@ def jaccard(a: set, b: set) -> float:
 def overlap(abbrevs: list[str] | None = None, include_partners: bool = False) -> pd.DataFrame:
     """One row per pair of mechanisms: sizes, shared participants and the Jaccard index."""
     abbrevs = list(abbrevs) if abbrevs is not None else covered()
-    sets = {a: participants(a, include_partners) for a in abbrevs}
+    sets = _participant_sets(abbrevs, include_partners)
     rows = []
     for i, a in enumerate(abbrevs):
         for b in abbrevs[i + 1:]:
@@ -88,12 +98,10 @@ def overlap_matrix(abbrevs: list[str] | None = None, include_partners: bool = Fa
     if value not in ("jaccard", "shared"):
         raise ValueError(f"value must be 'jaccard' or 'shared', not {value!r}")
     abbrevs = list(abbrevs) if abbrevs is not None else covered()
-    sets = {a: participants(a, include_partners) for a in abbrevs}
-    out = pd.DataFrame(index=abbrevs, columns=abbrevs, dtype="float64")
-    for a in abbrevs:
-        for b in abbrevs:
-            out.loc[a, b] = jaccard(sets[a], sets[b]) if value == "jaccard" else len(sets[a] & sets[b])
-    return out
+    sets = _participant_sets(abbrevs, include_partners)
+    cells = [[jaccard(sets[a], sets[b]) if value == "jaccard" else len(sets[a] & sets[b])
+              for b in abbrevs] for a in abbrevs]
+    return pd.DataFrame(cells, index=abbrevs, columns=abbrevs, dtype="float64")
 
 
 def membership_matrix(rows_of: str | None = None, include_partners: bool = True) -> pd.DataFrame:
@@ -141,6 +149,7 @@ def layers(country: str) -> pd.DataFrame:
     fips = fips_of(country)
     df = data.mechanism_membership()
     mine = dict(zip(df.loc[df["fips"] == fips, "mechanism"], df.loc[df["fips"] == fips, "status"]))
+    full, every = _participant_sets(covered(), False), _participant_sets(covered(), True)
     rows = []
     for _, r in mechanisms().iterrows():
         a = r["factbook_abbrev"]
@@ -148,7 +157,7 @@ def layers(country: str) -> pd.DataFrame:
             status, n_full, n_all = NOT_COVERED, None, None
         else:
             status = mine.get(a, NONE)
-            n_full, n_all = len(participants(a)), len(participants(a, True))
+            n_full, n_all = len(full[a]), len(every[a])
         rows.append({"mechanism": r["mechanism"], "label": row_label(r), "factbook_abbrev": a,
                      "in_vision": r["in_vision"], "coverage": r["coverage"], "status": status,
                      "members": n_full, "participants": n_all})

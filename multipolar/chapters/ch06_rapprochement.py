@@ -122,6 +122,9 @@ def gdp_pair(vintage: str = catalog.LATEST, first: int = 1990, last: int = 2025,
     c = tables.series(china, vintage)
     r = tables.series(russia, vintage)
     out = pd.DataFrame({"china_usd": c, "russia_usd": r}).loc[first:last].dropna()
+    if out.empty:
+        raise ValueError(f"vintage {vintage} has no year from {first} to {last} with GDP for both "
+                         f"{china} and {russia}; choose other years")
     out["ratio"] = out["china_usd"] / out["russia_usd"]
     out.index.name = "year"
     return out.reset_index()
