@@ -22,7 +22,7 @@ from PIL import Image
 from .charts import img_html
 
 __all__ = [
-    "explore", "Explorer", "dropdown", "year_range", "toggle", "slider", "select_many"
+    "explore", "Explorer", "dropdown", "year_range", "toggle", "slider", "select_many", "frame_png"
 ]
 
 STATIC_NOTE = (
