@@ -8,7 +8,7 @@ that an instructor can look.  One rule does cost points, and it is documented in
 sets to a typed-in number or text (``q1_multiple_2015 = 50.04``), earns no points for its
 question, and the row says "typed-in value; review by hand".
 
-    >>> [name for name, _ in literal_assignments(parse_cell("a = 50.04\nb = -float('3.5')\nc = f(2)"))]
+    >>> [name for name, _ in literal_assignments(parse_cell("a = 50.04\\nb = -float('3.5')\\nc = f(2)"))]
     ['a', 'b']
 """
 
