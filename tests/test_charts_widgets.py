@@ -84,3 +84,51 @@ def test_quiz_builders():
     import pytest
     with pytest.raises(ValueError, match="no correct answer"):
         quiz.choice("Q?", {"a": (False, "no")})
+
+
+# ---------------------------------------------------------------- issue 17: alt text states the numbers
+def _raw(code, year, vintage, col="gdp_usd"):
+    from multipolar import data
+
+    df = data.gdp_population(vintage)
+    return float(df[(df["code"] == code) & (df["year"] == year)][col].iloc[0])
+
+
+def test_growth_chart_alt_text_states_first_last_and_multiple():
+    values = tables.china_gdp("wdi-2015-08", "never")
+    fig = charts.growth_chart(values, 1980, 2013, label="China's GDP")
+    first, last = _raw("CHN", 1980, "wdi-2015-08") / 1e9, _raw("CHN", 2013, "wdi-2015-08") / 1e9
+    assert fig.alt_text == (f"Line chart of China's GDP from 1980 to 2013: {first:,.0f} to {last:,.0f} "
+                            f"US$ billions, a multiple of {last / first:.1f}.")
+    assert last / first > 10, "the multiple is the later value over the earlier one"
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == f"China's GDP, 1980–2013: ×{last / first:.1f}"
+    np.testing.assert_allclose(ax.lines[0].get_ydata(), values.loc[1980:2013] / 1e9)
+
+
+def test_growth_chart_log_scale_and_unit_are_said():
+    values = tables.china_gdp("wdi-2015-08", "never")
+    fig = charts.growth_chart(values / 1e3, 1990, 2000, label="GDP", unit="US$ trillions", scale=1e9, log=True)
+    first, last = _raw("CHN", 1990, "wdi-2015-08") / 1e12, _raw("CHN", 2000, "wdi-2015-08") / 1e12
+    assert fig.alt_text == (f"Line chart of GDP from 1990 to 2000 on a log scale: {first:,.0f} to {last:,.0f} "
+                            f"US$ trillions, a multiple of {last / first:.1f}.")
+    assert fig.axes[0].get_yscale() == "log" and fig.axes[0].get_ylabel() == "GDP (US$ trillions, log scale)"
+
+
+def test_share_chart_alt_text_gives_each_line_first_and_last_share():
+    df = _shares()
+    fig = charts.share_chart(df, title="T")
+    parts = []
+    for label in ("US", "China"):
+        d = df[df["label"] == label]
+        parts.append(f"{label} from {d['share_pct'].iloc[0]:.1f}% in {int(d['year'].iloc[0])} to "
+                     f"{d['share_pct'].iloc[-1]:.1f}% in {int(d['year'].iloc[-1])}")
+    assert fig.alt_text == "Line chart, T. " + "; ".join(parts) + "."
+
+
+def test_comparison_chart_alt_text_pairs_printed_and_recomputed():
+    t = pd.DataFrame({"c": ["US", "China"], "p": [31.3, 9.5], "r": [30.912, 12.345]})
+    fig = charts.comparison_chart(t, "c", "p", "r", "Shares", "%")
+    assert fig.alt_text == "Bar chart, Shares. US: 31.3 printed, 30.91 recomputed; China: 9.5 printed, 12.35 recomputed."
+    widths = [p.get_width() for p in fig.axes[0].patches]
+    assert widths == [31.3, 9.5, 30.912, 12.345]

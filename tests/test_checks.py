@@ -314,3 +314,90 @@ def test_notebook_opens_a_renamed_copy_and_never_raises(tmp_path, monkeypatch, c
     assert "cannot run here" in capsys.readouterr().out
     assert "cannot run here (ValueError" in str(stand_in.check("q1"))
     feedback.install({})
+
+
+# ---------------------------------------------------------------- issue 17: tolerance and units
+def test_expect_close_applies_the_tolerance_it_is_given():
+    """0.5% off fails a 0.1% tolerance and passes a 1% one; the message quotes the tolerance."""
+    expected = 22.4
+    text = message(checks.expect_close, expected * 1.005, expected, "q1", rel=1e-3)
+    assert "by more than 0.1%" in text and "q1 (22.512)" in text
+    text = message(checks.expect_close, expected * 0.995, expected, "q1", rel=1e-3)
+    assert "by more than 0.1%" in text
+    checks.expect_close(expected * 1.005, expected, "q1", rel=1e-2)
+    checks.expect_close(expected * 1.0009, expected, "q1", rel=1e-3)
+    checks.expect_close(expected, expected, "q1", rel=0)
+    assert "by more than 1%" in message(checks.expect_close, expected * 1.02, expected, "q1", rel=1e-2)
+
+
+def test_expect_close_on_a_wrong_kind_of_answer_names_the_unit():
+    text = message(checks.expect_close, "22.4", 22.4, "q1", unit="%")
+    assert text.startswith("q1 should be a percentage; you gave text ('22.4')")
+
+
+def _solution_units() -> set[str]:
+    import json
+    import re
+    from pathlib import Path
+
+    units = set()
+    for path in (Path(__file__).resolve().parents[1] / "solutions").glob("*.ipynb"):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            units |= {m.group(2) for m in re.finditer(r"unit\s*=\s*([\"'])(.*?)\1", "".join(cell["source"]))}
+    return units
+
+
+#: What a student reads for each unit the exercise sets use.
+UNIT_PHRASES = {
+    "%": "should be a percentage",
+    "% change": "should be a percentage change",
+    "percentage points": "should be a difference in percentage points",
+    "times": "should be a multiple (how many times larger)",
+    "fraction": "should be a fraction",
+    "score": "should be a score",
+    "year": "should be a year",
+    "days": "should be a number of days",
+    "entities": "should be a number of entities",
+    "claims": "should be a number of claims",
+    "mechanisms": "should be a number of mechanisms",
+    "events": "should be a number of events",
+    "backers": "should be a number of backers",
+    "bcm": "should be a number in bcm",
+    "US$": "should be a number in US$",
+    "billion US$": "should be a number in billion US$",
+    "US$ per thousand m³": "should be a number in US$ per thousand m³",
+    "model units": "should be a number in model units",
+    "": "should be a number;",
+}
+
+
+def test_every_unit_the_exercise_sets_use_has_its_words():
+    used = _solution_units()
+    assert used, "no unit= found in solutions/: the test would check nothing"
+    assert used <= set(UNIT_PHRASES), f"units without a tested phrase: {used - set(UNIT_PHRASES)}"
+
+
+@pytest.mark.parametrize("unit", sorted(UNIT_PHRASES))
+def test_messages_carry_the_unit(unit):
+    assert UNIT_PHRASES[unit] in message(checks.expect_number, "12", "answer", unit=unit)
+    band = message(checks.expect_number, -5.0, "answer", lo=1, hi=9, unit=unit)
+    assert band.startswith(f"answer {UNIT_PHRASES[unit].rstrip(';')} between 1 and 9; you gave -5")
+
+
+def test_band_wording():
+    assert "should be a number of at least 2; you gave 1," in message(checks.expect_number, 1, "x", lo=2)
+    assert "should be a number of at most 2; you gave 3," in message(checks.expect_number, 3, "x", hi=2)
+    text = message(checks.expect_number, 0.5, "x", magnitude=(1, 100))
+    assert "x should be a number between 1 and 100 in size (plus or minus); you gave 0.5" in text
+    text = message(checks.expect_number, 200.0, "x", lo=-100, hi=100, magnitude=(1, 100))
+    assert "between -100 and 100, and between 1 and 100 in size (plus or minus); you gave 200" in text
+    assert checks.expect_number(-50, "x", magnitude=(1, 100)) == -50.0
+    assert checks.expect_number(1, "x", lo=1, hi=1) == 1.0
+
+
+def test_a_factor_of_ten_slip_is_named_when_no_unit_slip_fits():
+    assert "is off by a factor of 10^3: check its unit (days)" in message(
+        checks.expect_number, 5000, "x", lo=1, hi=10, unit="days")
+    assert "is off by a factor of 10^2: check its unit (see the question)" in message(
+        checks.expect_number, 0.05, "x", lo=1, hi=10)
+    assert "looks like" not in message(checks.expect_number, 0, "x", lo=1, hi=10)

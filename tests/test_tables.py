@@ -135,3 +135,28 @@ def test_chapter2_printed_2013_shares_against_latest():
            - both[both["year"] == 2013].set_index("label")["share_pct_p"]).abs()
     assert (gap.drop("South Africa") >= 0.1).all() and gap["South Africa"] < 0.1
     assert gap.idxmax() == "United States"
+
+
+# ---------------------------------------------------------------- issue 17: no single point of failure
+@pytest.mark.parametrize("vintage", ["wdi-2015-08", "wdi-2026-07"])
+def test_world_shares_divides_by_the_same_vintages_world(vintage):
+    s = tables.world_shares({"US": "USA", "China": "CHN+HKG"}, vintage, [2000, 2013]).set_index(["label", "year"])
+    for year in (2000, 2013):
+        world = raw("WLD", year, vintage)
+        assert s.loc[("US", year), "world_usd"] == world
+        assert s.loc[("US", year), "share_pct"] == pytest.approx(100 * raw("USA", year, vintage) / world)
+        china = raw("CHN", year, vintage) + raw("HKG", year, vintage)
+        assert s.loc[("China", year), "share_pct"] == pytest.approx(100 * china / world)
+    assert list(s.index.get_level_values("label")) == ["US", "US", "China", "China"]
+
+
+@pytest.mark.parametrize("vintage", ["wdi-2015-08", "wdi-2026-07"])
+def test_hong_kong_is_added_from_the_handover_year_on(vintage):
+    alone, both = tables.china_gdp(vintage, "never"), tables.china_gdp(vintage, "always")
+    mixed = tables.china_gdp(vintage, "from_handover")
+    assert tables.HANDOVER == 1997
+    years = [y for y in range(1980, 2014)]
+    for y in years:
+        assert mixed[y] == (alone[y] if y < 1997 else both[y]), y
+    assert mixed.name == "CHN, +HKG from 1997"
+    assert "China alone to 1996, with Hong Kong from 1997" in tables.HK_OPTIONS
