@@ -47,8 +47,20 @@ def test_show_gives_img_with_alt():
     assert "1980" in alt and "2013" in alt and bundle["text/plain"] == fig.alt_text
 
 
-def test_palette_is_okabe_ito():
-    assert charts.OKABE_ITO[0] == "#0072B2" and len(set(charts.OKABE_ITO)) == len(charts.OKABE_ITO)
+#: Okabe & Ito (2008), "Color Universal Design": the eight colours as published.
+PUBLISHED_OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+def test_charts_draw_series_in_distinct_okabe_ito_colours():
+    from matplotlib.colors import to_hex
+
+    assert len(set(charts.OKABE_ITO)) == len(charts.OKABE_ITO)
+    assert {c.upper() for c in charts.OKABE_ITO} <= PUBLISHED_OKABE_ITO - {"#F0E442"}, "yellow is too light on white"
+    ax = charts.share_chart(_shares()).axes[0]
+    drawn = [to_hex(line.get_color()).upper() for line in ax.lines if line.get_label() in ("US", "China")]
+    assert len(drawn) == 2 and len(set(drawn)) == 2 and set(drawn) <= PUBLISHED_OKABE_ITO
+    fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013)
+    assert {to_hex(line.get_color()).upper() for line in fig.axes[0].lines} <= PUBLISHED_OKABE_ITO
 
 
 def test_explorer_static_image_and_redraw():

@@ -71,8 +71,18 @@ def test_forecast_error():
         trends.forecast_error(1.0, 0.0)
 
 
-def test_methods_map_to_known_keys():
-    assert set(trends.METHODS.values()) == {"linear", "loglinear", "recent"}
+def test_every_method_label_names_a_method_that_fits_and_they_differ():
+    """The book's labels lead to three different rules; the 'last N years' label says the default window."""
+    import inspect
+
+    values = 4 * 1.1 ** (YEARS - 2000) + np.where(YEARS > 2008, 3.0, 0.0)
+    projected = {key: trends.project(trends.fit(YEARS, values, key), [2025])[0]
+                 for key in trends.METHODS.values()}
+    assert len(projected) == len(trends.METHODS) == 3
+    assert len({round(v, 6) for v in projected.values()}) == 3, projected
+    window = inspect.signature(trends.fit).parameters["window"].default
+    recent = next(label for label, key in trends.METHODS.items() if key == "recent")
+    assert f"last {window} years" in recent
 
 
 # ---------------------------------------------------------------- tables
@@ -140,7 +150,11 @@ def test_trend_chart_alt_text_states_projection_and_outcome():
         assert f"actual {r.actual:.1f}%" in fig.alt_text and f"projects {r.projected:.1f}%" in fig.alt_text
     ax = fig.axes[0]
     assert "%" in ax.get_ylabel()
-    assert charts.png_bytes(fig)[:4] == b"\x89PNG"
+    for label in GROUPS:
+        p = proj[proj["label"] == label]
+        actual = next(line for line in ax.lines if line.get_label() == f"{label}: actual")
+        np.testing.assert_allclose(actual.get_ydata(), p["actual"])
+        np.testing.assert_array_equal(actual.get_xdata(), p["year"])
 
 
 # ---------------------------------------------------------------- the events file
