@@ -23,6 +23,7 @@ source is the paper itself is refused, since a claim cannot corroborate itself.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -64,8 +65,17 @@ def china_growth_multiple(vintage: str, start: int, end: int, hong_kong: str) ->
     return tables.growth_multiple(tables.china_gdp(vintage, hong_kong), start, end)
 
 
+@functools.lru_cache(maxsize=8)
+def _table2(vintage: str, _files: tuple) -> pd.DataFrame:
+    return tables.table2_rebuilt(vintage)
+
+
 def _table2_cell(vintage: str, row: int, year: int, column: str) -> float:
-    t = tables.table2_rebuilt(vintage)
+    # Table 2 is rebuilt once per vintage and state of its input files, not once per claim
+    # (``verify`` asks for some 40 cells); the key changes when a file is edited or moved.
+    files = tuple((str(p), p.stat().st_mtime_ns) for p in (
+        data.data_dir() / catalog.RESOURCES[n]["path"] for n in ("wb_gdp_population", "paper_table2", "wb_economies")))
+    t = _table2(vintage, files)
     cell = t[(t["row"] == row) & (t["year"] == year)]
     if len(cell) != 1:
         raise ValueError(f"Table 2 has no row {row} for {year}")
