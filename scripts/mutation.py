@@ -229,8 +229,8 @@ markers = ["slow: see tests/conftest.py"]
     return tests
 
 
-def run_mutmut(work: Path, names: list[str] | None, max_children: int, log) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MULTIPOLAR_DATA")}
+def run_mutmut(work: Path, names: list[str] | None, max_children: int) -> None:
+    env = _mutmut_env()
     mutmut = Path(sys.executable).with_name("mutmut")
     cmd = [str(mutmut), "run", "--max-children", str(max_children)] + (names or [])
     with open(work / "mutmut.log", "w", encoding="utf-8") as out:
@@ -240,10 +240,15 @@ def run_mutmut(work: Path, names: list[str] | None, max_children: int, log) -> N
         raise SystemExit(f"mutmut failed in {work} (exit {run.returncode}):\n{tail}")
 
 
+def _mutmut_env() -> dict:
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MULTIPOLAR_DATA")}
+
+
 def results(work: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MULTIPOLAR_DATA")}
+    """mutmut's status of every mutant it ran: killed, survived, no tests, timeout, ..."""
     mutmut = Path(sys.executable).with_name("mutmut")
-    out = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=work, env=env, capture_output=True, text=True)
+    out = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=work, env=_mutmut_env(),
+                         capture_output=True, text=True)
     found = {}
     for line in out.stdout.splitlines():
         m = re.match(r"\s+(\S+): (.+)$", line)
@@ -252,17 +257,25 @@ def results(work: Path) -> dict[str, str]:
     return found
 
 
-def diff_key(work: Path, name: str) -> tuple[str, str]:
-    """('module.function: original -> mutated', the diff) for one mutant."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MULTIPOLAR_DATA")}
-    mutmut = Path(sys.executable).with_name("mutmut")
-    diff = subprocess.run([str(mutmut), "show", name], cwd=work, env=env, capture_output=True, text=True).stdout
-    minus = [l[1:] for l in diff.splitlines() if l.startswith("-") and not l.startswith("---")]
-    plus = [l[1:] for l in diff.splitlines() if l.startswith("+") and not l.startswith("+++")]
-    squash = lambda ls: " ".join(" ".join(ls).split())
-    func = re.sub(r"^x_|__mutmut_\d+$", "", name.rsplit(".", 1)[1])
-    module = name.rsplit(".", 1)[0].replace("multipolar.", "")
-    return f"{module}.{func}: {squash(minus)} -> {squash(plus)}", diff
+def describe(work: Path, source: str, names: list[str]) -> dict[str, tuple[str, str]]:
+    """name -> ('module.function: original -> mutated', diff), read from mutmut's mutants/ file."""
+    import difflib
+
+    import libcst as cst
+    from mutmut.mutation.diff_apply import read_mutant_function, read_original_function
+
+    module = cst.parse_module((work / "mutants" / source).read_text(encoding="utf-8"))
+    out = {}
+    for name in names:
+        orig, mutant = (cst.Module([f]).code.strip().split("\n")
+                        for f in (read_original_function(module, name), read_mutant_function(module, name)))
+        diff = [l for l in difflib.unified_diff(orig, mutant, lineterm="", n=0) if not l.startswith(("---", "+++", "@@"))]
+        squash = lambda ls: " ".join(" ".join(ls).split())
+        minus, plus = squash(l[1:] for l in diff if l[0] == "-"), squash(l[1:] for l in diff if l[0] == "+")
+        func = re.sub(r"^x_|__mutmut_\d+$", "", name.rsplit(".", 1)[1])
+        label = name.rsplit(".", 1)[0].removeprefix("multipolar.")
+        out[name] = (f"{label}.{func}: {minus} -> {plus}", "\n".join(diff))
+    return out
 
 
 def parse_target(arg: str) -> tuple[str, str, list[str]]:
@@ -284,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "_build" / "mutation", help="where the copies go")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--min-score", type=float, default=90.0)
+    parser.add_argument("--report-only", action="store_true", help="report the last run's results, run nothing")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     failed = False
@@ -292,14 +306,16 @@ def main(argv: list[str] | None = None) -> int:
         label, source, tests = parse_target(arg)
         work = args.work / label
         start = time.monotonic()
-        tests = prepare(root, work, source, tests)
+        if not args.report_only:
+            tests = prepare(root, work, source, tests)
         names = None
         if source in ALT_TEXT_ONLY:
             wanted = alt_text_lines((root / source).read_text(encoding="utf-8"))
             names = sorted(n for n, line in mutant_lines(root / source).items() if line in wanted)
         print(f"== {label} ({source}) with {', '.join(tests)}"
               + (f": {len(names)} alt-text mutants" if names is not None else ""), flush=True)
-        run_mutmut(work, names, args.max_children, print)
+        if not args.report_only:
+            run_mutmut(work, names, args.max_children)
         status = results(work)
         if names is not None:
             missing = set(names) - set(status)
@@ -313,8 +329,8 @@ def main(argv: list[str] | None = None) -> int:
         minutes = (time.monotonic() - start) / 60
         print(f"{label}: {killed} of {total} mutants killed, score {score:.1f}% ({minutes:.1f} min)")
         unexplained = 0
-        for name in sorted(n for n, s in status.items() if s not in ("killed", "timeout", "caught by type check")):
-            key, diff = diff_key(work, name)
+        survivors = sorted(n for n, s in status.items() if s not in ("killed", "timeout", "caught by type check"))
+        for name, (key, diff) in describe(work, source, survivors).items():
             reason = ALLOWLIST.get(key)
             if reason is None:
                 unexplained += 1
