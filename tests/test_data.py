@@ -332,3 +332,28 @@ def test_vintage_filter_gives_one_vintage_reindexed():
     df = data.gdp_population("wdi-2015-08")
     assert set(df["vintage"]) == {"wdi-2015-08"} and list(df.index) == list(range(len(df)))
     assert len(df) < len(data.gdp_population())
+
+
+#: Each named loader and the catalogue file it reads.
+LOADERS = {
+    "economies": "wb_economies", "paper_table2": "paper_table2", "paper_growth_multiples": "paper_growth_multiples",
+    "factbook_2015": "factbook_2015", "gdp_ppp": "wb_gdp_ppp", "us_order_institutions": "us_order_institutions",
+    "surface_area": "wb_surface_area", "factbook_sco_status": "factbook_sco_status", "sco_timeline": "sco_timeline",
+    "vision_mechanisms": "vision_mechanisms", "mechanism_membership": "mechanism_membership",
+    "self_other_statements": "self_other_statements", "epilogue_events": "epilogue_events",
+    "network_events": "network_events", "network_figures": "network_figures",
+    "rapprochement_figures": "rapprochement_figures", "claim_events": "claim_events",
+    "claims_ledger": "claims_ledger", "argument_map": "argument_map", "map_countries": "map_countries",
+    "map_places": "map_places", "gdp_population": "wb_gdp_population",
+}
+
+
+@pytest.mark.parametrize("loader, name", sorted(LOADERS.items()))
+def test_each_loader_reads_its_own_file(loader, name):
+    got = getattr(data, loader)()
+    pd.testing.assert_frame_equal(got, data.load(name))
+    assert list(got.columns) == [f["name"] for f in catalog.RESOURCES[name]["fields"]]
+
+
+def test_every_catalogue_file_has_a_loader():
+    assert set(LOADERS.values()) == set(catalog.RESOURCES)
