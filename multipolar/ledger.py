@@ -465,7 +465,8 @@ def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
 # ---------------------------------------------------------------- prose computed from the ledger
 def summary(ledger: pd.DataFrame) -> dict:
     """The ledger's tally: counts per status, how many claims were checked, shares in per cent."""
-    counts = {k: int(v) for k, v in status_counts(ledger).iloc[0].items()}
+    table = status_counts(ledger)
+    counts = {s: int(table[s].iloc[0]) if len(table) else 0 for s in claims.STATUSES}
     total = len(ledger)
     unchecked = counts[claims.NOT_CHECKABLE]
     return {"total": total, "counts": counts, "checked": total - unchecked,
