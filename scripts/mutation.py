@@ -58,6 +58,12 @@ ALSO_COPY = ["data", "scripts", "curated", "book", "solutions", "exercises", "bi
 #: Survivors accepted as equivalent (no test can tell them apart from the original), keyed by
 #: "module.function: original line -> mutated line" (whitespace collapsed), as the report prints them.
 ALLOWLIST: dict[str, str] = {
+    # data
+    'data._check_column: bad = test(out, field[bound]).fillna(False).astype(bool) -> '
+    'bad = test(out, field[bound]).fillna(False).astype(None)':
+        "astype(None) makes the True/False mask 1.0/0.0: .any() and .argmax() answer the same on it",
+    'data._check_column: out = numbers.astype("float64") -> out = numbers.astype(None)':
+        "pd.to_numeric already gives float64 here (NaN for empty cells), and astype(None) keeps float64",
 }
 
 

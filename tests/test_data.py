@@ -98,7 +98,9 @@ def _rewrite(path, fn):
 
 def test_missing_file(data_copy):
     (data_copy / "paper_table2.csv").unlink()
-    with pytest.raises(DataFileError, match=r"paper_table2\.csv: file not found.*build_data\.py"):
+    with pytest.raises(DataFileError, match=r"paper_table2\.csv: file not found\. Expected the course data file "
+                                            r"'paper_table2\.csv' in the data folder; rebuild it with "
+                                            r"`python scripts/build_data\.py` or set MULTIPOLAR_DATA\.$"):
         data.paper_table2()
 
 
@@ -273,8 +275,13 @@ def test_empty_optional_cells_stay_missing_and_are_not_range_checked(data_copy):
 
 
 def test_required_integer_columns_are_plain_int64():
+    import numpy as np
+
     df = data.paper_growth_multiples()
-    assert df["start"].dtype == "int64" and df["end"].dtype == "int64"
+    for col in ("start", "end"):
+        assert isinstance(df[col].dtype, np.dtype) and str(df[col].dtype) == "int64", df[col].dtype
+    pop = data.gdp_population()["population"]
+    assert not isinstance(pop.dtype, np.dtype) and str(pop.dtype) == "Int64", "an optional integer column keeps its gaps"
 
 
 def test_the_first_bad_row_is_named_when_several_are_bad(data_copy):
@@ -330,6 +337,7 @@ def test_an_edited_file_is_read_again(data_copy):
 
 def test_vintage_filter_gives_one_vintage_reindexed():
     df = data.gdp_population("wdi-2015-08")
+    assert list(df.columns) == ["vintage", "code", "year", "gdp_usd", "population"]
     assert set(df["vintage"]) == {"wdi-2015-08"} and list(df.index) == list(range(len(df)))
     assert len(df) < len(data.gdp_population())
 
