@@ -218,6 +218,10 @@ def prepare(root: Path, work: Path, source: str, tests: list[str]) -> list[str]:
         else:
             continue
         copied.append(name)
+    # Some tests read the paper and the raw sources beside the repository (../shared): so does the copy.
+    shared = next((p for p in (root.parent / "shared", ROOT.parent / "shared") if p.is_dir()), None)
+    if shared is not None:
+        (work / "shared").symlink_to(shared.resolve(), target_is_directory=True)
     tests = [t for t in tests if (root / t).is_file()]
     if not tests:
         raise SystemExit(f"{source}: none of its test files exist in {root}")
