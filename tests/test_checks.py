@@ -665,3 +665,35 @@ def test_magnitude_bounds_are_inclusive_and_tolerances_exact():
     checks.expect_series_close([1.0, 2.01], [1.0, 2.0], "s", [1, 2], rel=1e-2)
     checks.expect_series_close(np.array([1.0, 2.0]), pd.Series([1.0, 2.0]), "s", [1, 2])
     assert checks.call_student(lambda a, k=1: a * k, "f", 2, k=5) == 10
+
+
+def test_more_exact_sentences_from_mutation_testing():
+    assert message(checks.expect_number, 0.5, "x", lo=1, hi=10) == "x should be a number between 1 and 10; you gave 0.5."
+    assert message(checks.expect_number, np.array("abc"), "q") == "q should be a number; you gave an object of type ndarray."
+    assert message(checks.expect_number, np.array([2.0]), "q") == (
+        "q should be a number; you gave a numpy array of shape (1,). Pick out the single number you need (e.g. with "
+        "`.loc[...]` or `float(...)`).")
+    none = "is None (nothing). If it is the result of your function, the function should end with `return ...`;"
+    assert message(checks.expect_frame, None, "t", ["a"]).startswith(f"`t` {none}")
+    assert message(checks.expect_axes, None, "ax").startswith(f"`ax` {none}")
+    assert message(checks.expect_function, None, "f").startswith(f"`f` {none}")
+    assert message(checks.expect_series_close, None, [1.0], "line", [2000]).startswith(f"`line` {none}")
+    assert message(checks.bars_labelled, "bars", "Members", "ax") == (
+        "ax should be a matplotlib Axes (e.g. from `fig, ax = plt.subplots()`); you gave text ('bars').")
+    assert message(checks.expect_raises, lambda x, k=0: 1 / k, "f", "ZeroDivisionError", 1, k=1) == \
+        "f(1, k=1) should raise ZeroDivisionError; it gave a result instead."
+    assert "by more than 0.0001%" in message(checks.expect_series_close, [1.0, 3.0], [1.0, 2.0], "s", [1, 2], rel=1e-6)
+    checks.expect_years([2001, 2000], "t", [2000, 2001])  # any order unless ordered=True
+    assert message(checks.expect_years, list(range(1990, 2003)), "t", [2000]).endswith(
+        "its years are 1990-2002 (13 rows).")
+
+    class OnlyLines:
+        def get_lines(self):
+            return []
+
+    class FakeFrame:
+        columns = ["a"]
+
+    assert "should be a matplotlib Axes" in message(checks.expect_axes, OnlyLines(), "ax")
+    assert message(checks.expect_frame, FakeFrame(), "t", ["a"]) == \
+        "t should be a pandas DataFrame; you gave an object of type FakeFrame."
