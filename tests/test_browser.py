@@ -167,6 +167,18 @@ def check_quizzes(page) -> tuple[int, list[str]]:
     return quizzes.count(), problems
 
 
+def open_collapsed(page) -> int:
+    """Open every collapsed box (MyST dropdowns and hidden cells are <details>), marking each, so that
+    the checks below also reach what a reader finds by clicking. Returns how many were closed."""
+    return page.evaluate("""() => { const shut = [...document.querySelectorAll('details:not([open])')];
+        shut.forEach(d => { d.dataset.wasClosed = '1'; d.open = true; }); return shut.length; }""")
+
+
+def close_again(page, closed: int) -> None:
+    if closed:
+        page.evaluate("() => document.querySelectorAll('details[data-was-closed]').forEach(d => d.open = false)")
+
+
 def check_launch_links(page, path: str) -> list[str]:
     """On a notebook page, the rocket menu's links open that page's notebook, as multipolar.launch builds them."""
     notebook = Path(path).with_suffix(".ipynb").as_posix()
@@ -194,6 +206,7 @@ def test_page_in_a_real_browser(browser, site, axe_source, path):
         problems = [f"failed local request: {u}" for u in visit.failed_local]
         problems += [f"needs an external script (blocked here, so a feature breaks offline): {u}"
                      for kind, u in visit.external if kind == "script"]
+        closed = open_collapsed(page)   # Method boxes and hidden cells hold images and quizzes too
         problems += check_images(page)
         problems += check_launch_links(page, path)
         problems += check_axe(page, axe_source)
@@ -206,6 +219,7 @@ def test_page_in_a_real_browser(browser, site, axe_source, path):
             if not asked:
                 problems.append("a chapter without a quiz (every chapter ends with 'Check yourself')")
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            close_again(page, closed)   # the screenshot shows the page as a reader first sees it
             page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(SCREENSHOTS / (Path(path).stem + ".png")), full_page=True)
         problems = visit.errors + problems   # errors from loading the page and from answering the quizzes
@@ -255,5 +269,106 @@ def test_browser_checks_can_fail(browser, site, axe_source):
         assert any("label" in p for p in check_axe(page, axe_source))
         assert any("boom" in e for e in visit.errors)
         assert any("missing.png" in u for u in visit.failed_local)
+    finally:
+        visit.close()
+
+
+# --------------------------------------------------------------- the pages issue 14 added, by name
+# The test above visits every page; these say what the maps, the timeline and the primary sources
+# must show, and that the collapsed "Method" boxes of the lighter pages work without a network.
+def images(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        "main img", "els => els.map(e => ({alt: (e.getAttribute('alt') || '').trim(),"
+                    " ok: e.complete && e.naturalWidth > 0}))")
+
+
+def widget_images(page) -> list[dict | None]:
+    """Each widget's static view: the <img> its output carries beside the 'Interactive in Jupyter' note
+    (multipolar/widgets.py); None for a note without its image."""
+    return page.evaluate("""() => [...document.querySelectorAll('.multipolar-static-note')].map(n => {
+        const img = n.parentElement.querySelector('img.multipolar-chart');
+        return img ? {alt: (img.getAttribute('alt') || '').trim(), ok: img.complete && img.naturalWidth > 0} : null; })""")
+
+
+#: Page -> how the alt text of each map on it begins (multipolar/maps.py writes them from the data).
+MAP_PAGES = {
+    "book/04_sco_testing_ground.html": ("Map of Eurasia in 2015 ", "Map of Eurasia in 2025 "),
+    "book/05_network_leverage.html": ("Map of Central Asia and western China",),
+}
+
+
+@pytest.mark.parametrize("path", list(MAP_PAGES))
+def test_maps_load_with_alt_text_and_a_caption_naming_the_boundaries(browser, site, path):
+    visit = Visit(browser, site, path)
+    try:
+        page = visit.page
+        alts = images(page)
+        for start in MAP_PAGES[path]:
+            maps = [i for i in alts if i["alt"].startswith(start)]
+            assert maps, f"{path}: no map whose alt text begins {start!r}; alt texts: {[i['alt'][:40] for i in alts]}"
+            assert all(i["ok"] for i in maps), f"{path}: the map {start!r} did not load"
+        text = " ".join(page.inner_text("main").split())
+        assert "Natural Earth" in text and "de facto" in text, (
+            f"{path}: the caption must name the boundary source and say the borders are de facto lines")
+        statics = widget_images(page)
+        assert statics and all(w and w["alt"] and w["ok"] for w in statics), f"{path}: a widget without its static image: {statics}"
+        assert not visit.errors and not visit.failed_local, visit.errors + visit.failed_local
+    finally:
+        visit.close()
+
+
+def test_timeline_page_shows_its_charts_and_every_event(browser, site):
+    from multipolar import timeline
+
+    events = timeline.combined_events()
+    visit = Visit(browser, site, "book/timeline.html")
+    try:
+        page = visit.page
+        overview = [i for i in images(page) if i["alt"].startswith(f"Timeline of {len(events)} dated events")]
+        assert overview and all(i["ok"] for i in overview), "the overview chart is missing or its alt text does not count the events"
+        statics = widget_images(page)
+        assert statics and all(w and w["alt"] and w["ok"] for w in statics), f"the theme widget has no static image: {statics}"
+        box = page.locator("details", has=page.locator("summary", has_text="every event and its source"))
+        assert box.count() == 1, "the table of events should sit in one collapsed box"
+        table = box.locator("table")
+        assert not table.is_visible(), "the table of events should be closed when the page opens"
+        box.locator("summary").click()
+        assert table.is_visible() and table.locator("tbody tr").count() == len(events)
+        assert not visit.errors and not visit.failed_local, visit.errors + visit.failed_local
+    finally:
+        visit.close()
+
+
+def test_primary_sources_page_shows_each_document_with_its_address(browser, site):
+    headings = re.findall(r"^## (.+)$", (ROOT / "book" / "primary_sources.md").read_text(encoding="utf-8"), re.M)
+    flat = lambda t: re.sub(r"[\"“”‘’'#¶]", "", " ".join(t.split())).strip()
+    visit = Visit(browser, site, "book/primary_sources.html")
+    try:
+        sections = visit.page.evaluate("""() => [...document.querySelectorAll('main section > h2')].map(h => ({
+            title: h.innerText, links: [...h.parentElement.querySelectorAll('a[href^="http"]')].length}))""")
+        shown = {flat(s["title"]): s["links"] for s in sections}
+        for h in headings:
+            assert flat(h) in shown, f"{h!r} is not a heading of the page: {list(shown)}"
+            assert shown[flat(h)] >= 1, f"{h!r}: no address to open the document at"
+        assert not visit.errors and not visit.failed_local, visit.errors + visit.failed_local
+    finally:
+        visit.close()
+
+
+@pytest.mark.parametrize("path", [p for p in toc_pages() if is_chapter(p)])
+def test_method_boxes_start_closed_and_open_on_a_click(browser, site, path):
+    visit = Visit(browser, site, path)
+    try:
+        page = visit.page
+        boxes = page.locator("details", has=page.locator(":scope > summary", has_text="Method:"))
+        assert boxes.count() >= 1, f"{path}: no 'Method' box"
+        assert not any(boxes.nth(i).evaluate("d => d.open") for i in range(boxes.count())), (
+            f"{path}: a Method box is open when the page loads")
+        box = boxes.first
+        body = box.locator(":scope > :not(summary)").first
+        assert not body.is_visible(), f"{path}: a Method box's content shows before it is opened"
+        box.locator(":scope > summary").click()
+        assert box.evaluate("d => d.open") and body.is_visible(), f"{path}: a Method box did not open on a click"
+        assert not visit.errors, visit.errors
     finally:
         visit.close()

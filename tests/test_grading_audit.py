@@ -90,3 +90,64 @@ def test_pandas_and_list_methods_are_not_mistaken_for_file_operations():
         INIT, "import pandas as pd\ndf = pd.DataFrame({'a': [1]}).rename(columns={'a': 'b'}).replace(1, 2)\n"
               "xs = [1, 2]\nxs.remove(1)\nname = 'ab'.replace('a', 'c')"))
     assert tamper == [] and suspicious == []
+
+
+# --------------------------------------------------------------------------- typed-in values
+
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from multipolar.grade.assignment import computed_answers, solution_cells, names_per_question  # noqa: E402
+from multipolar.grade.audit import is_literal, typed_in  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SETS = sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
+
+
+def _answer_names(master: Path) -> set[str]:
+    """The answer names the tests read: the parameters of the test functions in the master."""
+    names = set()
+    for cell in nbformat.read(master, as_version=4).cells:
+        if cell.cell_type == "code" and "BEGIN TEST CONFIG" in cell.source:
+            for m in re.finditer(r"def test_\w+\(([^)]*)\)", cell.source):
+                names |= {a.strip() for a in m.group(1).split(",") if a.strip()}
+    return names
+
+
+@pytest.mark.parametrize("assignment", SETS)
+def test_the_typed_in_example_each_notebook_gives_is_caught(assignment):
+    """Each exercise notebook tells students that its example of a typed-in number earns no
+    points; the grader's rule must catch exactly that example, and not the solution itself."""
+    master = ROOT / "solutions" / f"{assignment}.ipynb"
+    intro = next(c.source for c in nbformat.read(master, as_version=4).cells
+                 if c.cell_type == "markdown" and "grader reads your code" in c.source)
+    example = re.search(r"typed in by hand \(for example\s+`([^`]+)`\)", intro).group(1)
+    computed = computed_answers(master, _answer_names(master))
+    name = example.split("=")[0].strip()
+    assert name in computed
+    assert list(typed_in(["x = 1", example], computed)) == [name]
+    assert typed_in(solution_cells(master), computed) == {}
+
+
+@pytest.mark.parametrize("source, typed", [
+    ("q = 50.04", True), ("q = -3.5", True), ("q = '22.0'", True), ("q = float('50.04')", True),
+    ("q = 50 + 0.04", True), ("q, r = 1.5, f(x)", True), ("q = round(abs(-2.5), 1)", True),
+    ("q = f(50.04)", False), ("q = x * 100", False), ("q = ...", False), ("q = None", False),
+    ("q = True", False), ("q = [1, x]", False), ("q = float(x)", False), ("r = 50.04", False),
+])
+def test_what_counts_as_a_typed_in_value(source, typed):
+    assert bool(typed_in([source], {"q"})) is typed
+
+
+def test_a_typed_in_value_says_where(tmp_path):
+    found = typed_in(["import math", "for i in range(2):\n    q = 4.5"], {"q"})
+    assert found == {"q": "`q = 4.5` in code cell 2"}
+    assert not is_literal(__import__("ast").parse("f'{x}'").body[0].value)
+
+
+def test_test_names_are_the_test_functions_parameters(tmp_path):
+    (tmp_path / "q1.py").write_text(
+        "from otter.test_files import test_case\nname = 'q1'\npoints = 2\n"
+        "@test_case(points=None, hidden=False)\ndef test_a(x, y, env):\n    pass\n"
+        "@test_case(points=None, hidden=True)\ndef test_b(y, f):\n    pass\n")
+    assert names_per_question(tmp_path) == {"q1": ["x", "y", "f"]}
