@@ -128,6 +128,19 @@ ALLOWLIST: dict[str, str] = {
         "NotSet always has .stale (a slot set in __init__): the default is never used",
     'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", ) else "")':
         "NotSet always has .stale (a slot set in __init__): the default is never used",
+    # tables
+    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=None)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, )':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=False)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=None)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, )':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=False)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
 }
 
 

@@ -241,3 +241,16 @@ def test_five_tests_prose_dates_come_from_the_event_rows():
         iso = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
         written = f"{day} {month} {year}"
         assert iso in known or written in texts, f"{written} is in no row"
+
+
+def test_projection_and_summary_keep_the_groups_order_and_a_plain_index():
+    proj = tables.share_projection(GROUPS, (2000, 2013), "linear", fit_vintage=catalog.PAPER_VINTAGE)
+    assert list(proj.index) == list(range(len(proj)))
+    assert list(pd.unique(proj["label"])) == list(GROUPS)
+    assert list(tables.forecast_summary(proj)["label"]) == list(GROUPS)  # not sorted by name
+    with pytest.raises(ValueError, match=r"^the fit window must span at least two years, not 2013-2013$"):
+        tables.share_projection({"US": "USA"}, (2013, 2013), "linear")
+    recent = tables.share_projection({"US": "USA"}, (2000, 2013), "recent", window=3)
+    s = tables.world_shares({"US": "USA"}, catalog.LATEST, [2010, 2013]).set_index("year")["share_pct"]
+    slope = (s[2013] - s[2010]) / 3
+    assert recent.set_index("year").loc[2016, "trend"] == pytest.approx(s[2013] + 3 * slope)
