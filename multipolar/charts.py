@@ -32,7 +32,7 @@ __all__ = [
     "stacked_share_chart", "timeline_chart", "status_chart", "argument_map_chart"
 ]
 
-#: Okabe & Ito (2008) palette, without black and yellow (too light on white).
+#: Okabe & Ito (2008) palette, without yellow (too light on white); black comes last.
 OKABE_ITO = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"]
 LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1))]
 MARKERS = ["o", "s", "^", "D", "v", "P", "X"]

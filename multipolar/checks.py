@@ -89,7 +89,8 @@ def describe(value: Any) -> str:
     if isinstance(value, (list, tuple, set, dict)):
         return f"a {kind.__name__} with {len(value)} item(s)"
     if isinstance(value, numbers.Number):
-        return f"the number {value!r}"
+        # a numpy scalar as a plain number: "the number 2.5", not "the number np.float64(2.5)"
+        return f"the number {value.item() if hasattr(value, 'item') else value!r}"
     return f"an object of type {kind.__name__}"
 
 

@@ -23,6 +23,7 @@ source is the paper itself is refused, since a claim cannot corroborate itself.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -65,8 +66,17 @@ def china_growth_multiple(vintage: str, start: int, end: int, hong_kong: str) ->
     return tables.growth_multiple(tables.china_gdp(vintage, hong_kong), start, end)
 
 
+@functools.lru_cache(maxsize=8)
+def _table2(vintage: str, _files: tuple) -> pd.DataFrame:
+    return tables.table2_rebuilt(vintage)
+
+
 def _table2_cell(vintage: str, row: int, year: int, column: str) -> float:
-    t = tables.table2_rebuilt(vintage)
+    # Table 2 is rebuilt once per vintage and state of its input files, not once per claim
+    # (``verify`` asks for some 40 cells); the key changes when a file is edited or moved.
+    files = tuple((str(p), p.stat().st_mtime_ns) for p in (
+        data.data_dir() / catalog.RESOURCES[n]["path"] for n in ("wb_gdp_population", "paper_table2", "wb_economies")))
+    t = _table2(vintage, files)
     cell = t[(t["row"] == row) & (t["year"] == year)]
     if len(cell) != 1:
         raise ValueError(f"Table 2 has no row {row} for {year}")
@@ -456,7 +466,8 @@ def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
 # ---------------------------------------------------------------- prose computed from the ledger
 def summary(ledger: pd.DataFrame) -> dict:
     """The ledger's tally: counts per status, how many claims were checked, shares in per cent."""
-    counts = {k: int(v) for k, v in status_counts(ledger).iloc[0].items()}
+    table = status_counts(ledger)
+    counts = {s: int(table[s].iloc[0]) if len(table) else 0 for s in claims.STATUSES}
     total = len(ledger)
     unchecked = counts[claims.NOT_CHECKABLE]
     return {"total": total, "counts": counts, "checked": total - unchecked,

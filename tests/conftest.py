@@ -10,6 +10,45 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "sources"
 
 
+# --- The fast loop: `python -m pytest -m "not slow"` ---------------------------------------------
+#: Test files that build the book, drive a browser or JupyterLab, grade notebooks, make the PDF or
+#: run repo2docker / a fresh clone: each takes from tens of seconds to minutes. Every notebook nbval
+#: executes (book/, exercises/, solutions/) is slow too. Everything else is the fast loop.
+SLOW_FILES = {
+    "test_book.py",             # builds the whole book (executes every chapter)
+    "test_browser.py",          # the built book in a headless browser, with axe
+    "test_pdf.py",              # the PDF edition, built from the test build
+    "test_jupyterlab.py",       # starts a real JupyterLab
+    "test_grading.py",          # grades submissions (otter, a kernel per notebook)
+    "test_feedback_corpus.py",  # runs every exercise set's checks on a corpus of wrong answers
+    "test_launch.py",           # repo2docker, git clone, the Colab cell in a subprocess
+}
+
+#: Single slow tests in otherwise fast files (measured on 2 cores: 9 s to 5 minutes each).
+SLOW_TESTS = {
+    "test_data.py::test_rebuild_reproduces_committed_files",  # rebuilds data/ from the raw sources
+    "test_data.py::test_datapackage_is_a_valid_frictionless_data_package",
+    "test_data.py::test_frictionless_catches_a_value_outside_an_enum",
+    "test_data.py::test_frictionless_catches_required_outside_constraints",
+    "test_curated.py::test_the_build_reports_a_bad_curated_row_without_a_traceback",  # build_data.py
+    "test_maps.py::test_widget_default_view_is_a_complete_map",  # draws the map widget twice
+    "test_grading_answers.py::test_too_large_or_too_deep_values_become_a_note",  # 12 s of huge values
+}
+
+#: Fixtures that make a test slow wherever it is: regenerating every exercise set (otter assign).
+SLOW_FIXTURES = {"generated", "built_book"}
+
+
+def pytest_collection_modifyitems(config, items):
+    slow = pytest.mark.slow
+    for item in items:
+        path = Path(str(item.fspath))
+        name = f"{path.name}::{item.originalname if hasattr(item, 'originalname') else item.name}"
+        if (path.suffix == ".ipynb" or path.name in SLOW_FILES or name in SLOW_TESTS
+                or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))):
+            item.add_marker(slow)
+
+
 @pytest.fixture
 def sources() -> Path:
     if not (SOURCES / "SOURCES.md").is_file():

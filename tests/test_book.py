@@ -29,8 +29,17 @@ def test_chapter_pages_have_images_with_alt_and_no_dead_widgets(built):
 
 
 def test_quiz_is_in_the_page(built):
+    """Chapter 2's quiz is in the page for the browser (jupyterquiz's embedded questions) and on paper,
+    with the numeric answer computed from data/, not typed."""
+    from multipolar import catalog, tables
+
     html = (built / "book" / "02_china_rise.html").read_text(encoding="utf-8")
-    assert "jupyterquiz" in html.lower() or "jq-" in html
+    assert "var questions" in html, "jupyterquiz's questions are not embedded in the page"
+    assert html.count("class='quiz-print'") == 1 and html.count("class='quiz-key'") == 1
+    x50 = tables.growth_multiple(tables.china_gdp(catalog.PAPER_VINTAGE, "never"), 1980, 2013)
+    key = f"{round(x50, 1):g} (accepted from {round(x50, 1) - 0.05:g} to {round(x50, 1) + 0.05:g})"
+    assert f"<strong>{key}</strong>" in html, key
+    assert "by what multiple did China&#x27;s GDP in current US$ grow from 1980 to 2013?" in html
 
 
 #: Largest a chapter page may be, with everything it loads from the site (HTML with its inline

@@ -10,6 +10,7 @@ import math
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -165,7 +166,17 @@ def test_layers_chart_alt_text_and_fallback():
     fig = charts.layers_chart(lay, membership.overlap_matrix(), membership.overlap_matrix(value="shared"), "Mongolia")
     for r in lay.itertuples():
         assert f"{r.mechanism}: {r.status}" in fig.alt_text
-    assert charts.png_bytes(fig)[:4] == b"\x89PNG"
+    jac = membership.overlap_matrix()
+    keep = [a for a in jac.index if a in set(lay.loc[(lay["coverage"] != "not covered")
+                                                      & (lay["status"] == "member"), "factbook_abbrev"])]
+    if len(keep) >= 2:
+        shown = fig.axes[1].images[0].get_array()
+        np.testing.assert_allclose(np.asarray(shown), jac.loc[keep, keep].astype(float).to_numpy())
+        pairs = [(jac.loc[a, b], a, b) for i, a in enumerate(keep) for b in keep[i + 1:]]
+        lo, hi = min(pairs), max(pairs)
+        assert f"Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) to {hi[0]:.2f} ({hi[1]} and {hi[2]})" in fig.alt_text
+    else:
+        assert "Jaccard" not in fig.alt_text and not fig.axes[1].images
 
 
 def test_matrix_chart_alt_text_names_every_row():

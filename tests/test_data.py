@@ -98,7 +98,9 @@ def _rewrite(path, fn):
 
 def test_missing_file(data_copy):
     (data_copy / "paper_table2.csv").unlink()
-    with pytest.raises(DataFileError, match=r"paper_table2\.csv: file not found.*build_data\.py"):
+    with pytest.raises(DataFileError, match=r"paper_table2\.csv: file not found\. Expected the course data file "
+                                            r"'paper_table2\.csv' in the data folder; rebuild it with "
+                                            r"`python scripts/build_data\.py` or set MULTIPOLAR_DATA\.$"):
         data.paper_table2()
 
 
@@ -196,3 +198,170 @@ def test_frictionless_catches_required_outside_constraints(tmp_path):
     path.write_text(json.dumps(package), encoding="utf-8")
     errors = _frictionless_errors(path)
     assert errors and all("constraints.required" in e for e in errors), errors
+
+
+# ---------------------------------------------------------------- issue 17: every bound is enforced
+def _line_of(path, prefix: str) -> int:
+    """The file's line number (1 = header) of the first row starting with ``prefix``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(prefix))
+
+
+def test_a_fractional_year_is_refused_not_truncated(data_copy):
+    """start=1980.7 must not load silently as 1980."""
+    path = data_copy / "paper_growth_multiples.csv"
+    line = _line_of(path, "1980,2013,")
+    _rewrite(path, lambda ls: [l.replace("1980,2013,", "1980.7,2013,", 1) for l in ls])
+    with pytest.raises(DataFileError, match=rf"paper_growth_multiples\.csv, row {line}, column 'start': "
+                                            r"expected an integer, found '1980\.7'"):
+        data.paper_growth_multiples()
+
+
+def test_a_fractional_count_in_an_optional_integer_column_is_refused(data_copy):
+    path = data_copy / "wb_gdp_population.csv"
+    line = _line_of(path, "wdi-2015-08,USA,2013,")
+    _rewrite(path, lambda ls: [l.replace(",316497531", ",316497531.5") if l.startswith("wdi-2015-08,USA,2013,") else l
+                               for l in ls])
+    with pytest.raises(DataFileError, match=rf"row {line}, column 'population': expected an integer \(persons\), "
+                                            r"found '316497531\.5'"):
+        data.gdp_population()
+
+
+def test_whole_numbers_written_with_a_decimal_point_load_as_integers(data_copy):
+    path = data_copy / "paper_growth_multiples.csv"
+    _rewrite(path, lambda ls: [l.replace("1980,2013,", "1980.0,2013,", 1) for l in ls])
+    df = data.paper_growth_multiples()
+    assert pd.api.types.is_integer_dtype(df["start"]) and 1980 in set(df["start"])
+
+
+def test_a_negative_gdp_is_refused(data_copy):
+    """A negative US GDP would make the US share of world GDP negative: the loader must stop it."""
+    path = data_copy / "wb_gdp_population.csv"
+    line = _line_of(path, "wdi-2015-08,USA,2013,")
+    row = path.read_text(encoding="utf-8").splitlines()[line - 1]
+    gdp = row.split(",")[3]
+    _rewrite(path, lambda ls: [l.replace(f",{gdp},", f",-{gdp},") if l.startswith("wdi-2015-08,USA,2013,") else l
+                               for l in ls])
+    with pytest.raises(DataFileError, match=rf"wb_gdp_population\.csv, row {line}, column 'gdp_usd': "
+                                            rf"expected a value at least 0, found '-{gdp}'"):
+        data.gdp_population()
+
+
+@pytest.mark.parametrize("value, ok", [("1960", True), ("1959", False), ("2100", True), ("2101", False)])
+def test_year_bounds_are_inclusive(data_copy, value, ok):
+    """minimum and maximum are inclusive: the bound itself loads, one past it does not."""
+    path = data_copy / "paper_growth_multiples.csv"
+    _rewrite(path, lambda ls: [l.replace("1980,2013,", f"{value},2013,", 1) for l in ls])
+    if ok:
+        assert int(value) in set(data.paper_growth_multiples()["start"])
+    else:
+        word = "at least 1960" if value < "2000" else "at most 2100"
+        with pytest.raises(DataFileError, match=rf"column 'start': expected a value {word}, found '{value}'"):
+            data.paper_growth_multiples()
+
+
+def test_a_zero_share_and_a_full_share_load(data_copy):
+    path = data_copy / "paper_table2.csv"
+    _rewrite(path, lambda ls: ls[:1] + [ls[1].replace(",31.3", ",100.0")] + [ls[2].rsplit(",", 1)[0] + ",0\n"] + ls[3:])
+    t2 = data.paper_table2()
+    assert t2["share_pct"].iloc[0] == 100.0 and t2["share_pct"].iloc[1] == 0.0
+
+
+def test_empty_optional_cells_stay_missing_and_are_not_range_checked(data_copy):
+    df = data.gdp_population("wdi-2015-08")
+    abw = df[(df["code"] == "ABW") & (df["year"] == 1960)].iloc[0]
+    assert pd.isna(abw["gdp_usd"]) and abw["population"] > 0
+    assert df["population"].dtype == "Int64" and df["gdp_usd"].dtype == "float64"
+
+
+def test_required_integer_columns_are_plain_int64():
+    import numpy as np
+
+    df = data.paper_growth_multiples()
+    for col in ("start", "end"):
+        assert isinstance(df[col].dtype, np.dtype) and str(df[col].dtype) == "int64", df[col].dtype
+    pop = data.gdp_population()["population"]
+    assert not isinstance(pop.dtype, np.dtype) and str(pop.dtype) == "Int64", "an optional integer column keeps its gaps"
+
+
+def test_the_first_bad_row_is_named_when_several_are_bad(data_copy):
+    path = data_copy / "paper_growth_multiples.csv"
+    _rewrite(path, lambda ls: ls[:2] + [ls[2].replace(",", ",x", 1)] + [ls[3].replace(",", ",y", 1)] + ls[4:])
+    with pytest.raises(DataFileError, match=r"row 3, column 'end': expected an integer, found 'x"):
+        data.paper_growth_multiples()
+
+
+def test_header_only_and_wrong_columns_are_told_apart(data_copy):
+    path = data_copy / "paper_growth_multiples.csv"
+    _rewrite(path, lambda ls: ls[:1])
+    with pytest.raises(DataFileError, match=r"paper_growth_multiples\.csv: no data rows after the header"):
+        data.paper_growth_multiples()
+    _rewrite(path, lambda ls: [ls[0].replace("quote", "quote,page")] + ["1980,2013,50,q,1\n"])
+    with pytest.raises(DataFileError, match=r"unexpected column\(s\) \['page'\]; expected the columns "
+                                            r"\['start', 'end', 'multiple', 'quote'\]$"):
+        data.paper_growth_multiples()
+    _rewrite(path, lambda ls: ["start,end,multiple\n", "1980,2013,50\n"])
+    with pytest.raises(DataFileError, match=r": missing column\(s\) \['quote'\]; expected the columns"):
+        data.paper_growth_multiples()
+
+
+def test_duplicate_key_names_its_row(data_copy):
+    path = data_copy / "paper_growth_multiples.csv"
+    n = len(path.read_text(encoding="utf-8").splitlines())
+    _rewrite(path, lambda ls: ls + [ls[2]])
+    with pytest.raises(DataFileError, match=rf"row {n + 1}: duplicate key \(start=1980, end=1990\); "
+                                            r"expected one row per \('start', 'end'\)"):
+        data.paper_growth_multiples()
+
+
+def test_unknown_name_and_data_dir(monkeypatch, tmp_path):
+    with pytest.raises(KeyError, match=r"no data file called 'nope'; known: \['"):
+        data.load("nope")
+    monkeypatch.delenv("MULTIPOLAR_DATA", raising=False)
+    assert data.data_dir() == ROOT / "data"
+    monkeypatch.setenv("MULTIPOLAR_DATA", str(tmp_path))
+    assert data.data_dir() == tmp_path
+
+
+def test_an_edited_file_is_read_again(data_copy):
+    """The cache is keyed on the file's modification time: an edit is seen at once."""
+    import os
+
+    before = data.paper_growth_multiples()
+    path = data_copy / "paper_growth_multiples.csv"
+    _rewrite(path, lambda ls: ls[:2])
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+    assert len(data.paper_growth_multiples()) == 1 < len(before)
+
+
+def test_vintage_filter_gives_one_vintage_reindexed():
+    df = data.gdp_population("wdi-2015-08")
+    assert list(df.columns) == ["vintage", "code", "year", "gdp_usd", "population"]
+    assert set(df["vintage"]) == {"wdi-2015-08"} and list(df.index) == list(range(len(df)))
+    assert len(df) < len(data.gdp_population())
+
+
+#: Each named loader and the catalogue file it reads.
+LOADERS = {
+    "economies": "wb_economies", "paper_table2": "paper_table2", "paper_growth_multiples": "paper_growth_multiples",
+    "factbook_2015": "factbook_2015", "gdp_ppp": "wb_gdp_ppp", "us_order_institutions": "us_order_institutions",
+    "surface_area": "wb_surface_area", "factbook_sco_status": "factbook_sco_status", "sco_timeline": "sco_timeline",
+    "vision_mechanisms": "vision_mechanisms", "mechanism_membership": "mechanism_membership",
+    "self_other_statements": "self_other_statements", "epilogue_events": "epilogue_events",
+    "network_events": "network_events", "network_figures": "network_figures",
+    "rapprochement_figures": "rapprochement_figures", "claim_events": "claim_events",
+    "claims_ledger": "claims_ledger", "argument_map": "argument_map", "map_countries": "map_countries",
+    "map_places": "map_places", "gdp_population": "wb_gdp_population",
+}
+
+
+@pytest.mark.parametrize("loader, name", sorted(LOADERS.items()))
+def test_each_loader_reads_its_own_file(loader, name):
+    got = getattr(data, loader)()
+    pd.testing.assert_frame_equal(got, data.load(name))
+    assert list(got.columns) == [f["name"] for f in catalog.RESOURCES[name]["fields"]]
+
+
+def test_every_catalogue_file_has_a_loader():
+    assert set(LOADERS.values()) == set(catalog.RESOURCES)

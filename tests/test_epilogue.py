@@ -71,8 +71,18 @@ def test_forecast_error():
         trends.forecast_error(1.0, 0.0)
 
 
-def test_methods_map_to_known_keys():
-    assert set(trends.METHODS.values()) == {"linear", "loglinear", "recent"}
+def test_every_method_label_names_a_method_that_fits_and_they_differ():
+    """The book's labels lead to three different rules; the 'last N years' label says the default window."""
+    import inspect
+
+    values = 4 * 1.1 ** (YEARS - 2000) + np.where(YEARS > 2008, 3.0, 0.0)
+    projected = {key: trends.project(trends.fit(YEARS, values, key), [2025])[0]
+                 for key in trends.METHODS.values()}
+    assert len(projected) == len(trends.METHODS) == 3
+    assert len({round(v, 6) for v in projected.values()}) == 3, projected
+    window = inspect.signature(trends.fit).parameters["window"].default
+    recent = next(label for label, key in trends.METHODS.items() if key == "recent")
+    assert f"last {window} years" in recent
 
 
 # ---------------------------------------------------------------- tables
@@ -140,7 +150,11 @@ def test_trend_chart_alt_text_states_projection_and_outcome():
         assert f"actual {r.actual:.1f}%" in fig.alt_text and f"projects {r.projected:.1f}%" in fig.alt_text
     ax = fig.axes[0]
     assert "%" in ax.get_ylabel()
-    assert charts.png_bytes(fig)[:4] == b"\x89PNG"
+    for label in GROUPS:
+        p = proj[proj["label"] == label]
+        actual = next(line for line in ax.lines if line.get_label() == f"{label}: actual")
+        np.testing.assert_allclose(actual.get_ydata(), p["actual"])
+        np.testing.assert_array_equal(actual.get_xdata(), p["year"])
 
 
 # ---------------------------------------------------------------- the events file
@@ -227,3 +241,16 @@ def test_five_tests_prose_dates_come_from_the_event_rows():
         iso = f"{year}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
         written = f"{day} {month} {year}"
         assert iso in known or written in texts, f"{written} is in no row"
+
+
+def test_projection_and_summary_keep_the_groups_order_and_a_plain_index():
+    proj = tables.share_projection(GROUPS, (2000, 2013), "linear", fit_vintage=catalog.PAPER_VINTAGE)
+    assert list(proj.index) == list(range(len(proj)))
+    assert list(pd.unique(proj["label"])) == list(GROUPS)
+    assert list(tables.forecast_summary(proj)["label"]) == list(GROUPS)  # not sorted by name
+    with pytest.raises(ValueError, match=r"^the fit window must span at least two years, not 2013-2013$"):
+        tables.share_projection({"US": "USA"}, (2013, 2013), "linear")
+    recent = tables.share_projection({"US": "USA"}, (2000, 2013), "recent", window=3)
+    s = tables.world_shares({"US": "USA"}, catalog.LATEST, [2010, 2013]).set_index("year")["share_pct"]
+    slope = (s[2013] - s[2010]) / 3
+    assert recent.set_index("year").loc[2016, "trend"] == pytest.approx(s[2013] + 3 * slope)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from multipolar import catalog, claims, data, ledger
+from multipolar import catalog, claims, data, ledger, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -286,3 +286,146 @@ def test_status_chart_has_alt_text_with_the_counts():
     assert all(f"{s}: {n}" in fig.alt_text for s, n in counts.items())
     bars = [p for p in fig.axes[0].patches]
     assert len({p.get_hatch() for p in bars}) == len(bars)   # a second cue besides colour
+
+
+# ---------------------------------------------------------------- issue 17: the words the book shows
+@pytest.mark.parametrize("spec, text", [
+    ("round_or_truncate:1", "agrees if the recomputed value, rounded or truncated to 1 decimal(s), equals the paper's"),
+    ("equal", "agrees if the recomputed value equals the paper's"),
+    ("equal:3", "agrees if the recomputed value equals the paper's (its words mean 3)"),
+    ("more_than:20", "agrees if the recomputed value is more than 20"),
+    ("less_than:0", "agrees if the recomputed value is less than 0"),
+    ("between:2015:2020", "agrees if the recomputed value lies between 2015 and 2020"),
+    ("same_date", "agrees if the paper's date and the event table's agree at the precision both give"),
+    ("same_value", "agrees if the paper's number equals the event table's"),
+    ("same_date_value", "agrees if the paper's date and the event table's agree at the precision both give, and "
+                        "the paper's number equals the table's"),
+])
+def test_rule_texts(spec, text):
+    assert ledger.rule_text(spec) == text
+
+
+@pytest.mark.parametrize("x, year, shown", [
+    (math.nan, False, "none"), (1234.5, False, "1,234"), (-2500.0, False, "-2,500"), (5.0, False, "5"),
+    (0.1234, False, "0.123"), (12.3456, False, "12.35"), (999.5, False, "999.50"), (2013.0, True, "2013"),
+])
+def test_numbers_in_the_evidence(x, year, shown):
+    assert ledger._num(x, year) == shown
+
+
+@pytest.mark.parametrize("iso, code", [("2014", 20140000.0), ("2014-10", 20141000.0), ("2014-10-24", 20141024.0)])
+def test_date_codes_round_trip(iso, code):
+    assert ledger.date_code(iso) == code and ledger.code_date(code) == iso
+
+
+def test_dates_agree_at_the_precision_both_give():
+    assert ledger.same_date("2014", 20141024.0) and ledger.same_date("2014-10-24", 20141000.0)
+    assert not ledger.same_date("2014-11", 20141024.0) and not ledger.same_date("2015", 20141024.0)
+    assert not ledger.same_date(None, 20141024.0) and not ledger.same_date("14-10", 20141024.0)
+    assert not ledger.same_date("2014-10-24x", 20141024.0)
+    with pytest.raises(ValueError, match=r"not an ISO date: '2014-10-24-1'"):
+        ledger.date_code("2014-10-24-1")
+
+
+def test_event_rows_refuse_unknown_tables_rows_and_the_paper_itself(data_copy):
+    with pytest.raises(ValueError, match=r"unknown event table 'events'; known: \['claim_events', "):
+        ledger.event_row("events", "x")
+    with pytest.raises(ValueError, match=r"data/claim_events\.csv has no row key='nope'"):
+        ledger.event_row("claim_events", "nope")
+    row = data.claim_events().set_index("key").loc["valdai_2014"]
+    assert ledger.event_source("claim_events", "valdai_2014") == f"{row['source']} <{row['url']}>"
+    assert ledger.event_date("x", "claim_events", "valdai_2014") == ledger.date_code(row["date"])
+    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == "9", "source_type", lambda v: "paper")
+    with pytest.raises(ValueError, match=r"data/network_events\.csv row 9 rests on the paper or on no named source"):
+        ledger.event_row("network_events", 9)
+
+
+def test_evidence_states_the_recomputation_with_its_values():
+    book = data.claims_ledger().set_index("key")
+    r = book.loc["growth_x50"]
+    assert ledger.evidence(r) == (
+        f"Recomputed by china_growth_multiple({r['args']}) — {r['paper_era_vintage']}: {r['paper_era_value']:,.2f}; "
+        f"{r['today_vintage']}: {r['today_value']:,.2f}. Rule: {ledger.rule_text(r['rule'])}. Note: {r['note']}")
+    r = book.loc["putin_oct_2014"]
+    assert ledger.evidence(r) == (
+        f"Held against data/claim_events.csv ({r['args']}): its date is {ledger.code_date(r['paper_era_value'])}. "
+        f"Rule: {ledger.rule_text(r['rule'])}. Source: {r['named_source']}. Note: {r['note']}")
+    r = book[book["rule"] == "same_date_value"].iloc[0]
+    assert f"its date is {ledger.code_date(r['paper_era_value'])} and its number {ledger._num(r['today_value'])}. " \
+           in ledger.evidence(r)
+    r = book[book["check"] == "event_value"].iloc[0]
+    assert f"): its number is {ledger._num(r['paper_era_value'])}. Rule: " in ledger.evidence(r)
+    r = book.loc["world_order_decl"]
+    assert f"Contradicted by: {r['named_source']}." in ledger.evidence(r)
+    contested = book[(book["status"] == claims.CONTESTED) & (book["check"] == "")].iloc[0]
+    assert f"Sources: {contested['named_source']}." in ledger.evidence(contested)
+    year = book[book["check"] == "ppp_overtaking_year"]
+    if len(year):
+        assert f": {int(year.iloc[0]['paper_era_value'])}." in ledger.evidence(year.iloc[0])
+
+
+def test_chapter_sentences_and_tally_follow_the_ledger():
+    led = data.claims_ledger()
+    for n in ledger.CHAPTER_PAGES:
+        rows = led[led["chapter"] == n]
+        counts = rows["status"].value_counts()
+        parts = [f"{counts[s]} {s}" for s in claims.STATUSES if s in counts]
+        claims_word = "claim" if len(rows) == 1 else "claims"
+        assert ledger.chapter_text(led, n) == (f"Section {n} of the paper makes {len(rows)} {claims_word} in the "
+                                               f"ledger: " + ", ".join(parts) + ".")
+    assert ledger.chapter_text(led, 99) == "Section 99 of the paper makes 0 claims in the ledger: ."
+    t = ledger.summary(led)
+    unchecked = (led["status"] == claims.NOT_CHECKABLE).sum()
+    assert t["total"] == len(led) and t["not_checkable"] == unchecked and t["checked"] == len(led) - unchecked
+    assert t["checked_pct"] == pytest.approx(100 * (len(led) - unchecked) / len(led))
+    assert t["event_checked"] == led["check"].isin(["event_date", "event_value"]).sum()
+    assert t["recomputed"] == ((led["check"] != "") & ~led["check"].isin(["event_date", "event_value"])).sum()
+    empty = ledger.summary(led.iloc[:0])
+    assert empty["checked_pct"] == 0.0 and empty["not_checkable_pct"] == 0.0
+
+
+def test_the_chapter_table_and_html_show_each_claims_words():
+    led = data.claims_ledger()
+    rows = led[led["chapter"] == 4]
+    table = ledger.chapter_table(led, 4)
+    assert list(table.columns) == ["#", "Claim (our words)", "The paper's words", "States", "Source the paper gives",
+                                   "Status", "Evidence"]
+    first = rows.iloc[0]
+    assert table.iloc[0]["#"] == first["id"] and table.iloc[0]["The paper's words"] == f"“{first['quote']}”"
+    assert table.iloc[0]["Status"] == ledger.STATUS_MARKS[first["status"]]
+    dated = rows[rows["date"] != ""].iloc[0]
+    i = list(rows.index).index(dated.name)
+    assert table.iloc[i]["States"] == f"{dated['stated']} ({dated['date']})"
+    html = ledger.chapter_html(led, 4)
+    assert html.startswith('<table class="claims-ledger" style="width:100%;table-layout:fixed;overflow-wrap:anywhere">'
+                           '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>')
+    assert html.endswith("</tbody></table>")
+    assert f'<tr style="vertical-align:top"><td>{first["id"]}</td><td><strong>' in html
+    assert ledger.STATUS_MARKS == {s: f"{ledger._SYMBOLS.get(s, '•')} {s}" for s in claims.STATUSES}
+    assert ledger.STATUS_MARKS["contradicted"] == "✘ contradicted" and ledger.STATUS_MARKS["revised"] == "↻ revised"
+
+
+def test_verify_reports_an_unknown_check_and_a_check_that_fails():
+    book = data.claims_ledger().copy()
+    i = book.index[book["key"] == "growth_x50"][0]
+    book.loc[i, "check"] = "no_such_check"
+    j = book.index[book["key"] == "putin_oct_2014"][0]
+    book.loc[j, "args"] = "table=claim_events; event=nope"
+    problems = ledger.verify(book).set_index("key")
+    assert problems.loc["growth_x50", "data"] == "no such check" and problems.loc["growth_x50", "field"] == "check"
+    assert "has no row key='nope'" in problems.loc["putin_oct_2014", "data"]
+    assert len(problems) == 2
+
+
+def test_share_moves_and_growth_gap_recompute_from_data():
+    s = tables.world_shares({"x": "USA"}, catalog.PAPER_VINTAGE, [2000, 2005, 2010, 2013]).set_index("year")
+    steps = s["share_pct"].diff().dropna()
+    assert ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2005,2010,2013", "fall") == (steps < 0).sum()
+    assert ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2005,2010,2013", "rise") == (steps > 0).sum()
+    with pytest.raises(ValueError, match="direction must be 'rise' or 'fall'"):
+        ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2013", "flat")
+    gap = ledger.growth_gap(catalog.PAPER_VINTAGE, "CHN", 2000, 2013)
+    assert gap == pytest.approx(tables.annual_growth(tables.series("CHN", catalog.PAPER_VINTAGE), 2000, 2013)
+                                - tables.annual_growth(tables.series("WLD", catalog.PAPER_VINTAGE), 2000, 2013))
+    with pytest.raises(ValueError, match="Table 2 has no row 10 for 2013"):
+        ledger.table2_level(catalog.PAPER_VINTAGE, 10, 2013)

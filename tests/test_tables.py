@@ -135,3 +135,137 @@ def test_chapter2_printed_2013_shares_against_latest():
            - both[both["year"] == 2013].set_index("label")["share_pct_p"]).abs()
     assert (gap.drop("South Africa") >= 0.1).all() and gap["South Africa"] < 0.1
     assert gap.idxmax() == "United States"
+
+
+# ---------------------------------------------------------------- issue 17: no single point of failure
+@pytest.mark.parametrize("vintage", ["wdi-2015-08", "wdi-2026-07"])
+def test_world_shares_divides_by_the_same_vintages_world(vintage):
+    s = tables.world_shares({"US": "USA", "China": "CHN+HKG"}, vintage, [2000, 2013]).set_index(["label", "year"])
+    for year in (2000, 2013):
+        world = raw("WLD", year, vintage)
+        assert s.loc[("US", year), "world_usd"] == world
+        assert s.loc[("US", year), "share_pct"] == pytest.approx(100 * raw("USA", year, vintage) / world)
+        china = raw("CHN", year, vintage) + raw("HKG", year, vintage)
+        assert s.loc[("China", year), "share_pct"] == pytest.approx(100 * china / world)
+    assert list(s.index.get_level_values("label")) == ["US", "US", "China", "China"]
+
+
+@pytest.mark.parametrize("vintage", ["wdi-2015-08", "wdi-2026-07"])
+def test_hong_kong_is_added_from_the_handover_year_on(vintage):
+    alone, both = tables.china_gdp(vintage, "never"), tables.china_gdp(vintage, "always")
+    mixed = tables.china_gdp(vintage, "from_handover")
+    assert tables.HANDOVER == 1997
+    years = [y for y in range(1980, 2014)]
+    for y in years:
+        assert mixed[y] == (alone[y] if y < 1997 else both[y]), y
+    assert mixed.name == "CHN, +HKG from 1997"
+    assert "China alone to 1996, with Hong Kong from 1997" in tables.HK_OPTIONS
+
+
+# ---------------------------------------------------------------- issue 17: labels, errors and shapes
+def test_members_accepts_a_list_and_names_every_unknown_code():
+    assert tables.members(["CHN", "HKG"]) == ["CHN", "HKG"] and tables.members("CHN+HKG") == ["CHN", "HKG"]
+    with pytest.raises(ValueError, match=r"^unknown World Bank code\(s\) \['XYZ', 'ABC'\]; see data/wb_economies\.csv$"):
+        tables.members("XYZ+CHN+ABC")
+
+
+def test_series_is_named_sorted_and_a_copy():
+    s = tables.series("CHN+HKG", "wdi-2015-08")
+    assert s.name == "CHN+HKG" and list(s.index) == sorted(s.index)
+    s.iloc[:] = 0.0
+    assert tables.series("CHN+HKG", "wdi-2015-08")[2013] > 0
+    pop = tables.series("CHN", "wdi-2015-08", "population")
+    assert pop[2000] == raw("CHN", 2000, "wdi-2015-08", "population")
+    assert tables.china_gdp("wdi-2015-08", "never").name == "CHN"
+
+
+def test_china_table1_rows_labels_and_units():
+    t = tables.china_table1("wdi-2015-08", with_hong_kong=True, years=[1990, 2013])
+    assert list(t.index) == ["GDP (US$, billions)", "GDP per capita (US$)", "Population, millions"]
+    assert t.index.name == "China with Hong Kong" and t.columns.name == "year" and list(t.columns) == [1990, 2013]
+    gdp = raw("CHN", 2013, "wdi-2015-08") + raw("HKG", 2013, "wdi-2015-08")
+    pop = raw("CHN", 2013, "wdi-2015-08", "population") + raw("HKG", 2013, "wdi-2015-08", "population")
+    assert t.loc["GDP (US$, billions)", 2013] == pytest.approx(gdp / 1e9)
+    assert t.loc["GDP per capita (US$)", 2013] == pytest.approx(gdp / pop)
+    assert t.loc["Population, millions", 2013] == pytest.approx(pop / 1e6)
+    assert tables.china_table1("wdi-2015-08", with_hong_kong=False).index.name == "China alone"
+    assert list(tables.china_table1("wdi-2015-08").columns) == [1980, 1990, 2000, 2010, 2013]
+
+
+def test_growth_multiple_errors_name_the_year_and_the_series():
+    with pytest.raises(ValueError, match=r"^no value for 1999 in the series$"):
+        tables.growth_multiple(pd.Series({2000: 1.0, 2001: 2.0}), 1999, 2001)
+    with pytest.raises(ValueError, match=r"^no value for 2002 in gdp$"):
+        tables.growth_multiple(pd.Series({2000: 1.0, 2001: 2.0}, name="gdp"), 2000, 2002)
+    with pytest.raises(ValueError, match=r"^the value for 2000 is zero; a multiple is undefined$"):
+        tables.growth_multiple(pd.Series({2000: 0.0, 2001: 2.0}), 2000, 2001)
+    with pytest.raises(ValueError, match=r"^the end year \(2000\) must come after the start year \(2000\)$"):
+        tables.growth_multiple(pd.Series({2000: 1.0}), 2000, 2000)
+    assert tables.annual_growth(pd.Series({2000: 1.0, 2010: 2.0}), 2000, 2010) == pytest.approx(100 * (2 ** 0.1 - 1))
+
+
+@pytest.mark.parametrize("x, d", [(50.0, 0), (1.9, 1), (3.75, 2), (10.0, 0), (0.125, 3)])
+def test_decimals_counts_what_the_paper_printed(x, d):
+    assert tables._decimals(x) == d
+
+
+def test_growth_check_rows_say_what_was_compared():
+    check = tables.growth_check(["wdi-2015-08"])
+    paper = data.paper_growth_multiples()
+    assert list(check.columns) == ["period", "paper", "vintage", "series", "computed", "reproduces"]
+    assert list(check["period"].iloc[:len(paper)]) == [f"{p.start}-{p.end}" for p in paper.itertuples()]
+    assert list(check["series"].unique()) == list(tables.HK_OPTIONS)
+    row = check[(check["period"] == "1990-2000") & (check["series"] == "China alone")].iloc[0]
+    m = raw("CHN", 2000, "wdi-2015-08") / raw("CHN", 1990, "wdi-2015-08")
+    printed = paper[(paper["start"] == 1990) & (paper["end"] == 2000)]["multiple"].iloc[0]
+    assert row["computed"] == pytest.approx(m) and row["paper"] == printed
+    d = tables._decimals(printed)
+    assert row["reproduces"] == (round(m, d) == printed or math.floor(m * 10 ** d) / 10 ** d == printed)
+
+
+def test_table2_rebuilt_rows_years_and_billions():
+    t = tables.table2_rebuilt("wdi-2015-08")
+    printed = data.paper_table2()
+    assert list(t.columns) == ["row", "label", "year", "gdp_usd_bn", "share_pct"]
+    assert list(t["row"].unique()) == list(range(1, 10)) and set(t["year"]) == {2000, 2005, 2010, 2013}
+    us = t[(t["label"] == "United States") & (t["year"] == 2005)].iloc[0]
+    assert us["row"] == printed[printed["label"] == "United States"]["row"].iloc[0]
+    assert us["gdp_usd_bn"] == pytest.approx(raw("USA", 2005, "wdi-2015-08") / 1e9)
+
+
+def test_table2_comparison_columns_and_differences():
+    c = tables.table2_comparison("wdi-2015-08")
+    assert list(c.columns[:1]) == ["vintage"] and (c["vintage"] == "wdi-2015-08").all()
+    r = c[(c["label"] == "United States") & (c["year"] == 2013)].iloc[0]
+    data_bn = raw("USA", 2013, "wdi-2015-08") / 1e9
+    assert r["data_bn"] == pytest.approx(data_bn)
+    assert r["diff_bn"] == pytest.approx(r["printed_bn"] - data_bn)
+    assert r["diff_pct"] == pytest.approx(100 * (r["printed_bn"] - data_bn) / data_bn)
+    assert r["share_gap_pp"] == pytest.approx(r["printed_share"] - r["data_share"])
+    blank = c[c["printed_bn"].isna()]
+    assert len(blank) == 2 and blank["same_level"].isna().all()
+
+
+def test_format_bn_share_keeps_the_row_order_and_marks_gaps():
+    df = pd.DataFrame({"label": ["B", "B", "A", "A"], "year": [2000, 2005, 2000, 2005],
+                       "v": [1234.9, 2.0, 5.5, None], "s": [12.34, 0.05, 1.0, None]})
+    wide = tables.format_bn_share(df, "v", "s")
+    assert list(wide.index) == ["B", "A"] and list(wide.columns) == [2000, 2005]
+    assert wide.loc["B", 2000] == "1,234 (12.3%)" and wide.loc["B", 2005] == "2 (0.1%)" and wide.loc["A", 2005] == "–"
+
+
+def test_world_shares_keeps_only_the_years_asked_and_drops_gaps():
+    s = tables.world_shares({"Russia": "RUS"}, "wdi-2026-07")
+    first = data.gdp_population("wdi-2026-07").query("code == 'RUS'").dropna(subset=["gdp_usd"])["year"].min()
+    assert s["year"].min() == first and list(s.index) == list(range(len(s)))
+    assert list(s.columns) == ["label", "year", "gdp_usd", "world_usd", "share_pct"]
+    assert list(tables.world_shares({"Russia": "RUS"}, "wdi-2026-07", [1980, 2000])["year"]) == [2000]
+
+
+def test_composition_check_numbers_from_the_data():
+    c = tables.composition_check("CHN", {"China": "CHN", "China and Hong Kong": "CHN+HKG"}, 2013, ["wdi-2015-08"])
+    assert list(c.columns) == ["vintage", "candidate", "aggregate_bn", "sum_bn", "gap_pct"]
+    chn, hkg = raw("CHN", 2013, "wdi-2015-08"), raw("HKG", 2013, "wdi-2015-08")
+    assert c["gap_pct"].iloc[0] == 0 and c["aggregate_bn"].iloc[1] == pytest.approx(chn / 1e9)
+    assert c["sum_bn"].iloc[1] == pytest.approx((chn + hkg) / 1e9)
+    assert c["gap_pct"].iloc[1] == pytest.approx(100 * hkg / chn)

@@ -1,0 +1,434 @@
+"""Mutation testing of the course's core modules with mutmut (pinned in requirements-dev.txt).
+
+A mutant is the module with one small change (``<`` for ``<=``, ``+`` for ``-``, a string or a
+number altered, an argument dropped ...). A mutant is *killed* when one of the module's fast unit
+tests fails on it; one that *survives* is a change no test notices: either a missing test, or an
+equivalent mutant (one that cannot change what the code does, listed in ALLOWLIST with why).
+
+Usage (from the repository root; not part of CI)::
+
+    .venv/bin/python scripts/mutation.py                      # data tables checks ledger charts
+    .venv/bin/python scripts/mutation.py checks data          # some of them
+    .venv/bin/python scripts/mutation.py multipolar/grade/audit.py=tests/test_grading_audit.py
+
+A module is a name from MODULES, or a path ``multipolar/x.py`` (``=`` then a comma-separated list
+of test files to use; default ``tests/test_x.py``). For ``charts`` only the code that builds the
+alt text is mutated (see :func:`alt_text_lines`): the rest draws pixels, which the tests do not read.
+
+Each module is run in its own copy of the repository under ``_build/mutation/<module>/`` (mutmut
+writes its ``mutants/`` there and a ``[tool.mutmut]`` section of its own), with the module's test
+files minus the tests marked ``slow``. The report gives, per module, the mutants killed out of
+those generated, and every survivor with its diff and the ALLOWLIST reason (or "NO REASON: add a
+test"). Exit status 1 if a module scores below --min-score (default 90) or a survivor has no reason.
+"""
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Module -> its fast unit tests (files; tests marked slow are left out when mutmut runs them).
+MODULES = {
+    "data": ("multipolar/data.py", ["tests/test_data.py", "tests/test_doctests.py"]),
+    "tables": ("multipolar/tables.py", ["tests/test_tables.py", "tests/test_ch01.py", "tests/test_epilogue.py"]),
+    "checks": ("multipolar/checks.py", ["tests/test_checks.py", "tests/test_doctests.py"]),
+    "ledger": ("multipolar/ledger.py", ["tests/test_ledger.py", "tests/test_ledger_issue14.py"]),
+    "charts": ("multipolar/charts.py", [
+        "tests/test_charts_widgets.py", "tests/test_argmap.py", "tests/test_ch01.py", "tests/test_ch03_membership.py",
+        "tests/test_ch05_network.py", "tests/test_ch06_rapprochement.py", "tests/test_epilogue.py",
+        "tests/test_ledger.py", "tests/test_sco.py"]),
+}
+DEFAULT = ["data", "tables", "checks", "ledger", "charts"]
+#: Modules of which only the alt-text code is mutated.
+ALT_TEXT_ONLY = {"multipolar/charts.py"}
+
+#: What the copy holds besides multipolar/ and tests/ (the tests read these).
+ALSO_COPY = ["data", "scripts", "curated", "book", "solutions", "exercises", "binder", "_config.yml", "_toc.yml",
+             "requirements.txt", "runtime.txt", "environment.yml", "README.md", "CONTRIBUTING.md", "CITATION.cff"]
+
+#: Survivors accepted as equivalent (no test can tell them apart from the original), keyed by
+#: "module.function: original line -> mutated line" (whitespace collapsed), as the report prints them.
+ALLOWLIST: dict[str, str] = {
+    # data
+    'data._check_column: bad = test(out, field[bound]).fillna(False).astype(bool) -> '
+    'bad = test(out, field[bound]).fillna(False).astype(None)':
+        "astype(None) makes the True/False mask 1.0/0.0: .any() and .argmax() answer the same on it",
+    'data._check_column: out = numbers.astype("float64") -> out = numbers.astype(None)':
+        "pd.to_numeric already gives float64 here (NaN for empty cells), and astype(None) keeps float64",
+    # checks
+    'checks._as_single: if isinstance(value, bool) or value is None or isinstance(value, str): -> '
+    'if isinstance(value, bool) or value is None and isinstance(value, str):':
+        "a string is then refused two lines later anyway (not a numbers.Real, no .shape); None never gets here "
+        "(guard() stops it first)",
+    'checks._as_single: if hasattr(value, "shape") and getattr(value, "shape", None) == () and hasattr(value, "item"): '
+    '-> if hasattr(value, "shape") and getattr(value, "shape", ) == () and hasattr(value, "item"):':
+        "hasattr(value, 'shape') was just checked, so the default is never used",
+    'checks._slip: continue -> break':
+        "'amount' is the last slip in the only list that has it ('%'): nothing is left for continue to reach",
+    'checks._slip: if _in_band(x * 10.0 ** power, lo, hi, magnitude): -> '
+    'if _in_band(x / 10.0 ** power, lo, hi, magnitude):':
+        "the powers tried are symmetric (2, 3, 6, 9 and their negatives) and the message shows abs(power); a value "
+        "outside its band lies on one side of it, so only one sign can ever fit",
+    'checks.bars_labelled: sets = [c for c in getattr(ax, "containers", []) if hasattr(c, "datavalues")] -> '
+    'sets = [c for c in getattr(ax, "containers", None) if hasattr(c, "datavalues")]':
+        "expect_axes() has accepted ax; every matplotlib Axes has .containers, so the default is never used",
+    'checks.bars_labelled: sets = [c for c in getattr(ax, "containers", []) if hasattr(c, "datavalues")] -> '
+    'sets = [c for c in getattr(ax, "containers", ) if hasattr(c, "datavalues")]':
+        "expect_axes() has accepted ax; every matplotlib Axes has .containers, so the default is never used",
+    'checks.describe: module = kind.__module__.split(".")[0] -> module = kind.__module__.split(None)[0]':
+        "pandas and numpy set __module__ of their public classes to 'pandas' and 'numpy': nothing to split",
+    'checks.describe: module = kind.__module__.split(".")[0] -> module = kind.__module__.split("XX.XX")[0]':
+        "pandas and numpy set __module__ of their public classes to 'pandas' and 'numpy': nothing to split",
+    'checks.describe: if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 0) > 0: -> '
+    'if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", None) > 0:':
+        "every numpy object with .shape has .ndim: the default is never used",
+    'checks.describe: if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 0) > 0: -> '
+    'if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", ) > 0:':
+        "every numpy object with .shape has .ndim: the default is never used",
+    'checks.describe: if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 0) > 0: -> '
+    'if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 1) > 0:':
+        "every numpy object with .shape has .ndim: the default is never used",
+    'checks.expect_axes: if type(ax).__name__ == "Figure" and getattr(ax, "axes", None): -> '
+    'if type(ax).__name__ == "Figure" and getattr(ax, "axes", ):':
+        "a matplotlib Figure always has .axes: the default is never used",
+    'checks.expect_number: band = "" -> band = None':
+        "with no lo, hi or magnitude every number is in band and returns before; with magnitude the band is "
+        "rebuilt from 'not band', for which None and '' are the same",
+    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
+    '-> elif hasattr(None, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0):':
+        "every pandas object with .iloc also has .shape and ndim >= 1: the second test catches it",
+    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
+    '-> elif hasattr(value, "XXilocXX") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0):':
+        "every pandas object with .iloc also has .shape and ndim >= 1: the second test catches it",
+    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
+    '-> elif hasattr(value, "ILOC") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0):':
+        "every pandas object with .iloc also has .shape and ndim >= 1: the second test catches it",
+    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
+    '-> elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", ) > 0):':
+        "objects with .shape (numpy, pandas) have .ndim: the default is never used",
+    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
+    '-> elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 1) > 0):':
+        "objects with .shape (numpy, pandas) have .ndim: the default is never used",
+    'checks.expect_raises: if raised is None and f" raised {error}" not in str(exc): -> '
+    'if raised is None and f" raised {error}" not in str(None):':
+        "an AssertionError without .raised comes from expect_function (not a function), whose message never "
+        "contains ' raised ': both re-raise it",
+    'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", True) else "")':
+        "NotSet always has .stale (a slot set in __init__): the default is never used",
+    'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", None) else "")':
+        "NotSet always has .stale (a slot set in __init__): the default is never used",
+    'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", ) else "")':
+        "NotSet always has .stale (a slot set in __init__): the default is never used",
+    # tables
+    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=None)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, )':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=False)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=None)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, )':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=False)':
+        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
+}
+
+
+# ---------------------------------------------------------------- which mutants: charts' alt text
+def _loads(node: ast.AST) -> set[str]:
+    """Names ``node`` reads, less the variables of the comprehensions inside it."""
+    local = {n.id for c in ast.walk(node) if isinstance(c, ast.comprehension)
+             for n in ast.walk(c.target) if isinstance(n, ast.Name)}
+    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - local
+
+
+def _stores(stmt: ast.stmt) -> tuple[set[str], bool]:
+    """Names a simple statement defines, and whether it only changes them (x += ..., x.append(...))."""
+    if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+        names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+        changed = {n.value.id for t in targets for n in ast.walk(t)
+                   if isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.value, ast.Name)}
+        return names | changed, not names
+    if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
+        return {stmt.target.id}, True
+    if (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute)
+            and stmt.value.func.attr in ("append", "extend", "update", "insert") and isinstance(stmt.value.func.value, ast.Name)):
+        return {stmt.value.func.value.id}, True
+    return set(), False
+
+
+def alt_text_lines(source: str) -> set[int]:
+    """Lines of the code that computes each chart's ``fig.alt_text``: the assignment, and back from it
+    every statement that defines a name it reads (the nearest definition before the use, and the
+    appends and ``+=`` that build it up), with the headers of the loops and ifs around them and the
+    ``if ...: continue`` that skip an item."""
+    tree = ast.parse(source)
+    lines: set[int] = set()
+    for func in tree.body:
+        if not isinstance(func, ast.FunctionDef):
+            continue
+        parents: dict[ast.AST, ast.AST] = {}
+        simple: list[ast.stmt] = []
+        for node in ast.walk(func):
+            for child in ast.iter_child_nodes(node):
+                parents[child] = node
+            if isinstance(node, ast.stmt) and not isinstance(node, (ast.For, ast.If, ast.While, ast.With,
+                                                                     ast.FunctionDef, ast.Try)):
+                simple.append(node)
+        defs = defaultdict(list)  # name -> [(line, stmt, only_changes)]
+        for stmt in simple:
+            names, changes = _stores(stmt)
+            for n in names:
+                defs[n].append((stmt.lineno, stmt, changes))
+        for node in ast.walk(func):
+            if isinstance(node, ast.For) and node is not func:
+                for n in {x.id for x in ast.walk(node.target) if isinstance(x, ast.Name)}:
+                    defs[n].append((node.lineno, node, False))
+        seeds = [s for s in simple if isinstance(s, (ast.Assign, ast.AugAssign)) and any(
+            isinstance(t, ast.Attribute) and t.attr == "alt_text" or isinstance(t, ast.Name) and t.id == "alt"
+            for t in (s.targets if isinstance(s, ast.Assign) else [s.target]))]
+        if not seeds:
+            continue
+        done: set[ast.AST] = set()
+        todo: list[ast.AST] = list(seeds)
+        while todo:
+            stmt = todo.pop()
+            if stmt in done:
+                continue
+            done.add(stmt)
+            if isinstance(stmt, (ast.For, ast.If, ast.While)):
+                header = stmt.iter if isinstance(stmt, ast.For) else stmt.test
+                skip = isinstance(stmt, ast.If) and all(isinstance(b, (ast.Continue, ast.Break)) for b in stmt.body)
+                end = stmt.end_lineno + 1 if skip else max(stmt.body[0].lineno, stmt.lineno + 1)
+                lines.update(range(stmt.lineno, end))
+                reads = _loads(header)
+            else:
+                lines.update(range(stmt.lineno, stmt.end_lineno + 1))
+                reads = _loads(stmt)
+                if stmt not in seeds and _stores(stmt)[1]:
+                    reads |= _stores(stmt)[0]  # x += ..., x.append(...): the earlier x matters too
+                if stmt in seeds:
+                    reads -= {"fig"}  # fig.alt_text = ...: the figure itself is not part of the text
+            for parent in _ancestors(stmt, parents, func):
+                todo.append(parent)
+                if isinstance(parent, (ast.For, ast.While)):  # items the loop skips
+                    todo += [s for s in ast.walk(parent) if isinstance(s, ast.If) and any(
+                        isinstance(b, (ast.Continue, ast.Break)) for b in s.body)]
+            for name in reads:
+                earlier = sorted((d for d in defs.get(name, []) if d[0] < stmt.lineno or d[1] is stmt),
+                                 key=lambda d: d[0], reverse=True)
+                for line, d, only_changes in earlier:
+                    if d is stmt:
+                        continue
+                    todo.append(d)
+                    if not only_changes:
+                        break
+    return lines
+
+
+def _ancestors(node, parents, func):
+    out = []
+    while node in parents and parents[node] is not func:
+        node = parents[node]
+        if isinstance(node, (ast.For, ast.If, ast.While)):
+            out.append(node)
+    return out
+
+
+def mutant_lines(path: Path) -> dict[str, int]:
+    """mutmut's name of every mutant of a file -> the line it changes (mutmut 3.8's own generator)."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+    from mutmut.mutation.file_mutation import MutationVisitor
+    from mutmut.mutation.mutators import mutation_operators
+    from mutmut.mutation.pragma_handling import get_ignored_lines
+    from mutmut.mutation.trampoline_templates import mangle_function_name
+
+    code = path.read_text(encoding="utf-8")
+    wrapper = MetadataWrapper(cst.parse_module(code))
+    visitor = MutationVisitor(mutation_operators, get_ignored_lines(str(path), code, wrapper))
+    wrapper.visit(visitor)
+    positions = wrapper.resolve(PositionProvider)
+    module = ".".join(path.with_suffix("").parts[-2:])
+    count: dict[str, int] = defaultdict(int)
+    out = {}
+    for m in visitor.mutations:
+        func = m.contained_by_top_level_function
+        if func is None:
+            continue
+        key = mangle_function_name(name=func.name.value, class_name=None) + "__mutmut"
+        count[key] += 1
+        out[f"{module}.{key}_{count[key]}"] = positions[m.original_node].start.line
+    return out
+
+
+# ---------------------------------------------------------------- running mutmut
+def _toml_list(items) -> str:
+    return "[" + ", ".join(f'"{i}"' for i in items) + "]"
+
+
+def prepare(root: Path, work: Path, source: str, tests: list[str]) -> list[str]:
+    """A copy of the repository in ``work`` with a pyproject.toml for mutmut; returns the test files used."""
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    ignore = shutil.ignore_patterns("__pycache__", "_build", ".ipynb_checkpoints", "*.egg-info")
+    shutil.copytree(root / "multipolar", work / "multipolar", ignore=ignore)
+    shutil.copytree(root / "tests", work / "tests", ignore=ignore)
+    copied = []
+    for name in ALSO_COPY:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=ignore)
+        elif src.is_file():
+            shutil.copy2(src, work / name)
+        else:
+            continue
+        copied.append(name)
+    # Some tests read the paper and the raw sources beside the repository (../shared): so does the copy.
+    shared = next((p for p in (root.parent / "shared", ROOT.parent / "shared") if p.is_dir()), None)
+    if shared is not None:
+        (work / "shared").symlink_to(shared.resolve(), target_is_directory=True)
+    tests = [t for t in tests if (root / t).is_file()]
+    if not tests:
+        raise SystemExit(f"{source}: none of its test files exist in {root}")
+    (work / "pyproject.toml").write_text(f"""[tool.mutmut]
+source_paths = ["multipolar"]
+only_mutate = ["{source}"]
+also_copy = {_toml_list(copied)}
+pytest_add_cli_args_test_selection = {_toml_list(tests)}
+pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-p", "no:nbval", "-W", "ignore::DeprecationWarning"]
+
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+markers = ["slow: see tests/conftest.py"]
+""", encoding="utf-8")
+    return tests
+
+
+def run_mutmut(work: Path, names: list[str] | None, max_children: int) -> None:
+    env = _mutmut_env()
+    mutmut = Path(sys.executable).with_name("mutmut")
+    cmd = [str(mutmut), "run", "--max-children", str(max_children)] + (names or [])
+    with open(work / "mutmut.log", "w", encoding="utf-8") as out:
+        run = subprocess.run(cmd, cwd=work, env=env, stdout=out, stderr=subprocess.STDOUT)
+    if run.returncode != 0:
+        tail = (work / "mutmut.log").read_text(encoding="utf-8", errors="replace")[-3000:]
+        raise SystemExit(f"mutmut failed in {work} (exit {run.returncode}):\n{tail}")
+
+
+def _mutmut_env() -> dict:
+    return {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MULTIPOLAR_DATA")}
+
+
+def results(work: Path) -> dict[str, str]:
+    """mutmut's status of every mutant it ran: killed, survived, no tests, timeout, ..."""
+    mutmut = Path(sys.executable).with_name("mutmut")
+    out = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=work, env=_mutmut_env(),
+                         capture_output=True, text=True)
+    found = {}
+    for line in out.stdout.splitlines():
+        m = re.match(r"\s+(\S+): (.+)$", line)
+        if m:
+            found[m.group(1)] = m.group(2).strip()
+    return found
+
+
+def describe(work: Path, source: str, names: list[str]) -> dict[str, tuple[str, str]]:
+    """name -> ('module.function: original -> mutated', diff), read from mutmut's mutants/ file."""
+    import difflib
+
+    import libcst as cst
+    from mutmut.mutation.diff_apply import read_mutant_function, read_original_function
+
+    module = cst.parse_module((work / "mutants" / source).read_text(encoding="utf-8"))
+    out = {}
+    for name in names:
+        orig, mutant = (cst.Module([f]).code.strip().split("\n")
+                        for f in (read_original_function(module, name), read_mutant_function(module, name)))
+        diff = [l for l in difflib.unified_diff(orig, mutant, lineterm="", n=0) if not l.startswith(("---", "+++", "@@"))]
+        squash = lambda ls: " ".join(" ".join(ls).split())
+        minus, plus = squash(l[1:] for l in diff if l[0] == "-"), squash(l[1:] for l in diff if l[0] == "+")
+        func = re.sub(r"^x_|__mutmut_\d+$", "", name.rsplit(".", 1)[1])
+        label = name.rsplit(".", 1)[0].removeprefix("multipolar.")
+        out[name] = (f"{label}.{func}: {minus} -> {plus}", "\n".join(diff))
+    return out
+
+
+def parse_target(arg: str) -> tuple[str, str, list[str]]:
+    """'checks' or 'multipolar/grade/audit.py[=tests/a.py,tests/b.py]' -> (label, source, tests)."""
+    if arg in MODULES:
+        return (arg, *MODULES[arg])
+    source, _, tests = arg.partition("=")
+    if not source.endswith(".py"):
+        raise SystemExit(f"unknown module {arg!r}: give one of {sorted(MODULES)} or a path multipolar/....py")
+    stem = Path(source).stem
+    label = source.removeprefix("multipolar/").removesuffix(".py").replace("/", ".")
+    return label, source, tests.split(",") if tests else [f"tests/test_{stem}.py"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("modules", nargs="*", default=DEFAULT, help=f"default: {' '.join(DEFAULT)}")
+    parser.add_argument("--root", type=Path, default=ROOT, help="repository to test (default: this one)")
+    parser.add_argument("--work", type=Path, default=ROOT / "_build" / "mutation", help="where the copies go")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--min-score", type=float, default=90.0)
+    parser.add_argument("--report-only", action="store_true", help="report the last run's results, run nothing")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    failed = False
+    summary = []
+    for arg in args.modules:
+        label, source, tests = parse_target(arg)
+        work = args.work / label
+        start = time.monotonic()
+        if not args.report_only:
+            tests = prepare(root, work, source, tests)
+        names = None
+        if source in ALT_TEXT_ONLY:
+            wanted = alt_text_lines((root / source).read_text(encoding="utf-8"))
+            names = sorted(n for n, line in mutant_lines(root / source).items() if line in wanted)
+        print(f"== {label} ({source}) with {', '.join(tests)}"
+              + (f": {len(names)} alt-text mutants" if names is not None else ""), flush=True)
+        if not args.report_only:
+            run_mutmut(work, names, args.max_children)
+        status = results(work)
+        if names is not None:
+            missing = set(names) - set(status)
+            if missing:
+                raise SystemExit(f"{label}: mutmut did not generate {len(missing)} expected mutant(s), e.g. "
+                                 f"{sorted(missing)[:3]}: its numbering differs from mutant_lines()")
+            status = {n: status[n] for n in names}
+        killed = sum(s in ("killed", "timeout", "caught by type check") for s in status.values())
+        total = len(status)
+        score = 100 * killed / total if total else 100.0
+        minutes = (time.monotonic() - start) / 60
+        print(f"{label}: {killed} of {total} mutants killed, score {score:.1f}% ({minutes:.1f} min)")
+        unexplained = 0
+        survivors = sorted(n for n, s in status.items() if s not in ("killed", "timeout", "caught by type check"))
+        for name, (key, diff) in describe(work, source, survivors).items():
+            reason = ALLOWLIST.get(key)
+            if reason is None:
+                unexplained += 1
+            print(f"  {status[name]}: {name}\n    {key}\n    -> {reason or 'NO REASON: add a test or a reason'}")
+        summary.append((label, killed, total, score, unexplained, minutes))
+        failed |= score < args.min_score or unexplained > 0
+    print("\nmodule        killed  total  score  unexplained survivors  minutes")
+    for label, killed, total, score, unexplained, minutes in summary:
+        print(f"{label:<12} {killed:>7} {total:>6} {score:>5.1f}% {unexplained:>12} {minutes:>17.1f}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
