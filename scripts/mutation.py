@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -57,91 +58,9 @@ ALSO_COPY = ["data", "scripts", "curated", "book", "solutions", "exercises", "bi
 
 #: Survivors accepted as equivalent (no test can tell them apart from the original), keyed by
 #: "module.function: original line -> mutated line" (whitespace collapsed), as the report prints them.
-ALLOWLIST: dict[str, str] = {
-    # data
-    'data._check_column: bad = test(out, field[bound]).fillna(False).astype(bool) -> '
-    'bad = test(out, field[bound]).fillna(False).astype(None)':
-        "astype(None) makes the True/False mask 1.0/0.0: .any() and .argmax() answer the same on it",
-    'data._check_column: out = numbers.astype("float64") -> out = numbers.astype(None)':
-        "pd.to_numeric already gives float64 here (NaN for empty cells), and astype(None) keeps float64",
-    # checks
-    'checks._as_single: if isinstance(value, bool) or value is None or isinstance(value, str): -> '
-    'if isinstance(value, bool) or value is None and isinstance(value, str):':
-        "a string is then refused two lines later anyway (not a numbers.Real, no .shape); None never gets here "
-        "(guard() stops it first)",
-    'checks._as_single: if hasattr(value, "shape") and getattr(value, "shape", None) == () and hasattr(value, "item"): '
-    '-> if hasattr(value, "shape") and getattr(value, "shape", ) == () and hasattr(value, "item"):':
-        "hasattr(value, 'shape') was just checked, so the default is never used",
-    'checks._slip: continue -> break':
-        "'amount' is the last slip in the only list that has it ('%'): nothing is left for continue to reach",
-    'checks._slip: if _in_band(x * 10.0 ** power, lo, hi, magnitude): -> '
-    'if _in_band(x / 10.0 ** power, lo, hi, magnitude):':
-        "the powers tried are symmetric (2, 3, 6, 9 and their negatives) and the message shows abs(power); a value "
-        "outside its band lies on one side of it, so only one sign can ever fit",
-    'checks.bars_labelled: sets = [c for c in getattr(ax, "containers", []) if hasattr(c, "datavalues")] -> '
-    'sets = [c for c in getattr(ax, "containers", None) if hasattr(c, "datavalues")]':
-        "expect_axes() has accepted ax; every matplotlib Axes has .containers, so the default is never used",
-    'checks.bars_labelled: sets = [c for c in getattr(ax, "containers", []) if hasattr(c, "datavalues")] -> '
-    'sets = [c for c in getattr(ax, "containers", ) if hasattr(c, "datavalues")]':
-        "expect_axes() has accepted ax; every matplotlib Axes has .containers, so the default is never used",
-    'checks.describe: module = kind.__module__.split(".")[0] -> module = kind.__module__.split(None)[0]':
-        "pandas and numpy set __module__ of their public classes to 'pandas' and 'numpy': nothing to split",
-    'checks.describe: module = kind.__module__.split(".")[0] -> module = kind.__module__.split("XX.XX")[0]':
-        "pandas and numpy set __module__ of their public classes to 'pandas' and 'numpy': nothing to split",
-    'checks.describe: if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 0) > 0: -> '
-    'if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", None) > 0:':
-        "every numpy object with .shape has .ndim: the default is never used",
-    'checks.describe: if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 0) > 0: -> '
-    'if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", ) > 0:':
-        "every numpy object with .shape has .ndim: the default is never used",
-    'checks.describe: if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 0) > 0: -> '
-    'if module == "numpy" and hasattr(value, "shape") and getattr(value, "ndim", 1) > 0:':
-        "every numpy object with .shape has .ndim: the default is never used",
-    'checks.expect_axes: if type(ax).__name__ == "Figure" and getattr(ax, "axes", None): -> '
-    'if type(ax).__name__ == "Figure" and getattr(ax, "axes", ):':
-        "a matplotlib Figure always has .axes: the default is never used",
-    'checks.expect_number: band = "" -> band = None':
-        "with no lo, hi or magnitude every number is in band and returns before; with magnitude the band is "
-        "rebuilt from 'not band', for which None and '' are the same",
-    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
-    '-> elif hasattr(None, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0):':
-        "every pandas object with .iloc also has .shape and ndim >= 1: the second test catches it",
-    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
-    '-> elif hasattr(value, "XXilocXX") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0):':
-        "every pandas object with .iloc also has .shape and ndim >= 1: the second test catches it",
-    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
-    '-> elif hasattr(value, "ILOC") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0):':
-        "every pandas object with .iloc also has .shape and ndim >= 1: the second test catches it",
-    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
-    '-> elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", ) > 0):':
-        "objects with .shape (numpy, pandas) have .ndim: the default is never used",
-    'checks.expect_number: elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 0) > 0): '
-    '-> elif hasattr(value, "iloc") or (hasattr(value, "shape") and getattr(value, "ndim", 1) > 0):':
-        "objects with .shape (numpy, pandas) have .ndim: the default is never used",
-    'checks.expect_raises: if raised is None and f" raised {error}" not in str(exc): -> '
-    'if raised is None and f" raised {error}" not in str(None):':
-        "an AssertionError without .raised comes from expect_function (not a function), whose message never "
-        "contains ' raised ': both re-raise it",
-    'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", True) else "")':
-        "NotSet always has .stale (a slot set in __init__): the default is never used",
-    'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", None) else "")':
-        "NotSet always has .stale (a slot set in __init__): the default is never used",
-    'checks.guard: if getattr(value, "stale", False) else "") -> if getattr(value, "stale", ) else "")':
-        "NotSet always has .stale (a slot set in __init__): the default is never used",
-    # tables
-    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=None)':
-        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
-    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, )':
-        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
-    'tables.world_shares: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=False)':
-        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
-    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=None)':
-        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
-    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, )':
-        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
-    'tables.world_shares_ppp: out = pd.concat(frames, ignore_index=True) -> out = pd.concat(frames, ignore_index=False)':
-        "the function ends with .dropna(...).reset_index(drop=True), which gives the same plain index",
-}
+#: Equivalent mutants accepted as survivors, each with why: scripts/mutation_allowlist.toml.
+ALLOWLIST: dict[str, str] = tomllib.loads(
+    (Path(__file__).with_name("mutation_allowlist.toml")).read_text(encoding="utf-8"))
 
 
 # ---------------------------------------------------------------- which mutants: charts' alt text
