@@ -32,7 +32,9 @@ IMPORTS = "import pandas, matplotlib, ipywidgets, jupyterquiz\nfrom multipolar i
 
 def run_notebook(nb) -> float:
     t = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "book")}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "book")}}
+    ).execute()
     return time.perf_counter() - t
 
 
@@ -44,7 +46,9 @@ def p95(xs):
 def bench_notebooks():
     floor_nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(IMPORTS)])
     floor = min(run_notebook(floor_nb) for _ in range(2))
-    print(f"\n== Notebook execution (fresh kernel); floor = empty notebook with the same imports: {floor:.2f} s")
+    print(
+        f"\n== Notebook execution (fresh kernel); floor = empty notebook with the same imports: {floor:.2f} s"
+    )
     print(f"{'notebook':38} {'seconds':>8} {'x floor':>8}")
     for path in sorted((ROOT / "book").glob("*.ipynb")):
         secs = run_notebook(nbformat.read(path, as_version=4))
@@ -54,8 +58,18 @@ def bench_notebooks():
 def bench_build():
     with tempfile.TemporaryDirectory() as out:
         t = time.perf_counter()
-        run = subprocess.run([str(Path(sys.executable).with_name("jupyter-book")), "build", "--all", str(ROOT),
-                              "--path-output", out], capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                str(Path(sys.executable).with_name("jupyter-book")),
+                "build",
+                "--all",
+                str(ROOT),
+                "--path-output",
+                out,
+            ],
+            capture_output=True,
+            text=True,
+        )
         secs = time.perf_counter() - t
         status = "ok" if run.returncode == 0 else f"FAILED (exit {run.returncode})"
         print(f"\n== Book build (jupyter-book build --all): {secs:.1f} s, {status}")
@@ -78,6 +92,7 @@ def page_sizes(html: Path):
 def collect_explorers(path: Path) -> list:
     """Run a chapter's code in this process and keep every Explorer it creates."""
     from multipolar import widgets
+
     made = []
     original = widgets.Explorer.__init__
 
@@ -92,7 +107,11 @@ def collect_explorers(path: Path) -> list:
         with contextlib.redirect_stdout(io.StringIO()):
             for cell in nb.cells:
                 if cell.cell_type == "code" and "colab-setup" not in cell.metadata.get("tags", []):
-                    src = "\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!")))
+                    src = "\n".join(
+                        ln
+                        for ln in cell.source.splitlines()
+                        if not ln.lstrip().startswith(("%", "!"))
+                    )
                     exec(compile(src, path.name, "exec"), ns)
     finally:
         widgets.Explorer.__init__ = original
@@ -106,8 +125,12 @@ def next_value(control, rng):
     if isinstance(control, w.SelectMultiple):
         n = len(control.options)
         k = rng.randint(1, min(3, n))
-        return tuple(control.options[i] if not isinstance(control.options[i], tuple) else control.options[i][1]
-                     for i in sorted(rng.sample(range(n), k)))
+        return tuple(
+            control.options[i]
+            if not isinstance(control.options[i], tuple)
+            else control.options[i][1]
+            for i in sorted(rng.sample(range(n), k))
+        )
     if isinstance(control, (w.Dropdown, w.ToggleButtons)):
         others = [i for i in range(len(control.options)) if i != control.index]
         return ("index", rng.choice(others)) if others else None
@@ -138,9 +161,14 @@ def bench_widgets(repeat: int, only: str | None = None):
     import random
 
     from multipolar.charts import png_bytes
-    print(f"\n== Widget redraw ({repeat} changes each: one control moved, then draw + PNG frame), "
-          f"against a bare PNG render of the same figure; load average {os.getloadavg()[0]:.1f}")
-    print(f"{'notebook / widget':46} {'redraw med':>10} {'p95':>8} {'cpu med':>8} {'bare med':>9} {'ratio':>6}")
+
+    print(
+        f"\n== Widget redraw ({repeat} changes each: one control moved, then draw + PNG frame), "
+        f"against a bare PNG render of the same figure; load average {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"{'notebook / widget':46} {'redraw med':>10} {'p95':>8} {'cpu med':>8} {'bare med':>9} {'ratio':>6}"
+    )
     os.chdir(ROOT / "book")
     for path in sorted((ROOT / "book").glob("*.ipynb")):
         if only and only not in path.name:
@@ -150,7 +178,7 @@ def bench_widgets(repeat: int, only: str | None = None):
             names = list(ex.controls)
             drawn = []
             draw = ex.draw
-            ex.draw = lambda _draw=draw, **v: drawn.append(_draw(**v)) or drawn[-1]
+            ex.draw = lambda _draw=draw, _drawn=drawn, **v: _drawn.append(_draw(**v)) or _drawn[-1]
             # before the Explorer rendered its own frames (older versions), render the PNG here
             frame = getattr(ex, "frame", None) or (lambda fig: png_bytes(fig))
             redraw, cpu, bare, refused = [], [], [], 0
@@ -162,13 +190,17 @@ def bench_widgets(repeat: int, only: str | None = None):
                 t, c = time.perf_counter(), time.process_time()
                 n = len(drawn)
                 try:
-                    with contextlib.redirect_stdout(io.StringIO()):  # outside a kernel, Output widgets print
-                        set_value(control, value)                    # observed: draws and renders the frame
+                    with contextlib.redirect_stdout(
+                        io.StringIO()
+                    ):  # outside a kernel, Output widgets print
+                        set_value(control, value)  # observed: draws and renders the frame
                         if not hasattr(ex, "frame"):
                             frame(drawn[-1])
-                except Exception:    # noqa: BLE001 - older Explorers let a chart's failure through
+                except Exception:  # noqa: BLE001 - older Explorers let a chart's failure through
                     pass
-                if len(drawn) == n:  # the chart refused these values (its message was shown instead)
+                if (
+                    len(drawn) == n
+                ):  # the chart refused these values (its message was shown instead)
                     refused += 1
                     continue
                 redraw.append(time.perf_counter() - t)
@@ -178,9 +210,15 @@ def bench_widgets(repeat: int, only: str | None = None):
                 bare.append(time.perf_counter() - t)
             rm, bm = statistics.median(redraw), statistics.median(bare)
             name = f"{path.stem} #{i + 1} ({draw.__name__})"
-            print(f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {statistics.median(cpu) * 1000:6.0f}ms "
-                  f"{bm * 1000:7.0f}ms {rm / bm:6.2f}" + (f"  ({refused} refused)" if refused else ""), flush=True)
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine slow every number)")
+            print(
+                f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {statistics.median(cpu) * 1000:6.0f}ms "
+                f"{bm * 1000:7.0f}ms {rm / bm:6.2f}"
+                + (f"  ({refused} refused)" if refused else ""),
+                flush=True,
+            )
+    print(
+        f"load average at the end: {os.getloadavg()[0]:.1f} (other processes on the machine slow every number)"
+    )
 
 
 def main() -> int:

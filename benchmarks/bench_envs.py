@@ -7,6 +7,7 @@ book and testing (requirements.txt).
 Each is a fresh virtual environment made with this Python, measured on disk and then deleted; the
 student one is also searched for test tooling. It needs the package index (as `scripts/setup.sh`).
 """
+
 from __future__ import annotations
 
 import os
@@ -42,23 +43,37 @@ def build(kind: str, where: Path) -> tuple[int, float, list[str]]:
         env = os.environ | {"PYTHON": sys.executable}
     else:
         subprocess.run([sys.executable, "-m", "venv", str(where)], check=True)
-        cmd = [str(where / "bin" / "python"), "-m", "pip", "install", "--quiet",
-               "--disable-pip-version-check", "-r", str(ROOT / "requirements.txt")]
+        cmd = [
+            str(where / "bin" / "python"),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            str(ROOT / "requirements.txt"),
+        ]
         env = None
     run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=env)
     if run.returncode != 0:
         raise SystemExit(f"building the {kind} environment failed:\n{run.stderr[-3000:]}")
     seconds = time.monotonic() - t0
-    listed = subprocess.run([str(where / "bin" / "python"), "-m", "pip", "list", "--format=freeze"],
-                            capture_output=True, text=True, check=True).stdout.split()
+    listed = subprocess.run(
+        [str(where / "bin" / "python"), "-m", "pip", "list", "--format=freeze"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     return size_of(where), seconds, listed
 
 
 def main() -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-envs-") as tmp:
-        for kind, label in [("student", "student (binder/install.sh)"),
-                            ("full", "build and test (requirements.txt)")]:
+        for kind, label in [
+            ("student", "student (binder/install.sh)"),
+            ("full", "build and test (requirements.txt)"),
+        ]:
             size, seconds, listed = build(kind, Path(tmp) / kind)
             rows.append((label, size, seconds, listed))
     print(f"{'environment':<36} {'installed':>10} {'packages':>9} {'install time':>13}")

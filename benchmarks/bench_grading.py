@@ -36,30 +36,55 @@ def main() -> int:
     p.add_argument("--unsafe-no-sandbox", action="store_true")
     args = p.parse_args()
 
-    spec = importlib.util.spec_from_file_location("make_exercises", ROOT / "scripts" / "make_exercises.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_exercises", ROOT / "scripts" / "make_exercises.py"
+    )
     make = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make)
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         tmp = Path(tmp)
-        make.main([args.assignment, "--no-run-tests", "--exercises-dir", str(tmp), "--autograder-dir", str(tmp)])
+        make.main(
+            [
+                args.assignment,
+                "--no-run-tests",
+                "--exercises-dir",
+                str(tmp),
+                "--autograder-dir",
+                str(tmp),
+            ]
+        )
         subs = tmp / "submissions"
         subs.mkdir()
         for i in range(args.copies):
             shutil.copy(tmp / f"{args.assignment}-solution.ipynb", subs / f"student{i:03d}.ipynb")
-        print(f"{args.copies} copies of the {args.assignment} solution; {os.cpu_count()} CPU(s); "
-              f"sandbox: {'off' if args.unsafe_no_sandbox else 'bubblewrap'}")
+        print(
+            f"{args.copies} copies of the {args.assignment} solution; {os.cpu_count()} CPU(s); "
+            f"sandbox: {'off' if args.unsafe_no_sandbox else 'bubblewrap'}"
+        )
         for n in args.workers:
             out = tmp / f"gradebook-{n}.csv"
             load = os.getloadavg()[0]
             t0 = time.perf_counter()
-            rows = grade.grade(subs, args.assignment, out, workers=n, timeout=args.timeout, quiet=True,
-                               autograder=tmp / f"{args.assignment}-autograder.zip",
-                               sandbox=not args.unsafe_no_sandbox)
+            rows = grade.grade(
+                subs,
+                args.assignment,
+                out,
+                workers=n,
+                timeout=args.timeout,
+                quiet=True,
+                autograder=tmp / f"{args.assignment}-autograder.zip",
+                sandbox=not args.unsafe_no_sandbox,
+            )
             wall = time.perf_counter() - t0
-            full = sum(r["status"] == "graded" and r["autograded_points"] == r["autograded_possible"] for r in rows)
-            print(f"workers={n}: {len(rows)} graded in {wall:6.1f} s = {60 * len(rows) / wall:5.1f} submissions/min; "
-                  f"full marks {full}/{len(rows)}; "
-                  f"load average before: {load:.1f}")
+            full = sum(
+                r["status"] == "graded" and r["autograded_points"] == r["autograded_possible"]
+                for r in rows
+            )
+            print(
+                f"workers={n}: {len(rows)} graded in {wall:6.1f} s = {60 * len(rows) / wall:5.1f} submissions/min; "
+                f"full marks {full}/{len(rows)}; "
+                f"load average before: {load:.1f}"
+            )
     return 0
 
 

@@ -35,16 +35,21 @@ def executed_copy(path: Path) -> dict:
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return nb
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     group = ap.add_mutually_exclusive_group()
-    group.add_argument("--executed", type=Path, help="folder of executed notebooks (same file names)")
-    group.add_argument("--source-only", action="store_true", help="do not execute: outputs are not counted")
+    group.add_argument(
+        "--executed", type=Path, help="folder of executed notebooks (same file names)"
+    )
+    group.add_argument(
+        "--source-only", action="store_true", help="do not execute: outputs are not counted"
+    )
     args = ap.parse_args()
 
     rows = []
@@ -65,16 +70,22 @@ def main() -> None:
     def g(x: float) -> str:
         return "    –" if math.isnan(x) else f"{x:5.1f}"
 
-    print(f"{'page':26} {'visible words':>13} {'core words':>10} {'FK core':>7} {'FK prose':>8}  outputs")
+    print(
+        f"{'page':26} {'visible words':>13} {'core words':>10} {'FK core':>7} {'FK prose':>8}  outputs"
+    )
     for m in rows:
-        flag = " > %d" % readability.MAX_WORDS if m.visible_words > readability.MAX_WORDS else ""
-        fk = " > %g" % readability.MAX_GRADE if m.core_grade > readability.MAX_GRADE else ""
-        print(f"{m.page:26} {m.visible_words:13,d} {m.core_words:10,d} {g(m.core_grade):>7} {g(m.prose_grade):>8}  "
-              f"{'counted' if m.executed else 'not counted'}{flag}{fk}")
+        flag = f" > {readability.MAX_WORDS:d}" if m.visible_words > readability.MAX_WORDS else ""
+        fk = f" > {readability.MAX_GRADE:g}" if m.core_grade > readability.MAX_GRADE else ""
+        print(
+            f"{m.page:26} {m.visible_words:13,d} {m.core_words:10,d} {g(m.core_grade):>7} {g(m.prose_grade):>8}  "
+            f"{'counted' if m.executed else 'not counted'}{flag}{fk}"
+        )
     chapters = [m for m in rows if readability.is_chapter(Path(m.page + ".ipynb"))]
-    print(f"\nchapters: visible words {min(m.visible_words for m in chapters):,}–{max(m.visible_words for m in chapters):,}; "
-          f"core-narrative FK grade {min(m.core_grade for m in chapters):.1f}–{max(m.core_grade for m in chapters):.1f} "
-          f"(targets: <= {readability.MAX_WORDS:,} words, FK <= {readability.MAX_GRADE:g})")
+    print(
+        f"\nchapters: visible words {min(m.visible_words for m in chapters):,}–{max(m.visible_words for m in chapters):,}; "
+        f"core-narrative FK grade {min(m.core_grade for m in chapters):.1f}–{max(m.core_grade for m in chapters):.1f} "
+        f"(targets: <= {readability.MAX_WORDS:,} words, FK <= {readability.MAX_GRADE:g})"
+    )
 
 
 if __name__ == "__main__":

@@ -18,9 +18,23 @@ field's ``constraints``, as the Table Schema requires.
 from __future__ import annotations
 
 __all__ = [
-    "WB_LICENCE", "PDDL", "US_GOV", "PAPER", "VINTAGES", "LATEST", "PAPER_VINTAGE", "RESOURCES",
-    "PPP_VINTAGE", "CITED", "NETWORK_BASES", "NATURAL_EARTH_LICENCE", "GEONAMES_LICENCE",
-    "CURATED", "field", "enum", "curated_field"
+    "WB_LICENCE",
+    "PDDL",
+    "US_GOV",
+    "PAPER",
+    "VINTAGES",
+    "LATEST",
+    "PAPER_VINTAGE",
+    "RESOURCES",
+    "PPP_VINTAGE",
+    "CITED",
+    "NETWORK_BASES",
+    "NATURAL_EARTH_LICENCE",
+    "GEONAMES_LICENCE",
+    "CURATED",
+    "field",
+    "enum",
+    "curated_field",
 ]
 
 WB_LICENCE = {
@@ -148,14 +162,29 @@ RESOURCES: dict[str, dict] = {
         "primaryKey": ["code"],
         "fields": [
             _CODE_FIELD,
-            {"name": "name", "type": "string", "required": True,
-             "description": "Name as in the newest World Bank file that has the code."},
-            {"name": "kind", "type": "string", "required": True, "enum": ["economy", "aggregate"],
-             "description": "economy = country or territory; aggregate = World, region, income or lending group."},
-            {"name": "region", "type": "string",
-             "description": "World Bank region (empty for aggregates)."},
-            {"name": "income_group", "type": "string",
-             "description": "World Bank income group, 2023 classification (empty for aggregates)."},
+            {
+                "name": "name",
+                "type": "string",
+                "required": True,
+                "description": "Name as in the newest World Bank file that has the code.",
+            },
+            {
+                "name": "kind",
+                "type": "string",
+                "required": True,
+                "enum": ["economy", "aggregate"],
+                "description": "economy = country or territory; aggregate = World, region, income or lending group.",
+            },
+            {
+                "name": "region",
+                "type": "string",
+                "description": "World Bank region (empty for aggregates).",
+            },
+            {
+                "name": "income_group",
+                "type": "string",
+                "description": "World Bank income group, 2023 classification (empty for aggregates).",
+            },
         ],
     },
     "wb_gdp_population": {
@@ -174,10 +203,20 @@ RESOURCES: dict[str, dict] = {
             _VINTAGE_FIELD,
             _CODE_FIELD,
             _YEAR_FIELD,
-            {"name": "gdp_usd", "type": "number", "unit": "current US$", "minimum": 0,
-             "description": "GDP, current US$ (NY.GDP.MKTP.CD). Empty where not published."},
-            {"name": "population", "type": "integer", "unit": "persons", "minimum": 0,
-             "description": "Population, total, mid-year (SP.POP.TOTL). Empty where not published."},
+            {
+                "name": "gdp_usd",
+                "type": "number",
+                "unit": "current US$",
+                "minimum": 0,
+                "description": "GDP, current US$ (NY.GDP.MKTP.CD). Empty where not published.",
+            },
+            {
+                "name": "population",
+                "type": "integer",
+                "unit": "persons",
+                "minimum": 0,
+                "description": "Population, total, mid-year (SP.POP.TOTL). Empty where not published.",
+            },
         ],
     },
     "paper_table2": {
@@ -195,18 +234,48 @@ RESOURCES: dict[str, dict] = {
         "licenses": [PAPER],
         "primaryKey": ["row", "year"],
         "fields": [
-            {"name": "row", "type": "integer", "required": True, "minimum": 1, "maximum": 9,
-             "description": "Row position in the printed table, top to bottom."},
-            {"name": "label", "type": "string", "required": True,
-             "description": "Row label (restored)."},
-            {"name": "members", "type": "string", "required": True,
-             "description": "World Bank codes summed for this row, joined by '+'."},
-            {"name": "year", "type": "integer", "required": True, "enum": [2000, 2005, 2010, 2013],
-             "description": "Year of the column."},
-            {"name": "gdp_usd_bn", "type": "integer", "unit": "billion current US$", "minimum": 0,
-             "description": "GDP as printed (the paper truncates to whole billions). Empty where blank."},
-            {"name": "share_pct", "type": "number", "unit": "% of world GDP", "minimum": 0, "maximum": 100,
-             "description": "Share of world GDP as printed. Empty where blank."},
+            {
+                "name": "row",
+                "type": "integer",
+                "required": True,
+                "minimum": 1,
+                "maximum": 9,
+                "description": "Row position in the printed table, top to bottom.",
+            },
+            {
+                "name": "label",
+                "type": "string",
+                "required": True,
+                "description": "Row label (restored).",
+            },
+            {
+                "name": "members",
+                "type": "string",
+                "required": True,
+                "description": "World Bank codes summed for this row, joined by '+'.",
+            },
+            {
+                "name": "year",
+                "type": "integer",
+                "required": True,
+                "enum": [2000, 2005, 2010, 2013],
+                "description": "Year of the column.",
+            },
+            {
+                "name": "gdp_usd_bn",
+                "type": "integer",
+                "unit": "billion current US$",
+                "minimum": 0,
+                "description": "GDP as printed (the paper truncates to whole billions). Empty where blank.",
+            },
+            {
+                "name": "share_pct",
+                "type": "number",
+                "unit": "% of world GDP",
+                "minimum": 0,
+                "maximum": 100,
+                "description": "Share of world GDP as printed. Empty where blank.",
+            },
         ],
     },
     "paper_growth_multiples": {
@@ -221,14 +290,36 @@ RESOURCES: dict[str, dict] = {
         "licenses": [PAPER],
         "primaryKey": ["start", "end"],
         "fields": [
-            {"name": "start", "type": "integer", "required": True, "minimum": 1960, "maximum": 2100,
-             "description": "First year of the period."},
-            {"name": "end", "type": "integer", "required": True, "minimum": 1960, "maximum": 2100,
-             "description": "Last year of the period."},
-            {"name": "multiple", "type": "number", "unit": "times", "required": True, "minimum": 0,
-             "description": "GDP in the last year divided by GDP in the first year, as printed."},
-            {"name": "quote", "type": "string", "required": True,
-             "description": "The words of the paper the figure is taken from."},
+            {
+                "name": "start",
+                "type": "integer",
+                "required": True,
+                "minimum": 1960,
+                "maximum": 2100,
+                "description": "First year of the period.",
+            },
+            {
+                "name": "end",
+                "type": "integer",
+                "required": True,
+                "minimum": 1960,
+                "maximum": 2100,
+                "description": "Last year of the period.",
+            },
+            {
+                "name": "multiple",
+                "type": "number",
+                "unit": "times",
+                "required": True,
+                "minimum": 0,
+                "description": "GDP in the last year divided by GDP in the first year, as printed.",
+            },
+            {
+                "name": "quote",
+                "type": "string",
+                "required": True,
+                "description": "The words of the paper the figure is taken from.",
+            },
         ],
     },
     "factbook_2015": {
@@ -246,36 +337,117 @@ RESOURCES: dict[str, dict] = {
         "licenses": [US_GOV],
         "primaryKey": ["fips"],
         "fields": [
-            {"name": "fips", "type": "string", "required": True,
-             "description": "FIPS 10-4 code the Factbook uses (xx = World)."},
-            {"name": "code", "type": "string", "required": True,
-             "description": "World Bank / ISO alpha-3 code (WLD = World), for joining with the World Bank tables."},
+            {
+                "name": "fips",
+                "type": "string",
+                "required": True,
+                "description": "FIPS 10-4 code the Factbook uses (xx = World).",
+            },
+            {
+                "name": "code",
+                "type": "string",
+                "required": True,
+                "description": "World Bank / ISO alpha-3 code (WLD = World), for joining with the World Bank tables.",
+            },
             {"name": "name", "type": "string", "required": True, "description": "Factbook name."},
-            {"name": "group", "type": "string", "required": True,
-             "enum": ["member", "observer", "world", "reference"],
-             "description": "Role in the paper's Table 3: SCO member, observer, the World, or a reference row the table does not include."},
-            {"name": "sco_status_2015", "type": "string",
-             "description": "SCO participation as printed by the Factbook 2015 ('member', 'observer', 'dialogue member'; empty if none)."},
-            {"name": "area_km2", "type": "number", "unit": "km2", "required": True, "minimum": 0,
-             "description": "Area, total (land and water)."},
-            {"name": "land_km2", "type": "number", "unit": "km2", "required": True, "minimum": 0,
-             "description": "Area, land."},
-            {"name": "population", "type": "integer", "unit": "persons", "required": True, "minimum": 0,
-             "description": "Population estimate."},
-            {"name": "population_date", "type": "string", "required": True,
-             "description": "Date of the population estimate as printed (e.g. 'July 2015')."},
-            {"name": "gdp_oer_usd", "type": "number", "unit": "US$ at official exchange rate", "required": True,
-             "minimum": 0, "description": "GDP (official exchange rate)."},
-            {"name": "gdp_oer_year", "type": "integer", "required": True, "minimum": 1990, "maximum": 2100,
-             "description": "Year of the GDP (official exchange rate) estimate."},
-            {"name": "gdp_ppp_usd", "type": "number", "unit": "international $ (PPP)", "required": True,
-             "minimum": 0, "description": "GDP (purchasing power parity), latest year printed."},
-            {"name": "gdp_ppp_year", "type": "integer", "required": True, "minimum": 1990, "maximum": 2100,
-             "description": "Year of the GDP (PPP) estimate."},
-            {"name": "area_text", "type": "string", "required": True, "description": "Area field as printed."},
-            {"name": "population_text", "type": "string", "required": True, "description": "Population value as printed."},
-            {"name": "gdp_oer_text", "type": "string", "required": True, "description": "GDP (official exchange rate) value as printed."},
-            {"name": "gdp_ppp_text", "type": "string", "required": True, "description": "GDP (PPP) value as printed."},
+            {
+                "name": "group",
+                "type": "string",
+                "required": True,
+                "enum": ["member", "observer", "world", "reference"],
+                "description": "Role in the paper's Table 3: SCO member, observer, the World, or a reference row the table does not include.",
+            },
+            {
+                "name": "sco_status_2015",
+                "type": "string",
+                "description": "SCO participation as printed by the Factbook 2015 ('member', 'observer', 'dialogue member'; empty if none).",
+            },
+            {
+                "name": "area_km2",
+                "type": "number",
+                "unit": "km2",
+                "required": True,
+                "minimum": 0,
+                "description": "Area, total (land and water).",
+            },
+            {
+                "name": "land_km2",
+                "type": "number",
+                "unit": "km2",
+                "required": True,
+                "minimum": 0,
+                "description": "Area, land.",
+            },
+            {
+                "name": "population",
+                "type": "integer",
+                "unit": "persons",
+                "required": True,
+                "minimum": 0,
+                "description": "Population estimate.",
+            },
+            {
+                "name": "population_date",
+                "type": "string",
+                "required": True,
+                "description": "Date of the population estimate as printed (e.g. 'July 2015').",
+            },
+            {
+                "name": "gdp_oer_usd",
+                "type": "number",
+                "unit": "US$ at official exchange rate",
+                "required": True,
+                "minimum": 0,
+                "description": "GDP (official exchange rate).",
+            },
+            {
+                "name": "gdp_oer_year",
+                "type": "integer",
+                "required": True,
+                "minimum": 1990,
+                "maximum": 2100,
+                "description": "Year of the GDP (official exchange rate) estimate.",
+            },
+            {
+                "name": "gdp_ppp_usd",
+                "type": "number",
+                "unit": "international $ (PPP)",
+                "required": True,
+                "minimum": 0,
+                "description": "GDP (purchasing power parity), latest year printed.",
+            },
+            {
+                "name": "gdp_ppp_year",
+                "type": "integer",
+                "required": True,
+                "minimum": 1990,
+                "maximum": 2100,
+                "description": "Year of the GDP (PPP) estimate.",
+            },
+            {
+                "name": "area_text",
+                "type": "string",
+                "required": True,
+                "description": "Area field as printed.",
+            },
+            {
+                "name": "population_text",
+                "type": "string",
+                "required": True,
+                "description": "Population value as printed.",
+            },
+            {
+                "name": "gdp_oer_text",
+                "type": "string",
+                "required": True,
+                "description": "GDP (official exchange rate) value as printed.",
+            },
+            {
+                "name": "gdp_ppp_text",
+                "type": "string",
+                "required": True,
+                "description": "GDP (PPP) value as printed.",
+            },
         ],
     },
 }
@@ -306,12 +478,23 @@ RESOURCES["wb_gdp_ppp"] = {
     "licenses": [WB_LICENCE],
     "primaryKey": ["vintage", "code", "year"],
     "fields": [
-        {"name": "vintage", "type": "string", "required": True, "enum": [PPP_VINTAGE],
-         "description": "Which copy of the World Bank PPP data the row comes from."},
+        {
+            "name": "vintage",
+            "type": "string",
+            "required": True,
+            "enum": [PPP_VINTAGE],
+            "description": "Which copy of the World Bank PPP data the row comes from.",
+        },
         _CODE_FIELD,
         _YEAR_FIELD,
-        {"name": "gdp_ppp", "type": "number", "unit": "current international $", "required": True, "minimum": 0,
-         "description": "GDP, PPP (current international $), NY.GDP.MKTP.PP.CD."},
+        {
+            "name": "gdp_ppp",
+            "type": "number",
+            "unit": "current international $",
+            "required": True,
+            "minimum": 0,
+            "description": "GDP, PPP (current international $), NY.GDP.MKTP.PP.CD.",
+        },
     ],
 }
 
@@ -339,22 +522,58 @@ RESOURCES["us_order_institutions"] = {
     "fields": [
         {"name": "institution", "type": "string", "required": True, "description": "Short name."},
         {"name": "full_name", "type": "string", "required": True, "description": "Full name."},
-        {"name": "pillar", "type": "string", "required": True,
-         "enum": ["political", "military", "financial and economic"],
-         "description": "The paper's grouping of the organisation."},
-        {"name": "paper_snippet", "type": "string", "required": True,
-         "description": "Where the paper names it (verbatim)."},
-        {"name": "founding_document", "type": "string", "required": True,
-         "description": "The treaty or agreement that created it."},
-        {"name": "place", "type": "string", "required": True, "description": "Where the document was signed or adopted."},
-        {"name": "date", "type": "string", "required": True,
-         "description": "Date the document was signed or adopted (ISO 8601)."},
-        {"name": "date_event", "type": "string", "required": True, "enum": ["signed", "adopted"],
-         "description": "What happened on that date."},
-        {"name": "year", "type": "integer", "required": True, "minimum": 1900, "maximum": 2100,
-         "description": "Year of that date."},
-        {"name": "source", "type": "string", "required": True,
-         "description": "Where the date is stated (the official text of the founding document)."},
+        {
+            "name": "pillar",
+            "type": "string",
+            "required": True,
+            "enum": ["political", "military", "financial and economic"],
+            "description": "The paper's grouping of the organisation.",
+        },
+        {
+            "name": "paper_snippet",
+            "type": "string",
+            "required": True,
+            "description": "Where the paper names it (verbatim).",
+        },
+        {
+            "name": "founding_document",
+            "type": "string",
+            "required": True,
+            "description": "The treaty or agreement that created it.",
+        },
+        {
+            "name": "place",
+            "type": "string",
+            "required": True,
+            "description": "Where the document was signed or adopted.",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "required": True,
+            "description": "Date the document was signed or adopted (ISO 8601).",
+        },
+        {
+            "name": "date_event",
+            "type": "string",
+            "required": True,
+            "enum": ["signed", "adopted"],
+            "description": "What happened on that date.",
+        },
+        {
+            "name": "year",
+            "type": "integer",
+            "required": True,
+            "minimum": 1900,
+            "maximum": 2100,
+            "description": "Year of that date.",
+        },
+        {
+            "name": "source",
+            "type": "string",
+            "required": True,
+            "description": "Where the date is stated (the official text of the founding document).",
+        },
     ],
 }
 
@@ -373,7 +592,7 @@ _FACTBOOK_2025 = {
 }
 _NEWS_REPORTS = {
     "title": "Dated reports of SCO summits, of the CIS Anti-Terrorism Centre and of the 2008 and 2010 crises "
-             "(TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation), one named per row",
+    "(TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation), one named per row",
     "publisher": "TASS; Trend News Agency; RFE/RL; Eurasianet; Jamestown Foundation",
     "path": "(rows typed in curated/sco_timeline.csv, each naming its report, date and address)",
     "version": "reports of 2001, 28 August 2008, 12 June 2010, 9 June 2017, 4 July 2023 and 4 July 2024",
@@ -395,8 +614,14 @@ RESOURCES["wb_surface_area"] = {
     "fields": [
         _CODE_FIELD,
         _YEAR_FIELD,
-        {"name": "area_km2", "type": "number", "unit": "km2", "required": True, "minimum": 0,
-         "description": "Surface area, AG.SRF.TOTL.K2."},
+        {
+            "name": "area_km2",
+            "type": "number",
+            "unit": "km2",
+            "required": True,
+            "minimum": 0,
+            "description": "Surface area, AG.SRF.TOTL.K2.",
+        },
     ],
 }
 
@@ -416,17 +641,44 @@ RESOURCES["factbook_sco_status"] = {
     "licenses": [US_GOV],
     "primaryKey": ["fips"],
     "fields": [
-        {"name": "fips", "type": "string", "required": True,
-         "description": "FIPS 10-4 code the Factbook uses (lower case)."},
-        {"name": "code", "type": "string", "required": True,
-         "description": "ISO 3166 alpha-3 / World Bank code, for joining with the World Bank tables."},
-        {"name": "name", "type": "string", "required": True, "description": "Factbook name (2025 edition)."},
-        {**_SCO_STATUS, "name": "status_2015",
-         "description": "SCO status printed in the 2015 edition (empty if the SCO is not listed)."},
-        {**_SCO_STATUS, "name": "status_2025",
-         "description": "SCO status printed in the 2025 edition (empty if the SCO is not listed)."},
-        {"name": "printed_2015", "type": "string", "description": "The SCO entry exactly as printed in 2015."},
-        {"name": "printed_2025", "type": "string", "description": "The SCO entry exactly as printed in 2025."},
+        {
+            "name": "fips",
+            "type": "string",
+            "required": True,
+            "description": "FIPS 10-4 code the Factbook uses (lower case).",
+        },
+        {
+            "name": "code",
+            "type": "string",
+            "required": True,
+            "description": "ISO 3166 alpha-3 / World Bank code, for joining with the World Bank tables.",
+        },
+        {
+            "name": "name",
+            "type": "string",
+            "required": True,
+            "description": "Factbook name (2025 edition).",
+        },
+        {
+            **_SCO_STATUS,
+            "name": "status_2015",
+            "description": "SCO status printed in the 2015 edition (empty if the SCO is not listed).",
+        },
+        {
+            **_SCO_STATUS,
+            "name": "status_2025",
+            "description": "SCO status printed in the 2025 edition (empty if the SCO is not listed).",
+        },
+        {
+            "name": "printed_2015",
+            "type": "string",
+            "description": "The SCO entry exactly as printed in 2015.",
+        },
+        {
+            "name": "printed_2025",
+            "type": "string",
+            "description": "The SCO entry exactly as printed in 2025.",
+        },
     ],
 }
 
@@ -445,26 +697,71 @@ RESOURCES["sco_timeline"] = {
     "licenses": [PAPER],
     "primaryKey": ["id"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1,
-         "description": "Row number, in date order."},
-        {"name": "date", "type": "string", "required": True,
-         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
-        {"name": "year", "type": "integer", "required": True, "minimum": 1990, "maximum": 2100,
-         "description": "Year of the event."},
-        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
-         "description": "How precisely the source dates the event."},
-        {"name": "kind", "type": "string", "required": True,
-         "enum": ["institution", "security", "crisis", "belt and road", "enlargement"],
-         "description": "What sort of event it is."},
-        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
-        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
-        {"name": "admitted", "type": "string",
-         "description": "For admissions: World Bank codes of the states admitted as members, joined by '+'."},
-        {"name": "source_type", "type": "string", "required": True, "enum": ["paper", "news report"],
-         "description": "Where the row comes from."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number, in date order.",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "required": True,
+            "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD.",
+        },
+        {
+            "name": "year",
+            "type": "integer",
+            "required": True,
+            "minimum": 1990,
+            "maximum": 2100,
+            "description": "Year of the event.",
+        },
+        {
+            "name": "precision",
+            "type": "string",
+            "required": True,
+            "enum": ["year", "month", "day"],
+            "description": "How precisely the source dates the event.",
+        },
+        {
+            "name": "kind",
+            "type": "string",
+            "required": True,
+            "enum": ["institution", "security", "crisis", "belt and road", "enlargement"],
+            "description": "What sort of event it is.",
+        },
+        {
+            "name": "label",
+            "type": "string",
+            "required": True,
+            "description": "A short title for charts.",
+        },
+        {
+            "name": "event",
+            "type": "string",
+            "required": True,
+            "description": "What happened, in the course's words.",
+        },
+        {
+            "name": "admitted",
+            "type": "string",
+            "description": "For admissions: World Bank codes of the states admitted as members, joined by '+'.",
+        },
+        {
+            "name": "source_type",
+            "type": "string",
+            "required": True,
+            "enum": ["paper", "news report"],
+            "description": "Where the row comes from.",
+        },
         {"name": "source", "type": "string", "required": True, "description": "The source, named."},
-        {"name": "quote", "type": "string",
-         "description": "For paper rows: the paper's words (checked verbatim by the build)."},
+        {
+            "name": "quote",
+            "type": "string",
+            "description": "For paper rows: the paper's words (checked verbatim by the build).",
+        },
         {"name": "url", "type": "string", "description": "Address of a news report."},
     ],
 }
@@ -494,21 +791,51 @@ RESOURCES["vision_mechanisms"] = {
     "licenses": [PAPER, US_GOV],
     "primaryKey": ["mechanism"],
     "fields": [
-        {"name": "order", "type": "integer", "required": True, "minimum": 1,
-         "description": "Position: the Vision's order first, then the comparison mechanisms."},
-        {"name": "mechanism", "type": "string", "required": True, "description": "Short name used in the course."},
-        {"name": "paper_name", "type": "string",
-         "description": "The name exactly as the paper quotes the Vision's list (empty for comparison rows)."},
+        {
+            "name": "order",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Position: the Vision's order first, then the comparison mechanisms.",
+        },
+        {
+            "name": "mechanism",
+            "type": "string",
+            "required": True,
+            "description": "Short name used in the course.",
+        },
+        {
+            "name": "paper_name",
+            "type": "string",
+            "description": "The name exactly as the paper quotes the Vision's list (empty for comparison rows).",
+        },
         {"name": "name", "type": "string", "required": True, "description": "Full name."},
-        {"name": "in_vision", "type": "string", "required": True, "enum": ["yes", "no"],
-         "description": "Whether the Vision's list (as quoted in the paper) names the mechanism."},
-        {"name": "factbook_abbrev", "type": "string",
-         "description": "Abbreviation under which the Factbook 2015 lists it or its counterpart (empty if not covered). "
-                        + _MEMBERSHIP_FIELD_DOC},
-        {"name": "coverage", "type": "string", "required": True,
-         "enum": ["listed", "counterpart listed", "not covered"],
-         "description": "What the course's sources can show about participation (see the description)."},
-        {"name": "note", "type": "string", "required": True, "description": "What exactly is covered, in words."},
+        {
+            "name": "in_vision",
+            "type": "string",
+            "required": True,
+            "enum": ["yes", "no"],
+            "description": "Whether the Vision's list (as quoted in the paper) names the mechanism.",
+        },
+        {
+            "name": "factbook_abbrev",
+            "type": "string",
+            "description": "Abbreviation under which the Factbook 2015 lists it or its counterpart (empty if not covered). "
+            + _MEMBERSHIP_FIELD_DOC,
+        },
+        {
+            "name": "coverage",
+            "type": "string",
+            "required": True,
+            "enum": ["listed", "counterpart listed", "not covered"],
+            "description": "What the course's sources can show about participation (see the description).",
+        },
+        {
+            "name": "note",
+            "type": "string",
+            "required": True,
+            "description": "What exactly is covered, in words.",
+        },
     ],
 }
 
@@ -528,21 +855,56 @@ RESOURCES["mechanism_membership"] = {
     "licenses": [US_GOV],
     "primaryKey": ["fips", "mechanism"],
     "fields": [
-        {"name": "fips", "type": "string", "required": True, "description": "FIPS 10-4 code the Factbook uses."},
-        {"name": "code", "type": "string",
-         "description": "ISO 3166 alpha-3 code where one exists (empty e.g. for the European Union)."},
-        {"name": "country", "type": "string", "required": True, "description": "Factbook name (today's spelling)."},
-        {"name": "entity_type", "type": "string", "required": True,
-         "description": "Factbook archive entity type (sovereign, special_admin, misc, ...)."},
-        {"name": "mechanism", "type": "string", "required": True,
-         "enum": ["SCO", "ASEAN", "APEC", "CICA", "GCC", "LAS", "BRICS", "ARF", "EAS"],
-         "description": _MEMBERSHIP_FIELD_DOC},
-        {"name": "status", "type": "string", "required": True,
-         "enum": ["member", "observer", "dialogue partner", "dialogue member"],
-         "description": "Status as printed (a bare abbreviation means member)."},
-        {"name": "printed", "type": "string", "required": True, "description": "The Factbook's text for this entry."},
+        {
+            "name": "fips",
+            "type": "string",
+            "required": True,
+            "description": "FIPS 10-4 code the Factbook uses.",
+        },
+        {
+            "name": "code",
+            "type": "string",
+            "description": "ISO 3166 alpha-3 code where one exists (empty e.g. for the European Union).",
+        },
+        {
+            "name": "country",
+            "type": "string",
+            "required": True,
+            "description": "Factbook name (today's spelling).",
+        },
+        {
+            "name": "entity_type",
+            "type": "string",
+            "required": True,
+            "description": "Factbook archive entity type (sovereign, special_admin, misc, ...).",
+        },
+        {
+            "name": "mechanism",
+            "type": "string",
+            "required": True,
+            "enum": ["SCO", "ASEAN", "APEC", "CICA", "GCC", "LAS", "BRICS", "ARF", "EAS"],
+            "description": _MEMBERSHIP_FIELD_DOC,
+        },
+        {
+            "name": "status",
+            "type": "string",
+            "required": True,
+            "enum": ["member", "observer", "dialogue partner", "dialogue member"],
+            "description": "Status as printed (a bare abbreviation means member).",
+        },
+        {
+            "name": "printed",
+            "type": "string",
+            "required": True,
+            "description": "The Factbook's text for this entry.",
+        },
         {"name": "note", "type": "string", "description": "Anything odd about the printed entry."},
-        {"name": "as_of", "type": "string", "required": True, "description": "Factbook edition the row is as of."},
+        {
+            "name": "as_of",
+            "type": "string",
+            "required": True,
+            "description": "Factbook edition the row is as of.",
+        },
         {"name": "source", "type": "string", "required": True, "description": "Source and field."},
     ],
 }
@@ -561,12 +923,37 @@ RESOURCES["self_other_statements"] = {
     "primaryKey": ["id"],
     "fields": [
         {"name": "id", "type": "string", "required": True, "description": "Statement id."},
-        {"name": "statement", "type": "string", "required": True, "description": "The statement shown to students."},
-        {"name": "paper_quote", "type": "string", "required": True, "description": "The paper's words it rests on."},
-        {"name": "speaker", "type": "string", "required": True, "description": "Whose words they are."},
-        {"name": "answer", "type": "string", "required": True, "enum": ["antagonistic", "different", "in-group"],
-         "description": "The type the chapter's reading assigns."},
-        {"name": "explanation", "type": "string", "required": True, "description": "Feedback: why."},
+        {
+            "name": "statement",
+            "type": "string",
+            "required": True,
+            "description": "The statement shown to students.",
+        },
+        {
+            "name": "paper_quote",
+            "type": "string",
+            "required": True,
+            "description": "The paper's words it rests on.",
+        },
+        {
+            "name": "speaker",
+            "type": "string",
+            "required": True,
+            "description": "Whose words they are.",
+        },
+        {
+            "name": "answer",
+            "type": "string",
+            "required": True,
+            "enum": ["antagonistic", "different", "in-group"],
+            "description": "The type the chapter's reading assigns.",
+        },
+        {
+            "name": "explanation",
+            "type": "string",
+            "required": True,
+            "description": "Feedback: why.",
+        },
     ],
 }
 
@@ -577,13 +964,17 @@ CITED = {
     "path": "",
 }
 _POST2015_DOCUMENTS = {
-    "title": ("Dated publications of the IMF, the New Development Bank, the Kremlin, China's Ministry of "
-              "Foreign Affairs, the UN General Assembly and the US President, and news reports (Xinhua, "
-              "Reuters), one named per row"),
+    "title": (
+        "Dated publications of the IMF, the New Development Bank, the Kremlin, China's Ministry of "
+        "Foreign Affairs, the UN General Assembly and the US President, and news reports (Xinhua, "
+        "Reuters), one named per row"
+    ),
     "publisher": "IMF; NDB; President of Russia; Ministry of Foreign Affairs of the PRC; United Nations; "
-                 "The White House; Xinhua; Reuters",
-    "path": ("(rows typed in curated/epilogue_events.csv, each naming its publication, date and, "
-             "where known, address)"),
+    "The White House; Xinhua; Reuters",
+    "path": (
+        "(rows typed in curated/epilogue_events.csv, each naming its publication, date and, "
+        "where known, address)"
+    ),
     "version": "publications of 18 December 2015 to 28 November 2023",
 }
 
@@ -604,25 +995,86 @@ RESOURCES["epilogue_events"] = {
     "licenses": [US_GOV, CITED],
     "primaryKey": ["id"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in date order."},
-        {"name": "date", "type": "string", "required": True,
-         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
-        {"name": "year", "type": "integer", "required": True, "minimum": 2015, "maximum": 2100,
-         "description": "Year of the event (for Factbook rows: the edition's year)."},
-        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
-         "description": "How precisely the source dates the event."},
-        {"name": "topic", "type": "string", "required": True,
-         "enum": ["IMF reform", "AIIB", "NDB", "Sino-Russian relations", "Belt and Road", "US policy",
-                  "BRICS", "Trade pacts", "Central Asian security"],
-         "description": "Which thread of the paper's argument the event bears on."},
-        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
-        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
-        {"name": "source_type", "type": "string", "required": True,
-         "enum": ["official document", "news report", "factbook"], "description": "What kind of source it is."},
-        {"name": "source", "type": "string", "required": True, "description": "The source, named and dated."},
-        {"name": "url", "type": "string", "description": "Address of the source, where the course has one."},
-        {"name": "quote", "type": "string",
-         "description": "For Factbook rows: the Factbook's words (checked verbatim by the build)."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number, in date order.",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "required": True,
+            "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD.",
+        },
+        {
+            "name": "year",
+            "type": "integer",
+            "required": True,
+            "minimum": 2015,
+            "maximum": 2100,
+            "description": "Year of the event (for Factbook rows: the edition's year).",
+        },
+        {
+            "name": "precision",
+            "type": "string",
+            "required": True,
+            "enum": ["year", "month", "day"],
+            "description": "How precisely the source dates the event.",
+        },
+        {
+            "name": "topic",
+            "type": "string",
+            "required": True,
+            "enum": [
+                "IMF reform",
+                "AIIB",
+                "NDB",
+                "Sino-Russian relations",
+                "Belt and Road",
+                "US policy",
+                "BRICS",
+                "Trade pacts",
+                "Central Asian security",
+            ],
+            "description": "Which thread of the paper's argument the event bears on.",
+        },
+        {
+            "name": "label",
+            "type": "string",
+            "required": True,
+            "description": "A short title for charts.",
+        },
+        {
+            "name": "event",
+            "type": "string",
+            "required": True,
+            "description": "What happened, in the course's words.",
+        },
+        {
+            "name": "source_type",
+            "type": "string",
+            "required": True,
+            "enum": ["official document", "news report", "factbook"],
+            "description": "What kind of source it is.",
+        },
+        {
+            "name": "source",
+            "type": "string",
+            "required": True,
+            "description": "The source, named and dated.",
+        },
+        {
+            "name": "url",
+            "type": "string",
+            "description": "Address of the source, where the course has one.",
+        },
+        {
+            "name": "quote",
+            "type": "string",
+            "description": "For Factbook rows: the Factbook's words (checked verbatim by the build).",
+        },
     ],
 }
 
@@ -636,13 +1088,15 @@ _FACTBOOK_2015_BACKGROUND = {
 }
 _CH05_REPORTS = {
     "title": "Human Rights Watch, '\"Bullets Were Falling Like Rain\": The Andijan Massacre, May 13, 2005' "
-             "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005); Associated Press via Fox "
-             "News (30 July 2005); Los Angeles Times (4 February 2009); Jamestown Foundation, Terrorism "
-             "Monitor (2007)",
+    "(June 2005); RFE/RL report of the SCO summit in Astana (5 July 2005); Associated Press via Fox "
+    "News (30 July 2005); Los Angeles Times (4 February 2009); Jamestown Foundation, Terrorism "
+    "Monitor (2007)",
     "publisher": "Human Rights Watch; Radio Free Europe/Radio Liberty; Associated Press; Los Angeles Times; "
-                 "Jamestown Foundation",
-    "path": ("(rows typed in curated/network_events.csv and curated/network_figures.csv, "
-             "each naming its publication and address)"),
+    "Jamestown Foundation",
+    "path": (
+        "(rows typed in curated/network_events.csv and curated/network_figures.csv, "
+        "each naming its publication and address)"
+    ),
     "version": "publications of June 2005, 5 July 2005, 30 July 2005, 2007 and 4 February 2009",
 }
 _CH05_QUOTED = {
@@ -652,17 +1106,25 @@ _CH05_QUOTED = {
 }
 #: The US bases chapter 5 follows: key (the value of network_events.base) -> full name.
 NETWORK_BASES = {"K2": "Karshi-Khanabad (K2), Uzbekistan", "Manas": "Manas, Kyrgyzstan"}
-_CH05_SOURCE_TYPE = {"name": "source_type", "type": "string", "required": True,
-                     "enum": ["paper", "factbook", "report"],
-                     "description": "paper: Sahara (2015); factbook: CIA World Factbook 2015; report: a named "
-                                    "publication outside the course's stored sources."}
-_CH05_CHECKED = {"name": "checked", "type": "string", "required": True,
-                 "description": "Whether the build checked the quote against its source, and where."}
+_CH05_SOURCE_TYPE = {
+    "name": "source_type",
+    "type": "string",
+    "required": True,
+    "enum": ["paper", "factbook", "report"],
+    "description": "paper: Sahara (2015); factbook: CIA World Factbook 2015; report: a named "
+    "publication outside the course's stored sources.",
+}
+_CH05_CHECKED = {
+    "name": "checked",
+    "type": "string",
+    "required": True,
+    "description": "Whether the build checked the quote against its source, and where.",
+}
 
 RESOURCES["network_events"] = {
     "path": "network_events.csv",
     "title": "Chapter 5: events of the 'network leverage' case, 2001-2014 (Andijan, the SCO's Astana "
-             "declaration, the K2 and Manas bases)",
+    "declaration, the K2 and Manas bases)",
     "description": (
         "One row per event with the actors, a category and the source's own words. Paper rows: the "
         "quote occurs verbatim in the paper (checked by the build), and where it does not state the "
@@ -677,30 +1139,97 @@ RESOURCES["network_events"] = {
     "licenses": [PAPER, US_GOV, _CH05_QUOTED],
     "primaryKey": ["id"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
-        {"name": "date", "type": "string", "required": True,
-         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
-        {"name": "year", "type": "integer", "required": True, "minimum": 2001, "maximum": 2015,
-         "description": "Year of the event."},
-        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
-         "description": "How precisely the source dates the event."},
-        {"name": "category", "type": "string", "required": True,
-         "enum": ["unrest", "US pressure", "collective backing", "host decision", "base", "domestic politics"],
-         "description": "What sort of event it is, in the chapter's reading."},
-        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
-        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
-        {"name": "actors", "type": "string", "required": True, "description": "Who acted, joined by '; '."},
-        {"name": "base", "type": "string", "enum": list(NETWORK_BASES),
-         "description": "For rows that date a US base's start or end: which base."},
-        {"name": "milestone", "type": "string", "enum": ["start", "end"],
-         "description": "For base rows: whether the row dates the start or the end of the US presence."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number.",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "required": True,
+            "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD.",
+        },
+        {
+            "name": "year",
+            "type": "integer",
+            "required": True,
+            "minimum": 2001,
+            "maximum": 2015,
+            "description": "Year of the event.",
+        },
+        {
+            "name": "precision",
+            "type": "string",
+            "required": True,
+            "enum": ["year", "month", "day"],
+            "description": "How precisely the source dates the event.",
+        },
+        {
+            "name": "category",
+            "type": "string",
+            "required": True,
+            "enum": [
+                "unrest",
+                "US pressure",
+                "collective backing",
+                "host decision",
+                "base",
+                "domestic politics",
+            ],
+            "description": "What sort of event it is, in the chapter's reading.",
+        },
+        {
+            "name": "label",
+            "type": "string",
+            "required": True,
+            "description": "A short title for charts.",
+        },
+        {
+            "name": "event",
+            "type": "string",
+            "required": True,
+            "description": "What happened, in the course's words.",
+        },
+        {
+            "name": "actors",
+            "type": "string",
+            "required": True,
+            "description": "Who acted, joined by '; '.",
+        },
+        {
+            "name": "base",
+            "type": "string",
+            "enum": list(NETWORK_BASES),
+            "description": "For rows that date a US base's start or end: which base.",
+        },
+        {
+            "name": "milestone",
+            "type": "string",
+            "enum": ["start", "end"],
+            "description": "For base rows: whether the row dates the start or the end of the US presence.",
+        },
         _CH05_SOURCE_TYPE,
         {"name": "source", "type": "string", "required": True, "description": "The source, named."},
-        {"name": "quote", "type": "string", "required": True, "description": "The source's own words for the event."},
-        {"name": "date_quote", "type": "string",
-         "description": "For paper rows whose quote lacks the year: the paper's sentence that dates it (checked)."},
+        {
+            "name": "quote",
+            "type": "string",
+            "required": True,
+            "description": "The source's own words for the event.",
+        },
+        {
+            "name": "date_quote",
+            "type": "string",
+            "description": "For paper rows whose quote lacks the year: the paper's sentence that dates it (checked).",
+        },
         _CH05_CHECKED,
-        {"name": "url", "type": "string", "description": "Address of a report outside the stored sources."},
+        {
+            "name": "url",
+            "type": "string",
+            "description": "Address of a report outside the stored sources.",
+        },
     ],
 }
 
@@ -718,19 +1247,52 @@ RESOURCES["network_figures"] = {
     "licenses": [PAPER, _CH05_QUOTED],
     "primaryKey": ["figure"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
-        {"name": "figure", "type": "string", "required": True, "description": "A short key for the figure."},
-        {"name": "description", "type": "string", "required": True, "description": "What the figure counts."},
-        {"name": "value", "type": "number", "minimum": 0,
-         "description": "The number as the source prints it (empty where the source gives none)."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number.",
+        },
+        {
+            "name": "figure",
+            "type": "string",
+            "required": True,
+            "description": "A short key for the figure.",
+        },
+        {
+            "name": "description",
+            "type": "string",
+            "required": True,
+            "description": "What the figure counts.",
+        },
+        {
+            "name": "value",
+            "type": "number",
+            "minimum": 0,
+            "description": "The number as the source prints it (empty where the source gives none).",
+        },
         {"name": "unit", "type": "string", "required": True, "description": "Unit of value."},
-        {"name": "kind", "type": "string", "required": True,
-         "enum": ["official figure", "independent account", "paper's figure"],
-         "description": "Whose figure it is."},
+        {
+            "name": "kind",
+            "type": "string",
+            "required": True,
+            "enum": ["official figure", "independent account", "paper's figure"],
+            "description": "Whose figure it is.",
+        },
         {"name": "source", "type": "string", "required": True, "description": "The source, named."},
-        {"name": "quote", "type": "string", "required": True, "description": "The source's words that print the figure."},
+        {
+            "name": "quote",
+            "type": "string",
+            "required": True,
+            "description": "The source's words that print the figure.",
+        },
         _CH05_CHECKED,
-        {"name": "url", "type": "string", "description": "Address of a publication outside the stored sources."},
+        {
+            "name": "url",
+            "type": "string",
+            "description": "Address of a publication outside the stored sources.",
+        },
     ],
 }
 
@@ -750,33 +1312,76 @@ RESOURCES["rapprochement_figures"] = {
         "pipeline (its contract volume, design capacity, first deliveries and yearly deliveries), each "
         "naming in cited_as the report, its date and its address, with the report's own words in quote."
     ),
-    "sources": [_PAPER_TEXT, {
-        "title": "News reports on the Power of Siberia pipeline (UPI, 18 February 2019; TASS, 2 December 2019 "
-                 "and 5 December 2025), one named per row",
-        "publisher": "UPI; TASS",
-        "path": "(rows typed in curated/rapprochement_figures.csv, each naming its report, date and address)",
-        "version": "reports of 18 February 2019, 2 December 2019 and 5 December 2025",
-    }],
+    "sources": [
+        _PAPER_TEXT,
+        {
+            "title": "News reports on the Power of Siberia pipeline (UPI, 18 February 2019; TASS, 2 December 2019 "
+            "and 5 December 2025), one named per row",
+            "publisher": "UPI; TASS",
+            "path": "(rows typed in curated/rapprochement_figures.csv, each naming its report, date and address)",
+            "version": "reports of 18 February 2019, 2 December 2019 and 5 December 2025",
+        },
+    ],
     "licenses": [PAPER],
     "primaryKey": ["figure"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in the paper's order."},
-        {"name": "figure", "type": "string", "required": True, "description": "A short key for the figure."},
-        {"name": "claim", "type": "string", "required": True, "description": "What the figure counts, in the course's words."},
-        {"name": "value", "type": "number", "minimum": 0,
-         "description": "The number as the paper prints it (empty where the paper gives words, not a number)."},
-        {"name": "unit", "type": "string", "required": True, "description": "Unit of value, as far as the paper states it."},
-        {"name": "date", "type": "string",
-         "description": "The date the claim refers to, ISO at the precision the paper gives (YYYY, YYYY-MM or "
-                        "YYYY-MM-DD); empty where the paper gives none."},
-        {"name": "cited_as", "type": "string", "required": True,
-         "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', or "
-                        "'no citation in the paper'; for a later report (rows 'pos_'), the report named, "
-                        "dated and addressed (https://...)."},
-        {"name": "quote", "type": "string", "required": True,
-         "description": "The paper's words that state the figure (checked verbatim by the build); for a later "
-                        "report, the report's words (not checkable here: the report is not stored)."},
-        {"name": "note", "type": "string", "description": "What a careful reader should notice about the figure."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number, in the paper's order.",
+        },
+        {
+            "name": "figure",
+            "type": "string",
+            "required": True,
+            "description": "A short key for the figure.",
+        },
+        {
+            "name": "claim",
+            "type": "string",
+            "required": True,
+            "description": "What the figure counts, in the course's words.",
+        },
+        {
+            "name": "value",
+            "type": "number",
+            "minimum": 0,
+            "description": "The number as the paper prints it (empty where the paper gives words, not a number).",
+        },
+        {
+            "name": "unit",
+            "type": "string",
+            "required": True,
+            "description": "Unit of value, as far as the paper states it.",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "description": "The date the claim refers to, ISO at the precision the paper gives (YYYY, YYYY-MM or "
+            "YYYY-MM-DD); empty where the paper gives none.",
+        },
+        {
+            "name": "cited_as",
+            "type": "string",
+            "required": True,
+            "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', or "
+            "'no citation in the paper'; for a later report (rows 'pos_'), the report named, "
+            "dated and addressed (https://...).",
+        },
+        {
+            "name": "quote",
+            "type": "string",
+            "required": True,
+            "description": "The paper's words that state the figure (checked verbatim by the build); for a later "
+            "report, the report's words (not checkable here: the report is not stored).",
+        },
+        {
+            "name": "note",
+            "type": "string",
+            "description": "What a careful reader should notice about the figure.",
+        },
     ],
 }
 
@@ -784,9 +1389,9 @@ RESOURCES["rapprochement_figures"] = {
 # ---------------------------------------------------------------- claims ledger (issue 6)
 _CLAIM_REPORTS = {
     "title": "Sources named for the dated claims the ledger contradicts: the Ministry of Foreign Affairs of "
-             "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
-             "on the China-Russia joint statement on the international order of the 21st century; RFE/RL and "
-             "Reuters (28 August 2008) on the SCO's Dushanbe Declaration",
+    "the People's Republic of China (news release of 1 July 2005) and People's Daily Online (1 July 2005) "
+    "on the China-Russia joint statement on the international order of the 21st century; RFE/RL and "
+    "Reuters (28 August 2008) on the SCO's Dushanbe Declaration",
     "publisher": "Ministry of Foreign Affairs of the PRC; People's Daily; RFE/RL; Reuters",
     "path": "(named in the row's named_source, typed in curated/claims.toml)",
     "version": "releases of 1 July 2005 and 28 August 2008",
@@ -811,53 +1416,149 @@ RESOURCES["claims_ledger"] = {
         "named sources. "
         "tests/test_ledger.py recomputes every checked row and fails if this file disagrees with the data."
     ),
-    "sources": [_PAPER_TEXT, _WB_GDP_2015, _WB_GDP_2026, _WB_PPP_2023, _FACTBOOK_2015, _CLAIM_REPORTS],
+    "sources": [
+        _PAPER_TEXT,
+        _WB_GDP_2015,
+        _WB_GDP_2026,
+        _WB_PPP_2023,
+        _FACTBOOK_2015,
+        _CLAIM_REPORTS,
+    ],
     "licenses": [PAPER, WB_LICENCE, US_GOV],
     "primaryKey": ["key"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in the paper's order."},
-        {"name": "key", "type": "string", "required": True, "description": "A short, stable key for the claim."},
-        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 7,
-         "description": "The paper's section (= the course's chapter) the claim is made in."},
-        {"name": "section", "type": "string", "required": True, "description": "That section's title."},
-        {"name": "claim", "type": "string", "required": True, "description": "What the paper claims, in the course's words."},
-        {"name": "stated", "type": "string", "required": True,
-         "description": "How the paper states the value or date (its words; '(numbers lost)' for lost tables)."},
-        {"name": "value", "type": "number",
-         "description": "The paper's number, where it prints one (empty for dates and words)."},
-        {"name": "unit", "type": "string", "required": True, "description": "Unit of the value, or what the check counts."},
-        {"name": "date", "type": "string",
-         "description": "The date or period the claim refers to: YYYY, YYYY-MM, YYYY-MM-DD, a span YYYY-YYYY or "
-                        "YYYY/YYYY, or a decade YYYYs; empty if none."},
-        {"name": "quote", "type": "string", "required": True, "description": "The paper's words (checked verbatim by the build)."},
-        {"name": "paper_source", "type": "string", "required": True,
-         "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', a table's "
-                        "source line, or 'no citation in the paper'."},
-        {"name": "status", "type": "string", "required": True,
-         "enum": ["reproduced", "revised", "corroborated", "not reproduced", "contradicted", "contested",
-                  "not checkable with the course's data"],
-         "description": "Computed for checked claims (see multipolar/ledger.py): reproduced, revised or not "
-                        "reproduced by a recomputation; corroborated, contradicted or contested by a dated row of "
-                        "the course's event tables. Typed, with a reason or named sources, for the others."},
-        {"name": "check", "type": "string", "description": "The registered check (multipolar.ledger.CHECKS) that recomputes the claim."},
-        {"name": "args", "type": "string", "description": "The check's arguments, 'name=value; ...'."},
-        {"name": "rule", "type": "string",
-         "description": "When a recomputed value agrees with the paper's: round_or_truncate:d, equal[:n], more_than:x, "
-                        "less_than:x or between:a:b; for event-table checks same_date, same_date_value or "
-                        "same_value (see multipolar.ledger.RULES)."},
-        {"name": "paper_era_value", "type": "number",
-         "description": "The value recomputed from the paper-era data; for event-table checks the row's date as "
-                        "YYYYMMDD (00 for an unknown month or day) or its number."},
-        {"name": "paper_era_vintage", "type": "string", "description": "Which data: a WDI vintage, the PPP vintage or factbook-2015."},
-        {"name": "today_value", "type": "number",
-         "description": "The value recomputed from today's data; for event-table checks the row's number (rule "
-                        "same_date_value) or the same as paper_era_value."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number, in the paper's order.",
+        },
+        {
+            "name": "key",
+            "type": "string",
+            "required": True,
+            "description": "A short, stable key for the claim.",
+        },
+        {
+            "name": "chapter",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "maximum": 7,
+            "description": "The paper's section (= the course's chapter) the claim is made in.",
+        },
+        {
+            "name": "section",
+            "type": "string",
+            "required": True,
+            "description": "That section's title.",
+        },
+        {
+            "name": "claim",
+            "type": "string",
+            "required": True,
+            "description": "What the paper claims, in the course's words.",
+        },
+        {
+            "name": "stated",
+            "type": "string",
+            "required": True,
+            "description": "How the paper states the value or date (its words; '(numbers lost)' for lost tables).",
+        },
+        {
+            "name": "value",
+            "type": "number",
+            "description": "The paper's number, where it prints one (empty for dates and words).",
+        },
+        {
+            "name": "unit",
+            "type": "string",
+            "required": True,
+            "description": "Unit of the value, or what the check counts.",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "description": "The date or period the claim refers to: YYYY, YYYY-MM, YYYY-MM-DD, a span YYYY-YYYY or "
+            "YYYY/YYYY, or a decade YYYYs; empty if none.",
+        },
+        {
+            "name": "quote",
+            "type": "string",
+            "required": True,
+            "description": "The paper's words (checked verbatim by the build).",
+        },
+        {
+            "name": "paper_source",
+            "type": "string",
+            "required": True,
+            "description": "The source the paper gives: an author-date citation, 'footnote [n], text lost', a table's "
+            "source line, or 'no citation in the paper'.",
+        },
+        {
+            "name": "status",
+            "type": "string",
+            "required": True,
+            "enum": [
+                "reproduced",
+                "revised",
+                "corroborated",
+                "not reproduced",
+                "contradicted",
+                "contested",
+                "not checkable with the course's data",
+            ],
+            "description": "Computed for checked claims (see multipolar/ledger.py): reproduced, revised or not "
+            "reproduced by a recomputation; corroborated, contradicted or contested by a dated row of "
+            "the course's event tables. Typed, with a reason or named sources, for the others.",
+        },
+        {
+            "name": "check",
+            "type": "string",
+            "description": "The registered check (multipolar.ledger.CHECKS) that recomputes the claim.",
+        },
+        {
+            "name": "args",
+            "type": "string",
+            "description": "The check's arguments, 'name=value; ...'.",
+        },
+        {
+            "name": "rule",
+            "type": "string",
+            "description": "When a recomputed value agrees with the paper's: round_or_truncate:d, equal[:n], more_than:x, "
+            "less_than:x or between:a:b; for event-table checks same_date, same_date_value or "
+            "same_value (see multipolar.ledger.RULES).",
+        },
+        {
+            "name": "paper_era_value",
+            "type": "number",
+            "description": "The value recomputed from the paper-era data; for event-table checks the row's date as "
+            "YYYYMMDD (00 for an unknown month or day) or its number.",
+        },
+        {
+            "name": "paper_era_vintage",
+            "type": "string",
+            "description": "Which data: a WDI vintage, the PPP vintage or factbook-2015.",
+        },
+        {
+            "name": "today_value",
+            "type": "number",
+            "description": "The value recomputed from today's data; for event-table checks the row's number (rule "
+            "same_date_value) or the same as paper_era_value.",
+        },
         {"name": "today_vintage", "type": "string", "description": "Which data stand for today."},
-        {"name": "named_source", "type": "string",
-         "description": "For recomputed claims the data's publisher; for claims held against an event table the "
-                        "row's named source and address; for typed 'contradicted' / 'contested' the named sources."},
-        {"name": "reason", "type": "string",
-         "description": "Why the claim is not checkable with the course's data, or why it does not reproduce."},
+        {
+            "name": "named_source",
+            "type": "string",
+            "description": "For recomputed claims the data's publisher; for claims held against an event table the "
+            "row's named source and address; for typed 'contradicted' / 'contested' the named sources.",
+        },
+        {
+            "name": "reason",
+            "type": "string",
+            "description": "Why the claim is not checkable with the course's data, or why it does not reproduce.",
+        },
         {"name": "note", "type": "string", "description": "What a careful reader should notice."},
     ],
 }
@@ -879,26 +1580,82 @@ RESOURCES["argument_map"] = {
     "licenses": [PAPER],
     "primaryKey": ["node"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in map order."},
-        {"name": "node", "type": "string", "required": True,
-         "description": "Key of the node: C (conclusion), P1-P6 (premises, by chapter), D1-D4 (the paper's doubts)."},
-        {"name": "role", "type": "string", "required": True, "enum": ["conclusion", "premise", "doubt"],
-         "description": "What the node does in the argument."},
-        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 8,
-         "description": "The course chapter that examines the node."},
-        {"name": "label", "type": "string", "required": True, "description": "A short label for the map."},
-        {"name": "claim", "type": "string", "required": True, "description": "The claim in the course's words."},
-        {"name": "quote", "type": "string", "required": True,
-         "description": "The paper's words for the claim (checked verbatim by the build)."},
-        {"name": "bears_on", "type": "string",
-         "description": "The node this one supports (premises) or qualifies (doubts, the course's reading); empty for the conclusion."},
-        {"name": "evidence", "type": "string", "description": "What the course examined in support, in words."},
-        {"name": "evidence_metric", "type": "string",
-         "description": "Keys of multipolar.chapters.ch07_argmap.METRICS (separated by '; ') that compute the supporting figures."},
-        {"name": "counter", "type": "string", "description": "The strongest counter-evidence the course found, in words."},
-        {"name": "counter_source", "type": "string", "description": "Where the counter-evidence comes from."},
-        {"name": "counter_metric", "type": "string",
-         "description": "Keys of multipolar.chapters.ch07_argmap.METRICS that compute the counter-evidence figures."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number, in map order.",
+        },
+        {
+            "name": "node",
+            "type": "string",
+            "required": True,
+            "description": "Key of the node: C (conclusion), P1-P6 (premises, by chapter), D1-D4 (the paper's doubts).",
+        },
+        {
+            "name": "role",
+            "type": "string",
+            "required": True,
+            "enum": ["conclusion", "premise", "doubt"],
+            "description": "What the node does in the argument.",
+        },
+        {
+            "name": "chapter",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "maximum": 8,
+            "description": "The course chapter that examines the node.",
+        },
+        {
+            "name": "label",
+            "type": "string",
+            "required": True,
+            "description": "A short label for the map.",
+        },
+        {
+            "name": "claim",
+            "type": "string",
+            "required": True,
+            "description": "The claim in the course's words.",
+        },
+        {
+            "name": "quote",
+            "type": "string",
+            "required": True,
+            "description": "The paper's words for the claim (checked verbatim by the build).",
+        },
+        {
+            "name": "bears_on",
+            "type": "string",
+            "description": "The node this one supports (premises) or qualifies (doubts, the course's reading); empty for the conclusion.",
+        },
+        {
+            "name": "evidence",
+            "type": "string",
+            "description": "What the course examined in support, in words.",
+        },
+        {
+            "name": "evidence_metric",
+            "type": "string",
+            "description": "Keys of multipolar.chapters.ch07_argmap.METRICS (separated by '; ') that compute the supporting figures.",
+        },
+        {
+            "name": "counter",
+            "type": "string",
+            "description": "The strongest counter-evidence the course found, in words.",
+        },
+        {
+            "name": "counter_source",
+            "type": "string",
+            "description": "Where the counter-evidence comes from.",
+        },
+        {
+            "name": "counter_metric",
+            "type": "string",
+            "description": "Keys of multipolar.chapters.ch07_argmap.METRICS that compute the counter-evidence figures.",
+        },
     ],
 }
 
@@ -906,7 +1663,7 @@ RESOURCES["argument_map"] = {
 # ---------------------------------------------------------------- claims ledger: dated events (issue 14)
 _CLAIM_EVENT_SOURCES = {
     "title": "Official documents, news reports and analyses named in each row (read by the course through "
-             "stored copies of public web pages; the build cannot check them against ../shared/sources)",
+    "stored copies of public web pages; the build cannot check them against ../shared/sources)",
     "publisher": "as named in each row",
     "path": "(rows typed in curated/claim_events.csv, each naming its publication and the address read)",
     "version": "publications of 1996-2016",
@@ -928,28 +1685,91 @@ RESOURCES["claim_events"] = {
     "licenses": [_CH05_QUOTED],
     "primaryKey": ["key"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number, in date order."},
-        {"name": "key", "type": "string", "required": True, "description": "A short, stable key (the ledger uses it)."},
-        {"name": "date", "type": "string", "required": True,
-         "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD."},
-        {"name": "year", "type": "integer", "required": True, "minimum": 1970, "maximum": 2025,
-         "description": "Year of the event."},
-        {"name": "precision", "type": "string", "required": True, "enum": ["year", "month", "day"],
-         "description": "How precisely the source dates the event."},
-        {"name": "chapter", "type": "integer", "required": True, "minimum": 1, "maximum": 7,
-         "description": "The section of the paper (= course chapter) that states the event."},
-        {"name": "label", "type": "string", "required": True, "description": "A short title for charts."},
-        {"name": "event", "type": "string", "required": True, "description": "What happened, in the course's words."},
-        {"name": "value", "type": "number", "description": "A count the source states, where the ledger compares one."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number, in date order.",
+        },
+        {
+            "name": "key",
+            "type": "string",
+            "required": True,
+            "description": "A short, stable key (the ledger uses it).",
+        },
+        {
+            "name": "date",
+            "type": "string",
+            "required": True,
+            "description": "ISO 8601 date at the precision of the source: YYYY, YYYY-MM or YYYY-MM-DD.",
+        },
+        {
+            "name": "year",
+            "type": "integer",
+            "required": True,
+            "minimum": 1970,
+            "maximum": 2025,
+            "description": "Year of the event.",
+        },
+        {
+            "name": "precision",
+            "type": "string",
+            "required": True,
+            "enum": ["year", "month", "day"],
+            "description": "How precisely the source dates the event.",
+        },
+        {
+            "name": "chapter",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "maximum": 7,
+            "description": "The section of the paper (= course chapter) that states the event.",
+        },
+        {
+            "name": "label",
+            "type": "string",
+            "required": True,
+            "description": "A short title for charts.",
+        },
+        {
+            "name": "event",
+            "type": "string",
+            "required": True,
+            "description": "What happened, in the course's words.",
+        },
+        {
+            "name": "value",
+            "type": "number",
+            "description": "A count the source states, where the ledger compares one.",
+        },
         {"name": "unit", "type": "string", "description": "Unit of the value."},
-        {"name": "source_type", "type": "string", "required": True,
-         "enum": ["official document", "news report", "analysis"],
-         "description": "official document: a government's, organisation's or parliament's own text or record; "
-                        "news report: a news agency or newspaper; analysis: a research institute's publication."},
-        {"name": "source", "type": "string", "required": True,
-         "description": "The source, named: publisher, title, date."},
-        {"name": "url", "type": "string", "required": True, "description": "The address where the course read it."},
-        {"name": "note", "type": "string", "description": "What a careful reader should notice about the row."},
+        {
+            "name": "source_type",
+            "type": "string",
+            "required": True,
+            "enum": ["official document", "news report", "analysis"],
+            "description": "official document: a government's, organisation's or parliament's own text or record; "
+            "news report: a news agency or newspaper; analysis: a research institute's publication.",
+        },
+        {
+            "name": "source",
+            "type": "string",
+            "required": True,
+            "description": "The source, named: publisher, title, date.",
+        },
+        {
+            "name": "url",
+            "type": "string",
+            "required": True,
+            "description": "The address where the course read it.",
+        },
+        {
+            "name": "note",
+            "type": "string",
+            "description": "What a careful reader should notice about the row.",
+        },
     ],
 }
 
@@ -999,19 +1819,50 @@ RESOURCES["map_countries"] = {
     "licenses": [NATURAL_EARTH_LICENCE],
     "primaryKey": ["name", "part", "ring"],
     "fields": [
-        {"name": "code", "type": "string",
-         "description": "ISO 3166 alpha-3 code (empty for areas without one, e.g. Kosovo, Siachen Glacier)."},
-        {"name": "iso_numeric", "type": "string",
-         "description": "ISO 3166 numeric code as Natural Earth gives it (the TopoJSON id); empty if none."},
-        {"name": "name", "type": "string", "required": True, "description": "Natural Earth's short name."},
-        {"name": "part", "type": "integer", "required": True, "minimum": 1,
-         "description": "Polygon number within the country (islands and exclaves are separate parts)."},
-        {"name": "ring", "type": "integer", "required": True, "minimum": 0,
-         "description": "0 = the polygon's outer ring; 1, 2, ... = holes in it."},
-        {"name": "points", "type": "integer", "required": True, "minimum": 4,
-         "description": "Number of points in the ring (first and last are the same)."},
-        {"name": "coordinates", "type": "string", "required": True, "unit": "degrees (WGS 84)",
-         "description": "The ring as 'lon lat, lon lat, ...' (longitude east, latitude north)."},
+        {
+            "name": "code",
+            "type": "string",
+            "description": "ISO 3166 alpha-3 code (empty for areas without one, e.g. Kosovo, Siachen Glacier).",
+        },
+        {
+            "name": "iso_numeric",
+            "type": "string",
+            "description": "ISO 3166 numeric code as Natural Earth gives it (the TopoJSON id); empty if none.",
+        },
+        {
+            "name": "name",
+            "type": "string",
+            "required": True,
+            "description": "Natural Earth's short name.",
+        },
+        {
+            "name": "part",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Polygon number within the country (islands and exclaves are separate parts).",
+        },
+        {
+            "name": "ring",
+            "type": "integer",
+            "required": True,
+            "minimum": 0,
+            "description": "0 = the polygon's outer ring; 1, 2, ... = holes in it.",
+        },
+        {
+            "name": "points",
+            "type": "integer",
+            "required": True,
+            "minimum": 4,
+            "description": "Number of points in the ring (first and last are the same).",
+        },
+        {
+            "name": "coordinates",
+            "type": "string",
+            "required": True,
+            "unit": "degrees (WGS 84)",
+            "description": "The ring as 'lon lat, lon lat, ...' (longitude east, latitude north).",
+        },
     ],
 }
 
@@ -1029,21 +1880,74 @@ RESOURCES["map_places"] = {
     "licenses": [GEONAMES_LICENCE],
     "primaryKey": ["id"],
     "fields": [
-        {"name": "id", "type": "integer", "required": True, "minimum": 1, "description": "Row number."},
-        {"name": "name", "type": "string", "required": True, "description": "Name as the course writes it."},
-        {"name": "kind", "type": "string", "required": True, "enum": ["town", "air base", "region"],
-         "description": "What sort of place it is."},
-        {"name": "lat", "type": "number", "required": True, "unit": "degrees north", "minimum": -90,
-         "maximum": 90, "description": "Latitude."},
-        {"name": "lon", "type": "number", "required": True, "unit": "degrees east", "minimum": -180,
-         "maximum": 180, "description": "Longitude."},
-        {"name": "country", "type": "string", "required": True,
-         "description": "ISO alpha-3 code(s) of the country or countries it lies in, joined by '; '."},
-        {"name": "chapters", "type": "string", "required": True,
-         "description": "Course chapters that name it, joined by '; '."},
-        {"name": "note", "type": "string", "required": True, "description": "Why the course names it."},
-        {"name": "source", "type": "string", "required": True, "description": "Where the coordinate comes from."},
-        {"name": "url", "type": "string", "required": True, "description": "Address of the source."},
+        {
+            "name": "id",
+            "type": "integer",
+            "required": True,
+            "minimum": 1,
+            "description": "Row number.",
+        },
+        {
+            "name": "name",
+            "type": "string",
+            "required": True,
+            "description": "Name as the course writes it.",
+        },
+        {
+            "name": "kind",
+            "type": "string",
+            "required": True,
+            "enum": ["town", "air base", "region"],
+            "description": "What sort of place it is.",
+        },
+        {
+            "name": "lat",
+            "type": "number",
+            "required": True,
+            "unit": "degrees north",
+            "minimum": -90,
+            "maximum": 90,
+            "description": "Latitude.",
+        },
+        {
+            "name": "lon",
+            "type": "number",
+            "required": True,
+            "unit": "degrees east",
+            "minimum": -180,
+            "maximum": 180,
+            "description": "Longitude.",
+        },
+        {
+            "name": "country",
+            "type": "string",
+            "required": True,
+            "description": "ISO alpha-3 code(s) of the country or countries it lies in, joined by '; '.",
+        },
+        {
+            "name": "chapters",
+            "type": "string",
+            "required": True,
+            "description": "Course chapters that name it, joined by '; '.",
+        },
+        {
+            "name": "note",
+            "type": "string",
+            "required": True,
+            "description": "Why the course names it.",
+        },
+        {
+            "name": "source",
+            "type": "string",
+            "required": True,
+            "description": "Where the coordinate comes from.",
+        },
+        {
+            "name": "url",
+            "type": "string",
+            "required": True,
+            "description": "Address of the source.",
+        },
         {"name": "geonameid", "type": "integer", "description": "GeoNames id (towns only)."},
     ],
 }
@@ -1070,9 +1974,31 @@ CURATED: dict[str, dict] = {
     "claim_events": {
         "path": "claim_events.csv",
         "feeds": "claim_events",
-        "columns": ['key', 'date', 'precision', 'chapter', 'label', 'event', 'value', 'unit', 'source_type', 'source', 'url', 'note'],
-        "required": ["key", "date", "precision", "chapter", "label", "event", "source_type", "source",
-                     "url"],
+        "columns": [
+            "key",
+            "date",
+            "precision",
+            "chapter",
+            "label",
+            "event",
+            "value",
+            "unit",
+            "source_type",
+            "source",
+            "url",
+            "note",
+        ],
+        "required": [
+            "key",
+            "date",
+            "precision",
+            "chapter",
+            "label",
+            "event",
+            "source_type",
+            "source",
+            "url",
+        ],
     },
     "us_order_institutions": {
         "path": "us_order_institutions.csv",

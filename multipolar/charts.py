@@ -26,10 +26,27 @@ from matplotlib.figure import Figure
 from . import catalog
 
 __all__ = [
-    "OKABE_ITO", "LINESTYLES", "MARKERS", "show", "png_bytes", "img_html", "share_chart",
-    "growth_chart", "comparison_chart", "measure_chart", "layers_chart", "membership_matrix_chart",
-    "trend_chart", "bases_timeline_chart", "bargaining_chart", "gas_price_chart", "gdp_pair_chart",
-    "stacked_share_chart", "timeline_chart", "status_chart", "argument_map_chart"
+    "OKABE_ITO",
+    "LINESTYLES",
+    "MARKERS",
+    "show",
+    "png_bytes",
+    "img_html",
+    "share_chart",
+    "growth_chart",
+    "comparison_chart",
+    "measure_chart",
+    "layers_chart",
+    "membership_matrix_chart",
+    "trend_chart",
+    "bases_timeline_chart",
+    "bargaining_chart",
+    "gas_price_chart",
+    "gdp_pair_chart",
+    "stacked_share_chart",
+    "timeline_chart",
+    "status_chart",
+    "argument_map_chart",
 ]
 
 #: Okabe & Ito (2008) palette, without yellow (too light on white); black comes last.
@@ -65,8 +82,10 @@ def img_html(fig: Figure, png: bytes | None = None) -> str:
     alt = getattr(fig, "alt_text", "") or "Chart"
     data = base64.b64encode(png_bytes(fig) if png is None else png).decode("ascii")
     w, h = (int(v * fig.dpi) for v in fig.get_size_inches())
-    return (f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
-            f'width="{w}" height="{h}" style="max-width:100%;height:auto" class="multipolar-chart"/>')
+    return (
+        f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt, quote=True)}" '
+        f'width="{w}" height="{h}" style="max-width:100%;height:auto" class="multipolar-chart"/>'
+    )
 
 
 class _Shown:
@@ -76,7 +95,10 @@ class _Shown:
         self.fig = fig
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"text/html": img_html(self.fig), "text/plain": getattr(self.fig, "alt_text", "Chart")}
+        return {
+            "text/html": img_html(self.fig),
+            "text/plain": getattr(self.fig, "alt_text", "Chart"),
+        }
 
 
 def show(fig: Figure):
@@ -85,7 +107,10 @@ def show(fig: Figure):
 
 
 def _styles(labels):
-    return {label: (c, ls, m) for label, c, ls, m in zip(labels, cycle(OKABE_ITO), cycle(LINESTYLES), cycle(MARKERS))}
+    return {
+        label: (c, ls, m)
+        for label, c, ls, m in zip(labels, cycle(OKABE_ITO), cycle(LINESTYLES), cycle(MARKERS))
+    }
 
 
 def _end_labels(ax, ends, min_gap_frac: float = 0.045) -> None:
@@ -100,13 +125,25 @@ def _end_labels(ax, ends, min_gap_frac: float = 0.045) -> None:
         y = last["share_pct"]
         ys.append(max(y, ys[-1] + gap) if ys else y)
     for (label, last, colour), y in zip(ends, ys):
-        ax.annotate(f"{label}: {last['share_pct']:.1f}%", (last["year"], last["share_pct"]), xytext=(last["year"] + 0.6, y),
-                    textcoords="data", fontsize=8, color=colour, va="center")
+        ax.annotate(
+            f"{label}: {last['share_pct']:.1f}%",
+            (last["year"], last["share_pct"]),
+            xytext=(last["year"] + 0.6, y),
+            textcoords="data",
+            fontsize=8,
+            color=colour,
+            va="center",
+        )
 
 
-def share_chart(shares: pd.DataFrame, title: str = "Share of world GDP (current US$)",
-                compare: pd.DataFrame | None = None, compare_label: str = "",
-                source: str = WB_SOURCE, highlight_year: int | None = None) -> Figure:
+def share_chart(
+    shares: pd.DataFrame,
+    title: str = "Share of world GDP (current US$)",
+    compare: pd.DataFrame | None = None,
+    compare_label: str = "",
+    source: str = WB_SOURCE,
+    highlight_year: int | None = None,
+) -> Figure:
     """Lines of share of world GDP by year, one per ``label`` (a table from ``tables.world_shares``).
 
     ``compare`` (same shape, e.g. another vintage) is drawn thin and dotted in the same
@@ -119,15 +156,33 @@ def share_chart(shares: pd.DataFrame, title: str = "Share of world GDP (current 
     for label in labels:
         colour, ls, marker = styles[label]
         d = shares[shares["label"] == label]
-        ax.plot(d["year"], d["share_pct"], color=colour, linestyle=ls, linewidth=2.2, label=label,
-                marker=marker, markevery=max(1, len(d) // 8), markersize=5)
+        ax.plot(
+            d["year"],
+            d["share_pct"],
+            color=colour,
+            linestyle=ls,
+            linewidth=2.2,
+            label=label,
+            marker=marker,
+            markevery=max(1, len(d) // 8),
+            markersize=5,
+        )
         if compare is not None:
             c = compare[compare["label"] == label]
-            ax.plot(c["year"], c["share_pct"], color=colour, linestyle=":", linewidth=1.3, alpha=0.9)
+            ax.plot(
+                c["year"], c["share_pct"], color=colour, linestyle=":", linewidth=1.3, alpha=0.9
+            )
         if len(d):
             ends.append((label, d.iloc[-1], colour))
     if compare is not None:
-        ax.plot([], [], color="#555555", linestyle=":", linewidth=1.3, label=compare_label or "comparison")
+        ax.plot(
+            [],
+            [],
+            color="#555555",
+            linestyle=":",
+            linewidth=1.3,
+            label=compare_label or "comparison",
+        )
     _end_labels(ax, ends)
     if highlight_year is not None:
         ax.axvline(highlight_year, color="#777777", linewidth=0.8, linestyle="--")
@@ -145,45 +200,80 @@ def share_chart(shares: pd.DataFrame, title: str = "Share of world GDP (current 
         d = shares[shares["label"] == label].dropna(subset=["share_pct"])
         if len(d):
             a, b = d.iloc[0], d.iloc[-1]
-            parts.append(f"{label} from {a['share_pct']:.1f}% in {int(a['year'])} to {b['share_pct']:.1f}% in {int(b['year'])}")
+            parts.append(
+                f"{label} from {a['share_pct']:.1f}% in {int(a['year'])} to {b['share_pct']:.1f}% in {int(b['year'])}"
+            )
     fig.alt_text = f"Line chart, {title}. " + "; ".join(parts) + "."
     return fig
 
 
-def growth_chart(values: pd.Series, start: int, end: int, label: str = "GDP",
-                 unit: str = "US$ billions", scale: float = 1e9, source: str = WB_SOURCE,
-                 log: bool = False) -> Figure:
+def growth_chart(
+    values: pd.Series,
+    start: int,
+    end: int,
+    label: str = "GDP",
+    unit: str = "US$ billions",
+    scale: float = 1e9,
+    source: str = WB_SOURCE,
+    log: bool = False,
+) -> Figure:
     """A yearly series between ``start`` and ``end``, with the multiple end/start marked."""
     fig, ax = _new_figure()
     s = values.loc[start:end].dropna() / scale
-    ax.plot(s.index, s.values, color=OKABE_ITO[0], linewidth=2.2, marker="o", markersize=3, label=label)
+    ax.plot(
+        s.index, s.values, color=OKABE_ITO[0], linewidth=2.2, marker="o", markersize=3, label=label
+    )
     first, last = s.iloc[0], s.iloc[-1]
     multiple = last / first
     for year, v in ((s.index[0], first), (s.index[-1], last)):
         ax.plot([year], [v], marker="o", markersize=8, color=OKABE_ITO[1])
-        ax.annotate(f"{v:,.0f}", (year, v), xytext=(0, 8), textcoords="offset points", ha="center", fontsize=9)
+        ax.annotate(
+            f"{v:,.0f}",
+            (year, v),
+            xytext=(0, 8),
+            textcoords="offset points",
+            ha="center",
+            fontsize=9,
+        )
     ax.set_title(f"{label}, {s.index[0]}–{s.index[-1]}: ×{multiple:.1f}", loc="left", fontsize=12)
     ax.set_xlabel("Year")
     ax.set_ylabel(f"{label} ({unit}{', log scale' if log else ''})")
     if log:
         ax.set_yscale("log")
     _source(fig, source)
-    fig.alt_text = (f"Line chart of {label} from {s.index[0]} to {s.index[-1]}{' on a log scale' if log else ''}: "
-                    f"{first:,.0f} to {last:,.0f} {unit}, a multiple of {multiple:.1f}.")
+    fig.alt_text = (
+        f"Line chart of {label} from {s.index[0]} to {s.index[-1]}{' on a log scale' if log else ''}: "
+        f"{first:,.0f} to {last:,.0f} {unit}, a multiple of {multiple:.1f}."
+    )
     return fig
 
 
-def comparison_chart(table: pd.DataFrame, category: str, printed: str, computed: str,
-                     title: str, unit: str, printed_label: str = "Printed in the paper",
-                     computed_label: str = "Recomputed", source: str = WB_SOURCE) -> Figure:
+def comparison_chart(
+    table: pd.DataFrame,
+    category: str,
+    printed: str,
+    computed: str,
+    title: str,
+    unit: str,
+    printed_label: str = "Printed in the paper",
+    computed_label: str = "Recomputed",
+    source: str = WB_SOURCE,
+) -> Figure:
     """Paired horizontal bars: a printed figure beside the recomputed one, per category."""
     fig, ax = _new_figure(8.0, 0.45 * len(table) + 1.8)
     t = table.reset_index(drop=True)
     y = range(len(t))
     h = 0.38
     ax.barh([i - h / 2 for i in y], t[printed], height=h, color=OKABE_ITO[0], label=printed_label)
-    ax.barh([i + h / 2 for i in y], t[computed], height=h, color=OKABE_ITO[4], label=computed_label, hatch="//",
-            edgecolor="white")
+    ax.barh(
+        [i + h / 2 for i in y],
+        t[computed],
+        height=h,
+        color=OKABE_ITO[4],
+        label=computed_label,
+        hatch="//",
+        edgecolor="white",
+    )
     ax.set_yticks(list(y), t[category])
     ax.invert_yaxis()
     ax.grid(axis="x", color="#dddddd")
@@ -192,7 +282,10 @@ def comparison_chart(table: pd.DataFrame, category: str, printed: str, computed:
     ax.set_title(title, loc="left", fontsize=12)
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     _source(fig, source)
-    pairs = "; ".join(f"{r[category]}: {r[printed]:g} printed, {r[computed]:.2f} recomputed" for _, r in t.iterrows())
+    pairs = "; ".join(
+        f"{r[category]}: {r[printed]:g} printed, {r[computed]:.2f} recomputed"
+        for _, r in t.iterrows()
+    )
     fig.alt_text = f"Bar chart, {title}. {pairs}."
     return fig
 
@@ -200,8 +293,11 @@ def comparison_chart(table: pd.DataFrame, category: str, printed: str, computed:
 # ---------------------------------------------------------------- chapter 1
 
 
-def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market exchange rates and PPP",
-                  source: str = WB_SOURCE) -> Figure:
+def measure_chart(
+    shares: pd.DataFrame,
+    title: str = "Share of world GDP: market exchange rates and PPP",
+    source: str = WB_SOURCE,
+) -> Figure:
     """Shares of world GDP by two or more measures (a table from ``tables.ppp_vs_market``).
 
     Colour and marker tell the economies (``label``) apart, line style the ``measure``
@@ -217,17 +313,32 @@ def measure_chart(shares: pd.DataFrame, title: str = "Share of world GDP: market
     ends, parts = [], []
     for label in labels:
         for measure in measures:
-            d = shares[(shares["label"] == label) & (shares["measure"] == measure)].dropna(subset=["share_pct"])
+            d = shares[(shares["label"] == label) & (shares["measure"] == measure)].dropna(
+                subset=["share_pct"]
+            )
             if d.empty:
                 continue
             d = d.sort_values("year")
-            ax.plot(d["year"], d["share_pct"], color=colours[label], linestyle=dashes[measure], linewidth=2.2,
-                    marker=marks[label], markevery=max(1, len(d) // 6), markersize=5, label=f"{label}, {measure}")
-            short = measure if len(measure) <= 12 else "".join(w[0] for w in measure.split()).upper()
+            ax.plot(
+                d["year"],
+                d["share_pct"],
+                color=colours[label],
+                linestyle=dashes[measure],
+                linewidth=2.2,
+                marker=marks[label],
+                markevery=max(1, len(d) // 6),
+                markersize=5,
+                label=f"{label}, {measure}",
+            )
+            short = (
+                measure if len(measure) <= 12 else "".join(w[0] for w in measure.split()).upper()
+            )
             ends.append((f"{label} ({short})", d.iloc[-1], colours[label]))
             a, b = d.iloc[0], d.iloc[-1]
-            parts.append(f"{label} at {measure} from {a['share_pct']:.1f}% in {int(a['year'])} "
-                         f"to {b['share_pct']:.1f}% in {int(b['year'])}")
+            parts.append(
+                f"{label} at {measure} from {a['share_pct']:.1f}% in {int(a['year'])} "
+                f"to {b['share_pct']:.1f}% in {int(b['year'])}"
+            )
     ax.set_ylim(bottom=0)
     _end_labels(ax, ends)
     ax.set_xlabel("Year", labelpad=2)
@@ -249,18 +360,31 @@ FACTBOOK_SOURCE = "Source: CIA, The World Factbook 2015, 'International organiza
 #: status -> (marker, face colour, edge colour): shape differs as well as colour. Statuses come from
 #: the catalogue, fullest first; only the first (member) is drawn filled.
 _STATUS_MARK = {
-    status: (_STATUS_MARKERS[i % len(_STATUS_MARKERS)], OKABE_ITO[i] if i == 0 else "white",
-             OKABE_ITO[i % len(OKABE_ITO)])
+    status: (
+        _STATUS_MARKERS[i % len(_STATUS_MARKERS)],
+        OKABE_ITO[i] if i == 0 else "white",
+        OKABE_ITO[i % len(OKABE_ITO)],
+    )
     for i, status in enumerate(catalog.enum("mechanism_membership", "status"))
 }
 
 
 def _short(label: str) -> str:
-    return label.split(":")[0].replace(" (counterpart in ", "\n(for ").replace(" (comparison)", "\n(comparison)")
+    return (
+        label.split(":")[0]
+        .replace(" (counterpart in ", "\n(for ")
+        .replace(" (comparison)", "\n(comparison)")
+    )
 
 
-def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFrame, country: str,
-                 include_partners: bool = False, source: str = FACTBOOK_SOURCE) -> Figure:
+def layers_chart(
+    layers: pd.DataFrame,
+    jaccard: pd.DataFrame,
+    shared: pd.DataFrame,
+    country: str,
+    include_partners: bool = False,
+    source: str = FACTBOOK_SOURCE,
+) -> Figure:
     """Left: every mechanism with the country's status and the mechanism's size (from
     ``membership.layers``). Right: Jaccard overlap of the mechanisms the country takes part in
     (square tables from ``membership.overlap_matrix``), each cell also printed as numbers."""
@@ -272,20 +396,47 @@ def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFra
     bars = []  # (row, members, others, colour): drawn as two calls to barh (fast to redraw)
     for i, r in t.iterrows():
         if r["coverage"] == "not covered":
-            left.text(0.5, i, "not covered by the course's sources", va="center", fontsize=8.5,
-                      style="italic", color="#555555")
+            left.text(
+                0.5,
+                i,
+                "not covered by the course's sources",
+                va="center",
+                fontsize=8.5,
+                style="italic",
+                color="#555555",
+            )
             continue
         takes_part = r["status"] != "none listed" and (include_partners or r["status"] == "member")
-        bars.append((i, int(r["members"]), int(r["participants"] - r["members"]),
-                     OKABE_ITO[0] if takes_part else "#bbbbbb"))
-        left.text(r["participants"] + xmax * 0.02, i, f"{country}: {r['status']}", va="center", fontsize=8.5,
-                  fontweight="bold" if r["status"] == "member" else "normal")
+        bars.append(
+            (
+                i,
+                int(r["members"]),
+                int(r["participants"] - r["members"]),
+                OKABE_ITO[0] if takes_part else "#bbbbbb",
+            )
+        )
+        left.text(
+            r["participants"] + xmax * 0.02,
+            i,
+            f"{country}: {r['status']}",
+            va="center",
+            fontsize=8.5,
+            fontweight="bold" if r["status"] == "member" else "normal",
+        )
     if bars:
         rows, members, others, colours = zip(*bars)
         left.barh(rows, members, color=colours, height=0.6)
-        left.barh(rows, others, left=members, color="white", edgecolor=colours, hatch="///",
-                  height=0.6, linewidth=0.8)
-    left.set_yticks(y, [_short(l).replace("\n", " ") for l in t["label"]], fontsize=8.5)
+        left.barh(
+            rows,
+            others,
+            left=members,
+            color="white",
+            edgecolor=colours,
+            hatch="///",
+            height=0.6,
+            linewidth=0.8,
+        )
+    left.set_yticks(y, [_short(label).replace("\n", " ") for label in t["label"]], fontsize=8.5)
     left.invert_yaxis()
     left.set_xlim(0, xmax * 1.6)
     left.set_xlabel("Entities listed by the Factbook (number; hatched = observers and partners)")
@@ -293,9 +444,19 @@ def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFra
     left.set_title(f"Layers of membership: {country}", loc="left", fontsize=12)
 
     counted = "members, observers and partners" if include_partners else "full members"
-    keep = [a for a in jaccard.index if a in set(
-        t.loc[(t["coverage"] != "not covered") & (t["status"] != "none listed")
-              & (include_partners | (t["status"] == "member")), "factbook_abbrev"])]
+    keep = [
+        a
+        for a in jaccard.index
+        if a
+        in set(
+            t.loc[
+                (t["coverage"] != "not covered")
+                & (t["status"] != "none listed")
+                & (include_partners | (t["status"] == "member")),
+                "factbook_abbrev",
+            ]
+        )
+    ]
     pairs = []
     if len(keep) >= 2:
         j = jaccard.loc[keep, keep].astype(float)
@@ -304,56 +465,108 @@ def layers_chart(layers: pd.DataFrame, jaccard: pd.DataFrame, shared: pd.DataFra
         for a_i, a in enumerate(keep):
             for b_i, b in enumerate(keep):
                 v = j.iloc[a_i, b_i]
-                right.text(b_i, a_i, f"{v:.2f}\n{int(s.iloc[a_i, b_i])}", ha="center", va="center", fontsize=9,
-                           color="white" if v > 0.55 else "black")
+                right.text(
+                    b_i,
+                    a_i,
+                    f"{v:.2f}\n{int(s.iloc[a_i, b_i])}",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    color="white" if v > 0.55 else "black",
+                )
                 if b_i > a_i:
                     pairs.append((v, a, b))
         right.set_xticks(range(len(keep)), keep, rotation=45, ha="right", fontsize=8.5)
         right.set_yticks(range(len(keep)), keep, fontsize=8.5)
-        right.set_title(f"Overlap of {country}'s mechanisms\n(Jaccard index above, shared {counted} below)",
-                        loc="left", fontsize=10)
+        right.set_title(
+            f"Overlap of {country}'s mechanisms\n(Jaccard index above, shared {counted} below)",
+            loc="left",
+            fontsize=10,
+        )
     else:
         right.axis("off")
-        right.text(0, 0.5, f"{country} takes part in fewer than two\ncovered mechanisms ({counted}):\nno overlap to show.",
-                   fontsize=10, va="center")
+        right.text(
+            0,
+            0.5,
+            f"{country} takes part in fewer than two\ncovered mechanisms ({counted}):\nno overlap to show.",
+            fontsize=10,
+            va="center",
+        )
     _source(fig, source)
     parts = [f"{r['mechanism']}: {r['status']}" for _, r in t.iterrows()]
     alt = f"Chart of {country}'s layers of membership, Factbook 2015. " + "; ".join(parts) + "."
     if pairs:
         lo, hi = min(pairs), max(pairs)
-        alt += (f" Overlap of its mechanisms counting {counted}: Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) "
-                f"to {hi[0]:.2f} ({hi[1]} and {hi[2]}).")
+        alt += (
+            f" Overlap of its mechanisms counting {counted}: Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) "
+            f"to {hi[0]:.2f} ({hi[1]} and {hi[2]})."
+        )
     fig.alt_text = alt
     return fig
 
 
-def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACTBOOK_SOURCE) -> Figure:
+def membership_matrix_chart(
+    matrix: pd.DataFrame, title: str, source: str = FACTBOOK_SOURCE
+) -> Figure:
     """Dot matrix of entities (rows) × mechanisms (columns) from ``membership.membership_matrix``.
 
     Each status has its own marker shape; mechanisms the sources do not cover are grey bands
     labelled 'not covered'."""
     n_rows, n_cols = matrix.shape
-    fig = Figure(figsize=(max(7.5, 0.42 * n_cols + 3.4), 0.3 * n_rows + 2.8), dpi=100, layout="constrained")
+    fig = Figure(
+        figsize=(max(7.5, 0.42 * n_cols + 3.4), 0.3 * n_rows + 2.8), dpi=100, layout="constrained"
+    )
     ax = fig.add_subplot()
     for c, col in enumerate(matrix.columns):
         values = matrix[col]
         if (values == "not covered by the course's sources").all():
             ax.axvspan(c - 0.45, c + 0.45, color="#e6e6e6")
-            ax.text(c, (n_rows - 1) / 2, "not covered by the course's sources" if n_rows >= 10 else "not covered",
-                    rotation=90, ha="center", va="center", fontsize=8, color="#444444")
+            ax.text(
+                c,
+                (n_rows - 1) / 2,
+                "not covered by the course's sources" if n_rows >= 10 else "not covered",
+                rotation=90,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#444444",
+            )
             continue
         for status in pd.unique(values):  # one line of markers per status (fast to redraw)
             rows = [r for r, v in enumerate(values) if v == status]
             if status in _STATUS_MARK:
                 marker, face, edge = _STATUS_MARK[status]
-                ax.plot([c] * len(rows), rows, marker=marker, markersize=9, markerfacecolor=face,
-                        markeredgecolor=edge, markeredgewidth=1.6, linestyle="none")
+                ax.plot(
+                    [c] * len(rows),
+                    rows,
+                    marker=marker,
+                    markersize=9,
+                    markerfacecolor=face,
+                    markeredgecolor=edge,
+                    markeredgewidth=1.6,
+                    linestyle="none",
+                )
             else:
-                ax.plot([c] * len(rows), rows, marker=".", markersize=3, color="#bbbbbb",
-                        linestyle="none")
+                ax.plot(
+                    [c] * len(rows),
+                    rows,
+                    marker=".",
+                    markersize=3,
+                    color="#bbbbbb",
+                    linestyle="none",
+                )
     for status, (marker, face, edge) in _STATUS_MARK.items():
-        ax.plot([], [], marker=marker, markersize=8, markerfacecolor=face, markeredgecolor=edge,
-                markeredgewidth=1.6, linestyle="none", label=status)
+        ax.plot(
+            [],
+            [],
+            marker=marker,
+            markersize=8,
+            markerfacecolor=face,
+            markeredgecolor=edge,
+            markeredgewidth=1.6,
+            linestyle="none",
+            label=status,
+        )
     ax.plot([], [], marker=".", color="#bbbbbb", linestyle="none", label="none listed")
     ax.set_xticks(range(n_cols), [_short(c) for c in matrix.columns], rotation=90, fontsize=8.5)
     ax.set_yticks(range(n_rows), matrix.index, fontsize=8.5)
@@ -365,14 +578,20 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
     ax.set_title(title, loc="left", fontsize=12)
     ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     _source(fig, source)
-    covered_cols = [c for c in matrix.columns if not (matrix[c] == "not covered by the course's sources").all()]
+    covered_cols = [
+        c for c in matrix.columns if not (matrix[c] == "not covered by the course's sources").all()
+    ]
     rows = []
     for name, r in matrix.iterrows():
         held = [f"{_short(c).splitlines()[0]} ({r[c]})" for c in covered_cols if r[c]]
         rows.append(f"{name}: {', '.join(held) if held else 'none'}")
     uncovered = [c.split(":")[0] for c in matrix.columns if c not in covered_cols]
-    fig.alt_text = (f"Dot matrix, {title}. " + "; ".join(rows) + "."
-                    + (f" Not covered by the course's sources: {', '.join(uncovered)}." if uncovered else ""))
+    fig.alt_text = (
+        f"Dot matrix, {title}. "
+        + "; ".join(rows)
+        + "."
+        + (f" Not covered by the course's sources: {', '.join(uncovered)}." if uncovered else "")
+    )
     return fig
 
 
@@ -380,9 +599,14 @@ def membership_matrix_chart(matrix: pd.DataFrame, title: str, source: str = FACT
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 
 
-def stacked_share_chart(shares: pd.DataFrame, title: str, source: str = WB_SOURCE,
-                        top: int = 3, reference: dict[str, float] | None = None,
-                        reference_label: str = "") -> Figure:
+def stacked_share_chart(
+    shares: pd.DataFrame,
+    title: str,
+    source: str = WB_SOURCE,
+    top: int = 3,
+    reference: dict[str, float] | None = None,
+    reference_label: str = "",
+) -> Figure:
     """Horizontal bars, one per indicator, each stacked from the states' shares of the world (%).
 
     ``shares`` is long: indicator, year, name, share_pct (e.g. from ``sco.country_shares``).
@@ -391,7 +615,11 @@ def stacked_share_chart(shares: pd.DataFrame, title: str, source: str = WB_SOURC
     indicator to a share drawn as a dashed tick, for comparison with another grouping.
     """
     indicators = list(pd.unique(shares["indicator"]))
-    order = shares.groupby("name", sort=False)["share_pct"].sum().sort_values(ascending=False, kind="stable")
+    order = (
+        shares.groupby("name", sort=False)["share_pct"]
+        .sum()
+        .sort_values(ascending=False, kind="stable")
+    )
     named = list(order.index[:top])
     segments = named + (["others"] if len(order) > top else [])
     fig, ax = _new_figure(8.0, 1.0 * len(indicators) + 2.0)
@@ -402,29 +630,59 @@ def stacked_share_chart(shares: pd.DataFrame, title: str, source: str = WB_SOURC
     for ind in indicators:
         d = shares[shares["indicator"] == ind]
         for j, seg in enumerate(segments):
-            widths[j].append(d.loc[~d["name"].isin(named), "share_pct"].sum() if seg == "others"
-                             else d.loc[d["name"] == seg, "share_pct"].sum())
+            widths[j].append(
+                d.loc[~d["name"].isin(named), "share_pct"].sum()
+                if seg == "others"
+                else d.loc[d["name"] == seg, "share_pct"].sum()
+            )
     lefts = [0.0] * len(indicators)
     for j, seg in enumerate(segments):  # one barh call per segment (fast to redraw)
         colour = "#999999" if seg == "others" else OKABE_ITO[j % len(OKABE_ITO)]
-        ax.barh(range(len(indicators)), widths[j], left=lefts, height=0.6, color=colour,
-                hatch=HATCHES[j % len(HATCHES)], edgecolor="white", label=seg)
+        ax.barh(
+            range(len(indicators)),
+            widths[j],
+            left=lefts,
+            height=0.6,
+            color=colour,
+            hatch=HATCHES[j % len(HATCHES)],
+            edgecolor="white",
+            label=seg,
+        )
         lefts = [a + b for a, b in zip(lefts, widths[j])]
     for i, ind in enumerate(indicators):
         d = shares[shares["indicator"] == ind]
         left = lefts[i]
         totals[ind] = left
         year = int(d["year"].iloc[0])
-        ax.annotate(f"{left:.1f}% ({year})", (left, i), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+        ax.annotate(
+            f"{left:.1f}% ({year})",
+            (left, i),
+            xytext=(4, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=9,
+        )
         if reference and ind in reference:
-            ax.plot([reference[ind]] * 2, [i - 0.38, i + 0.38], color="#000000", linestyle="--", linewidth=1.4,
-                    label=reference_label if i == 0 else None)
+            ax.plot(
+                [reference[ind]] * 2,
+                [i - 0.38, i + 0.38],
+                color="#000000",
+                linestyle="--",
+                linewidth=1.4,
+                label=reference_label if i == 0 else None,
+            )
     ax.set_yticks(range(len(indicators)), indicators)
     ax.invert_yaxis()
     ax.set_xlim(0, max(max(totals.values()), max((reference or {0: 0}).values())) * 1.2 + 1)
     ax.set_xlabel("Share of the world total (%)")
     ax.set_title(title, loc="left", fontsize=12)
-    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=len(segments) + 1)
+    ax.legend(
+        frameon=False,
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.22),
+        ncols=len(segments) + 1,
+    )
     _source(fig, source)
     parts = []
     for ind in indicators:
@@ -444,7 +702,9 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
     """
     ev = events.reset_index(drop=True)
     kinds = list(pd.unique(ev["kind"]))
-    style = {k: (OKABE_ITO[i % len(OKABE_ITO)], MARKERS[i % len(MARKERS)]) for i, k in enumerate(kinds)}
+    style = {
+        k: (OKABE_ITO[i % len(OKABE_ITO)], MARKERS[i % len(MARKERS)]) for i, k in enumerate(kinds)
+    }
 
     def when(date: str) -> float:
         parts = [int(p) for p in date.split("-")]
@@ -457,27 +717,53 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
     for i, r in ev.iterrows():
         colour, marker = style[r["kind"]]
         exact = len(str(r["date"])) == 10
-        ax.plot([when(r["date"])], [i], marker=marker, markersize=8, linestyle="none", color=colour,
-                markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        ax.plot(
+            [when(r["date"])],
+            [i],
+            marker=marker,
+            markersize=8,
+            linestyle="none",
+            color=colour,
+            markerfacecolor=colour if exact else "white",
+            markeredgewidth=1.6,
+        )
     for kind, (colour, marker) in style.items():
         ax.plot([], [], marker=marker, markersize=8, linestyle="none", color=colour, label=kind)
-    ax.set_yticks(range(len(ev)), [f"{r['date']}  {r['label']}" for _, r in ev.iterrows()], fontsize=8.5)
+    ax.set_yticks(
+        range(len(ev)), [f"{r['date']}  {r['label']}" for _, r in ev.iterrows()], fontsize=8.5
+    )
     ax.invert_yaxis()
     ax.set_xlabel("Year")
     ax.set_title(title, loc="left", fontsize=12)
-    ax.plot([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#555555",
-            label="hollow: dated to the year or month only")
+    ax.plot(
+        [],
+        [],
+        marker="o",
+        linestyle="none",
+        markerfacecolor="white",
+        markeredgecolor="#555555",
+        label="hollow: dated to the year or month only",
+    )
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3)
     _source(fig, source)
-    fig.alt_text = (f"Timeline, {title}: " + "; ".join(f"{r['date']} {r['label']}" for _, r in ev.iterrows()) + ".")
+    fig.alt_text = (
+        f"Timeline, {title}: "
+        + "; ".join(f"{r['date']} {r['label']}" for _, r in ev.iterrows())
+        + "."
+    )
     return fig
 
 
 # ---------------------------------------------------------------- epilogue
 
 
-def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend",
-                fit_label: str = "", source: str = WB_SOURCE) -> Figure:
+def trend_chart(
+    projection: pd.DataFrame,
+    title: str,
+    method_label: str = "trend",
+    fit_label: str = "",
+    source: str = WB_SOURCE,
+) -> Figure:
     """What a trend fitted on some years predicted, against what happened.
 
     ``projection`` is a table from ``tables.share_projection``. Per group: the actual share as
@@ -492,26 +778,59 @@ def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend
     fit = projection[projection["in_fit"]]
     start, end = int(fit["year"].min()), int(fit["year"].max())
     ax.axvspan(start - 0.5, end + 0.5, color="#eeeeee", zorder=0)
-    ax.text(start, 1.0, f"fit window {start}–{end}", transform=ax.get_xaxis_transform(), va="top",
-            fontsize=8, color="#444444")
+    ax.text(
+        start,
+        1.0,
+        f"fit window {start}–{end}",
+        transform=ax.get_xaxis_transform(),
+        va="top",
+        fontsize=8,
+        color="#444444",
+    )
     parts, ends = [], []
     for label in labels:
         colour, _, marker = styles[label]
         d = projection[projection["label"] == label].sort_values("year")
-        ax.plot(d["year"], d["actual"], color=colour, linewidth=2.2, marker=marker, markersize=4,
-                label=f"{label}: actual")
+        ax.plot(
+            d["year"],
+            d["actual"],
+            color=colour,
+            linewidth=2.2,
+            marker=marker,
+            markersize=4,
+            label=f"{label}: actual",
+        )
         f = d[d["in_fit"]]
-        ax.plot(f["year"], f["fit_data"], linestyle="none", marker=marker, markersize=7, markerfacecolor="white",
-                markeredgecolor=colour, markeredgewidth=1.2)
+        ax.plot(
+            f["year"],
+            f["fit_data"],
+            linestyle="none",
+            marker=marker,
+            markersize=7,
+            markerfacecolor="white",
+            markeredgecolor=colour,
+            markeredgewidth=1.2,
+        )
         ax.plot(d["year"], d["trend"], color=colour, linestyle="--", linewidth=1.4)
         last = d.iloc[-1]
         ends.append((label, last, colour))
-        parts.append(f"{label}: {f['fit_data'].iloc[-1]:.1f}% in {end}; the trend projects {last['trend']:.1f}% "
-                     f"for {int(last['year'])}, actual {last['actual']:.1f}% "
-                     f"(error {last['trend'] - last['actual']:+.1f} points)")
-    ax.plot([], [], color="#555555", linestyle="--", linewidth=1.4, label=f"{method_label} (dashed)")
-    ax.plot([], [], color="#555555", linestyle="none", marker="o", markerfacecolor="white",
-            label=f"shares fitted{' (' + fit_label + ')' if fit_label else ''} (hollow)")
+        parts.append(
+            f"{label}: {f['fit_data'].iloc[-1]:.1f}% in {end}; the trend projects {last['trend']:.1f}% "
+            f"for {int(last['year'])}, actual {last['actual']:.1f}% "
+            f"(error {last['trend'] - last['actual']:+.1f} points)"
+        )
+    ax.plot(
+        [], [], color="#555555", linestyle="--", linewidth=1.4, label=f"{method_label} (dashed)"
+    )
+    ax.plot(
+        [],
+        [],
+        color="#555555",
+        linestyle="none",
+        marker="o",
+        markerfacecolor="white",
+        label=f"shares fitted{' (' + fit_label + ')' if fit_label else ''} (hollow)",
+    )
     lo = min(0.0, float(projection[["actual", "trend"]].min().min()))
     ax.set_ylim(bottom=lo)
     top = ax.get_ylim()[1]
@@ -520,9 +839,15 @@ def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend
     for _, last, _ in sorted(ends, key=lambda e: e[1]["actual"]):
         ys.append(max(last["actual"], ys[-1] + 2 * gap) if ys else last["actual"])
     for (label, last, colour), y in zip(sorted(ends, key=lambda e: e[1]["actual"]), ys):
-        ax.annotate(f"{label}\nactual {last['actual']:.1f}%, trend {last['trend']:.1f}%",
-                    (last["year"], last["actual"]), xytext=(last["year"] + 0.8, y), textcoords="data",
-                    fontsize=8, color=colour, va="center")
+        ax.annotate(
+            f"{label}\nactual {last['actual']:.1f}%, trend {last['trend']:.1f}%",
+            (last["year"], last["actual"]),
+            xytext=(last["year"] + 0.8, y),
+            textcoords="data",
+            fontsize=8,
+            color=colour,
+            va="center",
+        )
     xmax = int(projection["year"].max())
     ax.set_xlim(start - 0.5, xmax + (xmax - start) * 0.3)
     ax.set_xticks([t for t in ax.get_xticks() if start <= t <= xmax])
@@ -532,8 +857,11 @@ def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend
     ax.set_title(title, loc="left", fontsize=12)
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
     _source(fig, source)
-    fig.alt_text = (f"Line chart, {title}. Shaded fit window {start}-{end}, {method_label}. "
-                    + "; ".join(parts) + ".")
+    fig.alt_text = (
+        f"Line chart, {title}. Shaded fit window {start}-{end}, {method_label}. "
+        + "; ".join(parts)
+        + "."
+    )
     return fig
 
 
@@ -543,8 +871,9 @@ def trend_chart(projection: pd.DataFrame, title: str, method_label: str = "trend
 NETWORK_CATEGORIES = catalog.enum("network_events", "category")
 
 
-def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, last: int, title: str,
-                         source: str) -> Figure:
+def bases_timeline_chart(
+    events: pd.DataFrame, spans: pd.DataFrame, first: int, last: int, title: str, source: str
+) -> Figure:
     """The US bases as bars on top, then one row per event, on a time axis from ``first`` to ``last``.
 
     ``spans`` comes from ``events.base_spans`` (start '' = not dated by the sources: drawn hatched
@@ -565,16 +894,34 @@ def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, 
         known = bool(b["start"])
         start = decimal_year(b["start"]) if known else left
         colour = "#555555"
-        ax.barh(i, end - start, left=start, height=0.6, color=colour if known else "white",
-                edgecolor=colour, hatch=None if known else "///", linewidth=1.2)
+        ax.barh(
+            i,
+            end - start,
+            left=start,
+            height=0.6,
+            color=colour if known else "white",
+            edgecolor=colour,
+            hatch=None if known else "///",
+            linewidth=1.2,
+        )
         text = f"{b['start'] if known else 'start not dated by the sources'} to {b['end']}"
         x_text = max(start, left) + 0.1
-        ax.text(x_text, i, text, va="center", ha="left", fontsize=8,
-                color="white" if known else "#222222",
-                bbox=None if known else dict(facecolor="white", edgecolor="none", pad=1))
+        ax.text(
+            x_text,
+            i,
+            text,
+            va="center",
+            ha="left",
+            fontsize=8,
+            color="white" if known else "#222222",
+            bbox=None if known else dict(facecolor="white", edgecolor="none", pad=1),
+        )
         labels.append(f"US base: {b['name']}")
         described.append(f"US base {b['name']}: {text}")
-    style = {k: (OKABE_ITO[j % len(OKABE_ITO)], MARKERS[j % len(MARKERS)]) for j, k in enumerate(NETWORK_CATEGORIES)}
+    style = {
+        k: (OKABE_ITO[j % len(OKABE_ITO)], MARKERS[j % len(MARKERS)])
+        for j, k in enumerate(NETWORK_CATEGORIES)
+    }
     points = {}  # (category, exact) -> (xs, ys): one line of markers each (fast to redraw)
     for j, r in ev.iterrows():
         exact = len(str(r["date"])) == 10
@@ -584,29 +931,58 @@ def bases_timeline_chart(events: pd.DataFrame, spans: pd.DataFrame, first: int, 
         labels.append(f"{r['date']}  {r['label']}")
     for (category, exact), (xs, ys) in points.items():
         colour, marker = style.get(category, ("#000000", "o"))
-        ax.plot(xs, ys, marker=marker, markersize=8, linestyle="none",
-                color=colour, markerfacecolor=colour if exact else "white", markeredgewidth=1.6)
+        ax.plot(
+            xs,
+            ys,
+            marker=marker,
+            markersize=8,
+            linestyle="none",
+            color=colour,
+            markerfacecolor=colour if exact else "white",
+            markeredgewidth=1.6,
+        )
     for kind in [k for k in NETWORK_CATEGORIES if k in set(ev["category"])]:
         colour, marker = style[kind]
         ax.plot([], [], marker=marker, markersize=8, linestyle="none", color=colour, label=kind)
     if len(ev):
-        ax.plot([], [], marker="o", linestyle="none", markerfacecolor="white", markeredgecolor="#555555",
-                label="hollow: dated to the year or month only")
-        ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3)
+        ax.plot(
+            [],
+            [],
+            marker="o",
+            linestyle="none",
+            markerfacecolor="white",
+            markeredgecolor="#555555",
+            label="hollow: dated to the year or month only",
+        )
+        ax.legend(
+            frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3
+        )
     ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(len(labels) - 0.5, -0.7)
     ax.set_xlim(left, right)
     ax.set_xlabel("Year")
     ax.set_title(title, loc="left", fontsize=12)
     _source(fig, source)
-    fig.alt_text = (f"Timeline {first}-{last}, {title}. " + "; ".join(described) + ". Events: "
-                    + ("; ".join(f"{r['date']} {r['label']} ({r['category']})" for _, r in ev.iterrows())
-                       if len(ev) else "none in the years chosen") + ".")
+    fig.alt_text = (
+        f"Timeline {first}-{last}, {title}. "
+        + "; ".join(described)
+        + ". Events: "
+        + (
+            "; ".join(f"{r['date']} {r['label']} ({r['category']})" for _, r in ev.iterrows())
+            if len(ev)
+            else "none in the years chosen"
+        )
+        + "."
+    )
     return fig
 
 
-def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
-                     source: str = "Teaching model (multipolar.chapters.ch05_bargaining), arbitrary cost units: not data") -> Figure:
+def bargaining_chart(
+    table: pd.DataFrame,
+    backers: int,
+    title: str,
+    source: str = "Teaching model (multipolar.chapters.ch05_bargaining), arbitrary cost units: not data",
+) -> Figure:
     """Bars: the small state's cost of refusal for each number of backers; dashed line: cost of compliance.
 
     ``table`` comes from ``bargaining.schedule``. Bars where refusal is viable are solid blue,
@@ -619,14 +995,34 @@ def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
     for _, r in table.iterrows():
         refuse = r["decision"] == "refuse"
         chosen = int(r["backers"]) == int(backers)
-        ax.bar(r["backers"], r["refusal_cost"], width=0.7, color=OKABE_ITO[0] if refuse else "white",
-               edgecolor="#000000" if chosen else (OKABE_ITO[0] if refuse else OKABE_ITO[1]),
-               hatch=None if refuse else "//", linewidth=2.6 if chosen else 1.2)
-        ax.text(r["backers"], r["refusal_cost"] + top * 0.015, r["decision"] + ("\n(chosen)" if chosen else ""),
-                ha="center", va="bottom", fontsize=8, fontweight="bold" if chosen else "normal")
+        ax.bar(
+            r["backers"],
+            r["refusal_cost"],
+            width=0.7,
+            color=OKABE_ITO[0] if refuse else "white",
+            edgecolor="#000000" if chosen else (OKABE_ITO[0] if refuse else OKABE_ITO[1]),
+            hatch=None if refuse else "//",
+            linewidth=2.6 if chosen else 1.2,
+        )
+        ax.text(
+            r["backers"],
+            r["refusal_cost"] + top * 0.015,
+            r["decision"] + ("\n(chosen)" if chosen else ""),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            fontweight="bold" if chosen else "normal",
+        )
     ax.axhline(comply, color=OKABE_ITO[1], linestyle="--", linewidth=1.6)
-    ax.text(table["backers"].max() + 0.45, comply, f"cost of compliance\n= {comply:g}", va="center",
-            ha="left", fontsize=8, color="#444444")
+    ax.text(
+        table["backers"].max() + 0.45,
+        comply,
+        f"cost of compliance\n= {comply:g}",
+        va="center",
+        ha="left",
+        fontsize=8,
+        color="#444444",
+    )
     ax.set_xlim(-0.6, table["backers"].max() + 1.6)
     ax.set_ylim(0, top)
     ax.set_xticks(list(table["backers"]))
@@ -639,9 +1035,14 @@ def bargaining_chart(table: pd.DataFrame, backers: int, title: str,
     fig.alt_text = (
         f"Bar chart, {title}: the cost of refusing falls from {table['refusal_cost'].iloc[0]:g} with no backers "
         f"to {table['refusal_cost'].iloc[-1]:g} with {int(table['backers'].iloc[-1])}; the cost of complying is "
-        f"{comply:g}. " + (f"Refusal is viable from {min(refusing)} backers. " if refusing else
-                           "Refusal is not viable with any number of backers shown. ")
-        + (f"With {backers} backers the model says: {row['decision'].iloc[0]}." if len(row) else ""))
+        f"{comply:g}. "
+        + (
+            f"Refusal is viable from {min(refusing)} backers. "
+            if refusing
+            else "Refusal is not viable with any number of backers shown. "
+        )
+        + (f"With {backers} backers the model says: {row['decision'].iloc[0]}." if len(row) else "")
+    )
     return fig
 
 
@@ -656,14 +1057,35 @@ def gas_price_chart(schedule: pd.DataFrame, chosen_ramp: int, title: str, source
     """
     fig, ax = _new_figure(8.0, 4.2)
     x, y = schedule["ramp_up_years"], schedule["price_usd_per_1000m3"]
-    ax.plot(x, y, color=OKABE_ITO[0], marker="o", linewidth=2, markersize=5, label="implied average price")
+    ax.plot(
+        x,
+        y,
+        color=OKABE_ITO[0],
+        marker="o",
+        linewidth=2,
+        markersize=5,
+        label="implied average price",
+    )
     row = schedule[schedule["ramp_up_years"] == chosen_ramp]
     if len(row):
         px, py = int(row["ramp_up_years"].iloc[0]), float(row["price_usd_per_1000m3"].iloc[0])
-        ax.plot([px], [py], marker="D", markersize=11, color=OKABE_ITO[1], markeredgecolor="#000000",
-                linestyle="none", label="your assumption")
-        ax.annotate(f"{py:,.0f} $/1,000 m³\n({px} years of ramp-up)", (px, py), xytext=(10, -28),
-                    textcoords="offset points", fontsize=9)
+        ax.plot(
+            [px],
+            [py],
+            marker="D",
+            markersize=11,
+            color=OKABE_ITO[1],
+            markeredgecolor="#000000",
+            linestyle="none",
+            label="your assumption",
+        )
+        ax.annotate(
+            f"{py:,.0f} $/1,000 m³\n({px} years of ramp-up)",
+            (px, py),
+            xytext=(10, -28),
+            textcoords="offset points",
+            fontsize=9,
+        )
     ax.set_ylim(0, float(y.max()) * 1.2)
     ax.set_xticks(list(x))
     ax.set_xlabel("Years of ramp-up before full volume")
@@ -671,14 +1093,21 @@ def gas_price_chart(schedule: pd.DataFrame, chosen_ramp: int, title: str, source
     ax.set_title(title, loc="left", fontsize=12)
     ax.legend(frameon=False, fontsize=8, loc="lower right")
     _source(fig, source)
-    fig.alt_text = (f"Line chart, {title}: the implied average price rises from {y.iloc[0]:,.0f} US$ per thousand "
-                    f"cubic metres with no ramp-up to {y.iloc[-1]:,.0f} with {int(x.iloc[-1])} years of ramp-up"
-                    + (f"; the chosen assumption ({px} years) gives {py:,.0f}." if len(row) else "."))
+    fig.alt_text = (
+        f"Line chart, {title}: the implied average price rises from {y.iloc[0]:,.0f} US$ per thousand "
+        f"cubic metres with no ramp-up to {y.iloc[-1]:,.0f} with {int(x.iloc[-1])} years of ramp-up"
+        + (f"; the chosen assumption ({px} years) gives {py:,.0f}." if len(row) else ".")
+    )
     return fig
 
 
-def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
-                   band: tuple[int, int] | None = (2014, 2015), labels: tuple[str, str] = ("China", "Russia")) -> Figure:
+def gdp_pair_chart(
+    table: pd.DataFrame,
+    title: str,
+    source: str = WB_SOURCE,
+    band: tuple[int, int] | None = (2014, 2015),
+    labels: tuple[str, str] = ("China", "Russia"),
+) -> Figure:
     """Two panels: China's and Russia's GDP (US$ trillions) above, the ratio China / Russia below.
 
     ``table`` comes from ``rapprochement.gdp_pair``. The two economies differ by colour, line style
@@ -694,22 +1123,48 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
             ax.axvspan(band[0] - 0.5, band[1] + 0.5, color="#eeeeee", zorder=0)
     t = table
     last = t.iloc[-1]
-    for col, name, colour, ls, marker in (("china_usd", labels[0], OKABE_ITO[0], "-", "o"),
-                                          ("russia_usd", labels[1], OKABE_ITO[1], "--", "s")):
-        top.plot(t["year"], t[col] / 1e12, color=colour, linestyle=ls, marker=marker, markersize=4,
-                 linewidth=2, label=name)
-        top.annotate(f"{name}: {last[col] / 1e12:,.2f}", (last["year"], last[col] / 1e12), xytext=(6, 0),
-                     textcoords="offset points", fontsize=8, color=colour, va="center")
+    for col, name, colour, ls, marker in (
+        ("china_usd", labels[0], OKABE_ITO[0], "-", "o"),
+        ("russia_usd", labels[1], OKABE_ITO[1], "--", "s"),
+    ):
+        top.plot(
+            t["year"],
+            t[col] / 1e12,
+            color=colour,
+            linestyle=ls,
+            marker=marker,
+            markersize=4,
+            linewidth=2,
+            label=name,
+        )
+        top.annotate(
+            f"{name}: {last[col] / 1e12:,.2f}",
+            (last["year"], last[col] / 1e12),
+            xytext=(6, 0),
+            textcoords="offset points",
+            fontsize=8,
+            color=colour,
+            va="center",
+        )
     top.set_ylabel("GDP (current US$, trillions)")
     top.set_ylim(bottom=0)
     top.set_title(title, loc="left", fontsize=12)
     top.legend(frameon=False, fontsize=8, loc="upper left")
     bottom.plot(t["year"], t["ratio"], color=OKABE_ITO[2], marker="^", markersize=4, linewidth=2)
-    bottom.annotate(f"×{last['ratio']:.1f}", (last["year"], last["ratio"]), xytext=(6, 0),
-                    textcoords="offset points", fontsize=8, color="#222222", va="center")
+    bottom.annotate(
+        f"×{last['ratio']:.1f}",
+        (last["year"], last["ratio"]),
+        xytext=(6, 0),
+        textcoords="offset points",
+        fontsize=8,
+        color="#222222",
+        va="center",
+    )
     bottom.set_ylabel(f"{labels[0]} ÷ {labels[1]} (times)")
     bottom.set_ylim(bottom=0)
-    bottom.set_xlabel("Year" + (f" (shaded: {band[0]}–{band[1]}, the rouble's fall)" if band else ""))
+    bottom.set_xlabel(
+        "Year" + (f" (shaded: {band[0]}–{band[1]}, the rouble's fall)" if band else "")
+    )
     span = int(t["year"].max() - t["year"].min()) or 1
     bottom.set_xlim(t["year"].min() - 0.5, t["year"].max() + max(1.5, span * 0.16))
     fig.supxlabel(source, x=0.01, ha="left", fontsize=8, color="#444444")
@@ -719,7 +1174,8 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
         f"Two-panel line chart, {title}. {labels[0]}'s GDP went from {first['china_usd'] / 1e12:,.2f} trillion US$ in "
         f"{int(first['year'])} to {last['china_usd'] / 1e12:,.2f} in {int(last['year'])}; {labels[1]}'s from "
         f"{first['russia_usd'] / 1e12:,.2f} to {last['russia_usd'] / 1e12:,.2f}. The ratio went from "
-        f"{first['ratio']:.1f} to {last['ratio']:.1f}, highest ({peak['ratio']:.1f}) in {int(peak['year'])}.")
+        f"{first['ratio']:.1f} to {last['ratio']:.1f}, highest ({peak['ratio']:.1f}) in {int(peak['year'])}."
+    )
     return fig
 
 
@@ -728,10 +1184,13 @@ def gdp_pair_chart(table: pd.DataFrame, title: str, source: str = WB_SOURCE,
 STATUS_HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
 
 
-def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
-                 source: str = "Source: data/claims_ledger.csv (claims of Sahara 2015; checks on World Bank "
-                               "and CIA World Factbook data and on the named sources of the course's "
-                               "event tables)") -> Figure:
+def status_chart(
+    counts: pd.Series,
+    title: str = "The paper's claims by status",
+    source: str = "Source: data/claims_ledger.csv (claims of Sahara 2015; checks on World Bank "
+    "and CIA World Factbook data and on the named sources of the course's "
+    "event tables)",
+) -> Figure:
     """Horizontal bars: number of claims per status (``counts`` indexed by status, in display order).
 
     Each bar has its own Okabe-Ito colour and hatch, the status name on the axis and the count
@@ -742,7 +1201,7 @@ def status_chart(counts: pd.Series, title: str = "The paper's claims by status",
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", color="#dddddd", linewidth=0.8)
     y = list(range(len(counts)))[::-1]
-    for yi, (status, n), colour, hatch in zip(y, counts.items(), OKABE_ITO, cycle(STATUS_HATCHES)):
+    for yi, (_status, n), colour, hatch in zip(y, counts.items(), OKABE_ITO, cycle(STATUS_HATCHES)):
         ax.barh(yi, n, color=colour, hatch=hatch, edgecolor="white", linewidth=0)
         ax.text(n + max(counts.max(), 1) * 0.01, yi, f"{n}", va="center", fontsize=10)
     ax.set_yticks(y, [str(s) for s in counts.index])
@@ -769,19 +1228,43 @@ VERDICT_STYLES = {
 
 def _box(ax, x, y, w, h, text, verdict="undecided", fontsize=9.5, dashed=False):
     from matplotlib.patches import FancyBboxPatch
+
     face, style, width = VERDICT_STYLES.get(verdict, VERDICT_STYLES["undecided"])
     if dashed:
         face, style, width = "white", "--", 1.0
-    ax.add_patch(FancyBboxPatch((x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0.008,rounding_size=0.012",
-                                facecolor=face, edgecolor="#333333", linestyle=style, linewidth=width,
-                                transform=ax.transAxes))
-    ax.text(x, y, text, ha="center", va="center", fontsize=fontsize, transform=ax.transAxes, linespacing=1.25)
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0.008,rounding_size=0.012",
+            facecolor=face,
+            edgecolor="#333333",
+            linestyle=style,
+            linewidth=width,
+            transform=ax.transAxes,
+        )
+    )
+    ax.text(
+        x,
+        y,
+        text,
+        ha="center",
+        va="center",
+        fontsize=fontsize,
+        transform=ax.transAxes,
+        linespacing=1.25,
+    )
 
 
-def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts: dict,
-                       title: str = "The paper's argument, mapped",
-                       source: str = "Source: data/argument_map.csv and data/claims_ledger.csv (course's reading of Sahara 2015)"
-                       ) -> Figure:
+def argument_map_chart(
+    nodes: pd.DataFrame,
+    verdicts: dict,
+    overall: str,
+    counts: dict,
+    title: str = "The paper's argument, mapped",
+    source: str = "Source: data/argument_map.csv and data/claims_ledger.csv (course's reading of Sahara 2015)",
+) -> Figure:
     """A box-and-arrow map, read left to right: the paper's doubts, the premises (one per section)
     with arrows into the conclusion, and the conclusion on the right.
 
@@ -790,6 +1273,7 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
     of ``argmap.combine``); ``counts`` is ``argmap.ledger_counts()``.
     """
     import textwrap
+
     fig = Figure(figsize=(8.0, 6.6), dpi=100, layout="constrained")
     ax = fig.add_subplot()
     ax.set_axis_off()
@@ -803,24 +1287,47 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
         return verdicts.get(key, "undecided")
 
     def arrow(start, end, dashed=False):
-        ax.annotate("", xy=end, xytext=start, xycoords="axes fraction",
-                    arrowprops=dict(arrowstyle="-|>", color="#444444", linewidth=1.1,
-                                    linestyle="--" if dashed else "-", shrinkA=1, shrinkB=1))
+        ax.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            xycoords="axes fraction",
+            arrowprops=dict(
+                arrowstyle="-|>",
+                color="#444444",
+                linewidth=1.1,
+                linestyle="--" if dashed else "-",
+                shrinkA=1,
+                shrinkB=1,
+            ),
+        )
 
     top, step = 0.9, 0.8 / max(len(prem) - 1, 1)
     cx, cy, cw, ch = 0.85, 0.5, 0.26, 0.42
-    _box(ax, cx, cy, cw, ch, f"{concl['node']} · conclusion\n(chapter {concl['chapter']})\n\n"
-         + textwrap.fill(concl["label"], 20) + "\n\n" + textwrap.fill(overall, 22), verdict(concl["node"]),
-         fontsize=9.5)
+    _box(
+        ax,
+        cx,
+        cy,
+        cw,
+        ch,
+        f"{concl['node']} · conclusion\n(chapter {concl['chapter']})\n\n"
+        + textwrap.fill(concl["label"], 20)
+        + "\n\n"
+        + textwrap.fill(overall, 22),
+        verdict(concl["node"]),
+        fontsize=9.5,
+    )
     where = {concl["node"]: (cx, cy, cw, ch)}
     px, pw, ph = 0.455, 0.4, 0.115
     for i, p in prem.iterrows():
         y = top - i * step
         where[p["node"]] = (px, y, pw, ph)
         n = counts.get(int(p["chapter"]), {"claims": 0, "checked": 0})
-        text = (f"{p['node']} · {p['label']}\n"
-                f"chapter {p['chapter']} · ledger: {n['checked']} of {n['claims']} claims checked\n"
-                f"verdict: {verdict(p['node'])}")
+        text = (
+            f"{p['node']} · {p['label']}\n"
+            f"chapter {p['chapter']} · ledger: {n['checked']} of {n['claims']} claims checked\n"
+            f"verdict: {verdict(p['node'])}"
+        )
         _box(ax, px, y, pw, ph, text, verdict(p["node"]), fontsize=9)
         arrow((px + pw / 2, y), (cx - cw / 2, cy + (y - 0.5) * ch / 0.8 * 0.9))
     for _, d in doubt.iterrows():
@@ -835,12 +1342,21 @@ def argument_map_chart(nodes: pd.DataFrame, verdicts: dict, overall: str, counts
             _box(ax, x, y, 0.19, ph, text, dashed=True, fontsize=8.5)
             arrow((x + 0.095, y), (tx - tw / 2, ty), dashed=True)
     ax.set_title(title, loc="left", fontsize=12)
-    _source(fig, "Solid arrows: a premise supports the conclusion. Dashed: one of the paper's own doubts qualifies "
-                 "a claim\n(which claim is the course's reading). " + source)
-    parts = "; ".join(f"{p['node']} (chapter {p['chapter']}): {p['label']}, verdict {verdict(p['node'])}"
-                      for _, p in prem.iterrows())
-    doubts = "; ".join(f"{d['node']}: {d['label']} (bears on {d['bears_on']})" for _, d in doubt.iterrows())
-    fig.alt_text = (f"Argument map. The conclusion, {concl['label']}, rests on {len(prem)} premises, each "
-                    f"drawn as a box with an arrow to it: {parts}. {overall}. Dashed boxes give the paper's own "
-                    f"doubts: {doubts}.")
+    _source(
+        fig,
+        "Solid arrows: a premise supports the conclusion. Dashed: one of the paper's own doubts qualifies "
+        "a claim\n(which claim is the course's reading). " + source,
+    )
+    parts = "; ".join(
+        f"{p['node']} (chapter {p['chapter']}): {p['label']}, verdict {verdict(p['node'])}"
+        for _, p in prem.iterrows()
+    )
+    doubts = "; ".join(
+        f"{d['node']}: {d['label']} (bears on {d['bears_on']})" for _, d in doubt.iterrows()
+    )
+    fig.alt_text = (
+        f"Argument map. The conclusion, {concl['label']}, rests on {len(prem)} premises, each "
+        f"drawn as a box with an arrow to it: {parts}. {overall}. Dashed boxes give the paper's own "
+        f"doubts: {doubts}."
+    )
     return fig

@@ -28,10 +28,23 @@ from typing import Any
 from multipolar.feedback import NotSet
 
 __all__ = [
-    "guard", "describe", "expect_answered", "expect_number", "expect_numbers", "expect_years",
-    "expect_close", "expect_function", "call_student", "expect_raises", "expect_frame",
-    "expect_column_close", "expect_axes", "line_labelled", "expect_series_close", "bars_labelled",
-    "axis_texts"
+    "guard",
+    "describe",
+    "expect_answered",
+    "expect_number",
+    "expect_numbers",
+    "expect_years",
+    "expect_close",
+    "expect_function",
+    "call_student",
+    "expect_raises",
+    "expect_frame",
+    "expect_column_close",
+    "expect_axes",
+    "line_labelled",
+    "expect_series_close",
+    "bars_labelled",
+    "axis_texts",
 ]
 
 
@@ -43,23 +56,34 @@ def guard(value: Any, name: str) -> None:
     """
     if isinstance(value, NotSet):
         if value.error:
-            still = (f", so `{name}` still holds its value from before"
-                     if getattr(value, "stale", False) else "")
+            still = (
+                f", so `{name}` still holds its value from before"
+                if getattr(value, "stale", False)
+                else ""
+            )
             raise AssertionError(
                 f"the cell that sets `{name}` stopped with {value.error}{still}. Fix that "
-                f"error, run the cell again, then run this check.")
-        raise AssertionError(f"`{name}` is not set: check the spelling of its name and run "
-                             f"its cell, then run this check again.")
+                f"error, run the cell again, then run this check."
+            )
+        raise AssertionError(
+            f"`{name}` is not set: check the spelling of its name and run "
+            f"its cell, then run this check again."
+        )
     if value is Ellipsis:
-        raise AssertionError(f"`{name}` is still the placeholder `...`: replace it with your "
-                             f"answer and run the cell.")
+        raise AssertionError(
+            f"`{name}` is still the placeholder `...`: replace it with your "
+            f"answer and run the cell."
+        )
     if value is None:
         if "(" in name:
-            raise AssertionError(f"{name} gave None (nothing): your function should end with "
-                                 f"`return ...` to give back its result.")
+            raise AssertionError(
+                f"{name} gave None (nothing): your function should end with "
+                f"`return ...` to give back its result."
+            )
         raise AssertionError(
             f"`{name}` is None (nothing). If it is the result of your function, the function "
-            f"should end with `return ...`; `{name} = print(...)` also gives None.")
+            f"should end with `return ...`; `{name} = print(...)` also gives None."
+        )
 
 
 def describe(value: Any) -> str:
@@ -109,47 +133,73 @@ _UNIT_WORDS = {
 }
 
 #: Unit slips: (factor that would fix the value, what the value looks like).
+# not data: the rules the checks' messages follow, one list per unit
 _SLIPS: dict[str, list[tuple[Any, str]]] = {
-    "%": [(100, "looks like a fraction: multiply by 100"),
-          ("amount", "looks like an amount, not a share: divide by the world total and "
-                     "multiply by 100")],
-    "percentage points": [(100, "looks like a difference of fractions: work with shares in "
-                                "percent (multiply by 100)")],
-    "% change": [("sign", "has the wrong sign: a fall is negative, (new - old) / old x 100"),
-                 ("ratio", "looks like a ratio (new / old): a % change is "
-                           "(new - old) / old x 100"),
-                 (100, "looks like a fraction: multiply by 100")],
-    "times": [(0.01, "looks like a percentage: a multiple is one value divided by the other, "
-                     "not multiplied by 100"),
-              ("inverse", "looks like the inverse: divide the later (or larger) value by the "
-                          "earlier (or smaller) one")],
-    "fraction": [(0.01, "looks like a percentage: give a fraction between 0 and 1, "
-                        "not multiplied by 100")],
-    "billion US$": [(1e-9, "looks like US$, not billions: divide by 1e9"),
-                    (1e-3, "looks like millions of US$: divide by 1000"),
-                    (1e3, "looks like trillions of US$: multiply by 1000")],
-    "US$": [(1e9, "looks like billions of US$: give plain US$ (multiply by 1e9)"),
-            (1e6, "looks like millions of US$: give plain US$ (multiply by 1e6)"),
-            (1e12, "looks like trillions of US$: give plain US$ (multiply by 1e12)")],
-    "million persons": [(1e-6, "looks like persons, not millions: divide by 1e6"),
-                        (1e-3, "looks like thousands of persons: divide by 1000"),
-                        (1e3, "looks like billions of persons: multiply by 1000")],
-    "thousand km²": [(1e-3, "looks like km², not thousands of km²: divide by 1000"),
-                     (1e3, "looks like millions of km²: multiply by 1000")],
-    "bcm": [(1e3, "looks like trillion cubic metres (tcm): 1 tcm = 1000 bcm"),
-            (1e-9, "looks like cubic metres: 1 bcm = 1e9 m³")],
-    "US$ per thousand m³": [(1e3, "looks like a price per cubic metre: multiply by 1000 for "
-                                  "a thousand m³"),
-                            (1e-3, "looks like a price per million m³: divide by 1000"),
-                            (1e9, "looks like the value was in billions of US$: give it in "
-                                  "US$"),
-                            (1e-6, "looks like the volume was not converted: "
-                                   "1 bcm = 1e6 thousand m³")],
+    "%": [
+        (100, "looks like a fraction: multiply by 100"),
+        (
+            "amount",
+            "looks like an amount, not a share: divide by the world total and multiply by 100",
+        ),
+    ],
+    "percentage points": [
+        (100, "looks like a difference of fractions: work with shares in percent (multiply by 100)")
+    ],
+    "% change": [
+        ("sign", "has the wrong sign: a fall is negative, (new - old) / old x 100"),
+        ("ratio", "looks like a ratio (new / old): a % change is (new - old) / old x 100"),
+        (100, "looks like a fraction: multiply by 100"),
+    ],
+    "times": [
+        (
+            0.01,
+            "looks like a percentage: a multiple is one value divided by the other, "
+            "not multiplied by 100",
+        ),
+        (
+            "inverse",
+            "looks like the inverse: divide the later (or larger) value by the "
+            "earlier (or smaller) one",
+        ),
+    ],
+    "fraction": [
+        (0.01, "looks like a percentage: give a fraction between 0 and 1, not multiplied by 100")
+    ],
+    "billion US$": [
+        (1e-9, "looks like US$, not billions: divide by 1e9"),
+        (1e-3, "looks like millions of US$: divide by 1000"),
+        (1e3, "looks like trillions of US$: multiply by 1000"),
+    ],
+    "US$": [
+        (1e9, "looks like billions of US$: give plain US$ (multiply by 1e9)"),
+        (1e6, "looks like millions of US$: give plain US$ (multiply by 1e6)"),
+        (1e12, "looks like trillions of US$: give plain US$ (multiply by 1e12)"),
+    ],
+    "million persons": [
+        (1e-6, "looks like persons, not millions: divide by 1e6"),
+        (1e-3, "looks like thousands of persons: divide by 1000"),
+        (1e3, "looks like billions of persons: multiply by 1000"),
+    ],
+    "thousand km²": [
+        (1e-3, "looks like km², not thousands of km²: divide by 1000"),
+        (1e3, "looks like millions of km²: multiply by 1000"),
+    ],
+    "bcm": [
+        (1e3, "looks like trillion cubic metres (tcm): 1 tcm = 1000 bcm"),
+        (1e-9, "looks like cubic metres: 1 bcm = 1e9 m³"),
+    ],
+    "US$ per thousand m³": [
+        (1e3, "looks like a price per cubic metre: multiply by 1000 for a thousand m³"),
+        (1e-3, "looks like a price per million m³: divide by 1000"),
+        (1e9, "looks like the value was in billions of US$: give it in US$"),
+        (1e-6, "looks like the volume was not converted: 1 bcm = 1e6 thousand m³"),
+    ],
 }
 
 
-def _in_band(x: float, lo: float | None, hi: float | None,
-             magnitude: tuple[float, float] | None) -> bool:
+def _in_band(
+    x: float, lo: float | None, hi: float | None, magnitude: tuple[float, float] | None
+) -> bool:
     if lo is not None and x < lo:
         return False
     if hi is not None and x > hi:
@@ -159,8 +209,9 @@ def _in_band(x: float, lo: float | None, hi: float | None,
     return True
 
 
-def _slip(x: float, lo: float | None, hi: float | None, unit: str,
-          magnitude: tuple[float, float] | None) -> str:
+def _slip(
+    x: float, lo: float | None, hi: float | None, unit: str, magnitude: tuple[float, float] | None
+) -> str:
     """What unit slip would explain ``x`` being outside the band ('' if none does)."""
     for factor, words in _SLIPS.get(unit, []):
         if factor == "sign":
@@ -179,9 +230,11 @@ def _slip(x: float, lo: float | None, hi: float | None, unit: str,
             return words
     if x != 0:
         for power in (2, 3, 6, 9, -2, -3, -6, -9):
-            if _in_band(x * 10.0 ** power, lo, hi, magnitude):
-                return (f"is off by a factor of 10^{abs(power)}: check its unit "
-                        f"({unit or 'see the question'})")
+            if _in_band(x * 10.0**power, lo, hi, magnitude):
+                return (
+                    f"is off by a factor of 10^{abs(power)}: check its unit "
+                    f"({unit or 'see the question'})"
+                )
     return ""
 
 
@@ -212,8 +265,14 @@ def _as_single(value: Any) -> float | None:
     return None
 
 
-def expect_number(value: Any, name: str, lo: float | None = None, hi: float | None = None,
-                  unit: str = "", magnitude: tuple[float, float] | None = None) -> float:
+def expect_number(
+    value: Any,
+    name: str,
+    lo: float | None = None,
+    hi: float | None = None,
+    unit: str = "",
+    magnitude: tuple[float, float] | None = None,
+) -> float:
     """Check that ``value`` is one finite number in its band; return it as float.
 
     ``lo``/``hi`` bound the value; ``magnitude=(a, b)`` bounds its size whatever its sign
@@ -237,8 +296,10 @@ def expect_number(value: Any, name: str, lo: float | None = None, hi: float | No
             hint = " Take the number of days with `.days`."
         raise AssertionError(f"{name} should be {kind}; you gave {describe(value)}.{hint}")
     if math.isnan(single) or math.isinf(single):
-        raise AssertionError(f"{name} should be {kind}; you gave {single!r}. "
-                             "Check for missing years or a division by zero.")
+        raise AssertionError(
+            f"{name} should be {kind}; you gave {single!r}. "
+            "Check for missing years or a division by zero."
+        )
     if _in_band(single, lo, hi, magnitude):
         return single
     if lo is not None and hi is not None:
@@ -257,15 +318,22 @@ def expect_number(value: Any, name: str, lo: float | None = None, hi: float | No
     raise AssertionError(msg + (f", which {slip}" if slip else "") + ".")
 
 
-def expect_numbers(values: Any, name: str, lo: float | None = None, hi: float | None = None,
-                   unit: str = "", magnitude: tuple[float, float] | None = None) -> list[float]:
+def expect_numbers(
+    values: Any,
+    name: str,
+    lo: float | None = None,
+    hi: float | None = None,
+    unit: str = "",
+    magnitude: tuple[float, float] | None = None,
+) -> list[float]:
     """Check every value of a column, a line's y data or a set of bars (see expect_number)."""
     guard(values, name)
     try:
         items = list(values)
     except TypeError:
-        raise AssertionError(f"{name} should be several numbers; you gave "
-                             f"{describe(values)}.") from None
+        raise AssertionError(
+            f"{name} should be several numbers; you gave {describe(values)}."
+        ) from None
     if not items:
         raise AssertionError(f"{name} has no values.")
     return [expect_number(v, f"each value in {name}", lo, hi, unit, magnitude) for v in items]
@@ -277,26 +345,34 @@ def expect_years(values: Any, name: str, years: Sequence[int], ordered: bool = F
     got = []
     for v in values:
         if type(v).__name__ == "Timestamp":
-            raise AssertionError(f"{name} should hold years as whole numbers (e.g. 2005); it "
-                                 f"holds dates such as {v}. Use `.dt.year`.")
+            raise AssertionError(
+                f"{name} should hold years as whole numbers (e.g. 2005); it "
+                f"holds dates such as {v}. Use `.dt.year`."
+            )
         single = _as_single(v)
         if single is None or math.isnan(single) or not single.is_integer():
-            raise AssertionError(f"{name} should hold years as whole numbers (e.g. 2005); it "
-                                 f"holds {describe(v)}.")
+            raise AssertionError(
+                f"{name} should hold years as whole numbers (e.g. 2005); it holds {describe(v)}."
+            )
         got.append(int(single))
     want = list(years)
-    span = f"{want[0]}-{want[-1]}" if want == list(range(want[0], want[-1] + 1)) else \
-        ", ".join(map(str, want))
+    span = (
+        f"{want[0]}-{want[-1]}"
+        if want == list(range(want[0], want[-1] + 1))
+        else ", ".join(map(str, want))
+    )
     if sorted(got) != sorted(want):
         shown = sorted(got) if len(got) <= 12 else f"{min(got)}-{max(got)} ({len(got)} rows)"
-        raise AssertionError(f"{name} should have one row for each year {span}; its years are "
-                             f"{shown}.")
+        raise AssertionError(
+            f"{name} should have one row for each year {span}; its years are {shown}."
+        )
     if ordered and got != want:
         raise AssertionError(f"{name} should list the years {span} in order (sort by year).")
 
 
-def expect_close(value: Any, expected: float, name: str, rel: float = 1e-3, hint: str = "",
-                 unit: str = "") -> None:
+def expect_close(
+    value: Any, expected: float, name: str, rel: float = 1e-3, hint: str = "", unit: str = ""
+) -> None:
     """Check ``value`` is a number within ``rel`` (relative) of ``expected``, without revealing it.
 
     With ``rel`` below 1e-6 the value is an exact count or date difference, and the message
@@ -307,8 +383,10 @@ def expect_close(value: Any, expected: float, name: str, rel: float = 1e-3, hint
         if rel < 1e-6:
             msg = f"{name} ({got:g}) is not the value computed from the course data."
         else:
-            msg = (f"{name} ({got:g}) differs from the value computed from the course data "
-                   f"by more than {rel * 100:g}%.")
+            msg = (
+                f"{name} ({got:g}) differs from the value computed from the course data "
+                f"by more than {rel * 100:g}%."
+            )
         raise AssertionError(msg + (f" {hint}" if hint else ""))
 
 
@@ -316,7 +394,9 @@ def expect_function(value: Any, name: str) -> Callable:
     """Check that ``value`` is something we can call (a function)."""
     guard(value, name)
     if not callable(value):
-        raise AssertionError(f"{name} should be a function (defined with `def {name}(...)`); you gave {describe(value)}.")
+        raise AssertionError(
+            f"{name} should be a function (defined with `def {name}(...)`); you gave {describe(value)}."
+        )
     return value
 
 
@@ -339,7 +419,9 @@ def call_student(func: Any, name: str, *args: Any, **kwargs: Any) -> Any:
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
         err = AssertionError(
             f"calling {_shown_call(name, args, kwargs)} raised {type(exc).__name__}"
-            + (f": {text}" if text else "") + ". Run it yourself in a cell to see why.")
+            + (f": {text}" if text else "")
+            + ". Run it yourself in a cell to see why."
+        )
         err.raised = type(exc).__name__
         raise err from None
 
@@ -353,15 +435,18 @@ def expect_raises(func: Any, name: str, error: str, *args: Any, **kwargs: Any) -
         if raised is None and f" raised {error}" not in str(exc):
             raise
         if raised is not None and raised != error:
-            raise AssertionError(f"{_shown_call(name, args, kwargs)} should raise {error}; "
-                                 f"it raised {raised}.") from None
+            raise AssertionError(
+                f"{_shown_call(name, args, kwargs)} should raise {error}; it raised {raised}."
+            ) from None
         return
-    raise AssertionError(f"{_shown_call(name, args, kwargs)} should raise {error}; it gave "
-                         f"a result instead.")
+    raise AssertionError(
+        f"{_shown_call(name, args, kwargs)} should raise {error}; it gave a result instead."
+    )
 
 
-def expect_frame(df: Any, name: str, columns: Sequence[str], n_rows: int | None = None,
-                 row: str | None = None) -> None:
+def expect_frame(
+    df: Any, name: str, columns: Sequence[str], n_rows: int | None = None, row: str | None = None
+) -> None:
     """Check ``df`` is a non-empty DataFrame with (at least) ``columns``.
 
     ``n_rows``: how many rows it should have; ``row``: what one row is ('year', 'country',
@@ -396,19 +481,29 @@ def _as_float_list(values: Iterable[Any]) -> list[float]:
     return out
 
 
-def expect_series_close(got: Iterable[Any], expected: Iterable[float], name: str, keys: Sequence[Any],
-                        rel: float = 1e-3, hint: str = "", key_word: str = "year") -> None:
+def expect_series_close(
+    got: Iterable[Any],
+    expected: Iterable[float],
+    name: str,
+    keys: Sequence[Any],
+    rel: float = 1e-3,
+    hint: str = "",
+    key_word: str = "year",
+) -> None:
     """Compare two equally long sequences; name the first key (``key_word`` ``k``) that differs."""
     guard(got, name)
     try:
         g = _as_float_list(got)
     except TypeError:
-        raise AssertionError(f"{name} should be several numbers; you gave {describe(got)}.") from None
+        raise AssertionError(
+            f"{name} should be several numbers; you gave {describe(got)}."
+        ) from None
     e = _as_float_list(expected)
     if len(g) != len(e):
         span = f"{keys[0]}-{keys[-1]}" if key_word == "year" else ", ".join(map(str, keys))
-        raise AssertionError(f"{name} has {len(g)} value(s); it should have {len(e)} "
-                             f"(one per {key_word}: {span}).")
+        raise AssertionError(
+            f"{name} has {len(g)} value(s); it should have {len(e)} (one per {key_word}: {span})."
+        )
     for k, a, b in zip(keys, g, e):
         if math.isnan(a) or not math.isclose(a, b, rel_tol=rel, abs_tol=1e-9):
             if math.isnan(a):
@@ -416,13 +511,25 @@ def expect_series_close(got: Iterable[Any], expected: Iterable[float], name: str
             elif rel < 1e-6:
                 what = f"({a:g}) is not the value computed from the course data"
             else:
-                what = (f"({a:g}) differs from the value computed from the course data by "
-                        f"more than {rel * 100:g}%")
-            raise AssertionError(f"{name} for the {key_word} {k} {what}." + (f" {hint}" if hint else ""))
+                what = (
+                    f"({a:g}) differs from the value computed from the course data by "
+                    f"more than {rel * 100:g}%"
+                )
+            raise AssertionError(
+                f"{name} for the {key_word} {k} {what}." + (f" {hint}" if hint else "")
+            )
 
 
-def expect_column_close(df: Any, column: str, expected: Iterable[float], name: str, key: str,
-                        keys: Sequence[Any], rel: float = 1e-3, hint: str = "") -> None:
+def expect_column_close(
+    df: Any,
+    column: str,
+    expected: Iterable[float],
+    name: str,
+    key: str,
+    keys: Sequence[Any],
+    rel: float = 1e-3,
+    hint: str = "",
+) -> None:
     """Check ``df[column]`` row by row (matched on ``df[key]``) against ``expected``.
 
     ``key`` is the column that names a row ('year', 'country', 'grouping' ...): messages
@@ -437,22 +544,37 @@ def expect_column_close(df: Any, column: str, expected: Iterable[float], name: s
             rows[k] = v
     missing = [k for k in keys if k not in rows]
     if missing:
-        raise AssertionError(f"{name} has no row for the {key} {missing}; it should have one "
-                             f"row for each of {list(keys)}.")
-    expect_series_close([rows[k] for k in keys], expected, f"{name}['{column}']", list(keys),
-                        rel, hint, key_word=key)
+        raise AssertionError(
+            f"{name} has no row for the {key} {missing}; it should have one "
+            f"row for each of {list(keys)}."
+        )
+    expect_series_close(
+        [rows[k] for k in keys],
+        expected,
+        f"{name}['{column}']",
+        list(keys),
+        rel,
+        hint,
+        key_word=key,
+    )
 
 
 def expect_axes(ax: Any, name: str, min_lines: int = 1) -> None:
     """Check ``ax`` is a matplotlib Axes with at least ``min_lines`` plotted lines."""
     guard(ax, name)
     if type(ax).__name__ == "Figure" and getattr(ax, "axes", None):
-        raise AssertionError(f"{name} should be the Axes (the plotting area), not the whole Figure: use `fig, ax = plt.subplots()` and give back `ax`.")
+        raise AssertionError(
+            f"{name} should be the Axes (the plotting area), not the whole Figure: use `fig, ax = plt.subplots()` and give back `ax`."
+        )
     if not (hasattr(ax, "get_lines") and hasattr(ax, "get_ylabel")):
-        raise AssertionError(f"{name} should be a matplotlib Axes (e.g. from `fig, ax = plt.subplots()`); you gave {describe(ax)}.")
+        raise AssertionError(
+            f"{name} should be a matplotlib Axes (e.g. from `fig, ax = plt.subplots()`); you gave {describe(ax)}."
+        )
     n = len(ax.get_lines())
     if n < min_lines:
-        raise AssertionError(f"{name} should show at least {min_lines} line(s) (drawn with `ax.plot`); it has {n}.")
+        raise AssertionError(
+            f"{name} should show at least {min_lines} line(s) (drawn with `ax.plot`); it has {n}."
+        )
 
 
 def line_labelled(ax: Any, word: str, name: str) -> Any:
@@ -487,7 +609,9 @@ def bars_labelled(ax: Any, label: str, name: str, n_bars: int | None = None) -> 
             f"it has {len(sets)} set(s) of bars, labelled {shown}."
         )
     if n_bars is not None and len(hits[0].datavalues) != n_bars:
-        raise AssertionError(f"the bars labelled '{label}' in {name} should be {n_bars}; there are {len(hits[0].datavalues)}.")
+        raise AssertionError(
+            f"the bars labelled '{label}' in {name} should be {n_bars}; there are {len(hits[0].datavalues)}."
+        )
     return hits[0]
 
 

@@ -18,20 +18,42 @@ from pathlib import Path
 from . import catalog
 
 __all__ = [
-    "SECTIONS", "STATUSES", "NOT_CHECKABLE", "COMPUTED_ONLY", "FALLBACKS", "SOURCED",
-    "NO_CITATION", "CLAIMS_FILE", "ClaimsFileError", "load"
+    "SECTIONS",
+    "STATUSES",
+    "NOT_CHECKABLE",
+    "COMPUTED_ONLY",
+    "FALLBACKS",
+    "SOURCED",
+    "NO_CITATION",
+    "CLAIMS_FILE",
+    "ClaimsFileError",
+    "load",
 ]
 
 #: The paper's seven sections, in order: (chapter, title, first words of the section in the paper).
 SECTIONS = [
     (1, "Introduction (untitled)", ""),
     (2, "Did the China's rise cause the US decline?", "Did the China’s rise cause the US decline?"),
-    (3, "US Dichotomy vs. China's Multilayer Approaches", "US Dichotomy vs. China’s Multilayer Approaches"),
-    (4, "The SCO as a testing ground for the 'Belt and Road' initiative",
-     "The SCO as a testing ground for the “Belt and Road” initiative"),
-    (5, "The networking effect to fend off external intervention",
-     "The networking effect to fend off external intervention"),
-    (6, "The US role in the Sino-Russian rapprochement", "The US role in the Sino-Russian rapprochement"),
+    (
+        3,
+        "US Dichotomy vs. China's Multilayer Approaches",
+        "US Dichotomy vs. China’s Multilayer Approaches",
+    ),
+    (
+        4,
+        "The SCO as a testing ground for the 'Belt and Road' initiative",
+        "The SCO as a testing ground for the “Belt and Road” initiative",
+    ),
+    (
+        5,
+        "The networking effect to fend off external intervention",
+        "The networking effect to fend off external intervention",
+    ),
+    (
+        6,
+        "The US role in the Sino-Russian rapprochement",
+        "The US role in the Sino-Russian rapprochement",
+    ),
     (7, "Conclusion (untitled)", "As unipolar globalization has already gone"),
 ]
 
@@ -49,9 +71,18 @@ COMPUTED_ONLY = (REPRODUCED, REVISED, NOT_REPRODUCED, CORROBORATED)
 #: Statuses a check may fall back on when its rule fails, and typed statuses that need a named source.
 FALLBACKS = (NOT_REPRODUCED, CONTRADICTED, CONTESTED)
 SOURCED = (CONTRADICTED, CONTESTED)
-if set(STATUSES) != {REPRODUCED, REVISED, CORROBORATED, NOT_REPRODUCED, CONTRADICTED, CONTESTED,
-                     NOT_CHECKABLE}:
-    raise ImportError("multipolar.catalog: the claims_ledger statuses are not those claims.py knows")
+if set(STATUSES) != {
+    REPRODUCED,
+    REVISED,
+    CORROBORATED,
+    NOT_REPRODUCED,
+    CONTRADICTED,
+    CONTESTED,
+    NOT_CHECKABLE,
+}:
+    raise ImportError(
+        "multipolar.catalog: the claims_ledger statuses are not those claims.py knows"
+    )
 NO_CITATION = "no citation in the paper"
 
 #: Where the curated claims live (the repository's ``curated/`` folder).

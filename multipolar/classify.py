@@ -15,9 +15,7 @@ import pandas as pd
 
 from . import quiz
 
-__all__ = [
-    "SELF_OTHER_TYPES", "check", "as_quiz", "classifier", "Classifier"
-]
+__all__ = ["SELF_OTHER_TYPES", "check", "as_quiz", "classifier", "Classifier"]
 
 #: The Self/Other typology Sahara takes from Aris & Snetkov (2013): answer key -> label.
 SELF_OTHER_TYPES = {
@@ -32,14 +30,20 @@ STATIC_NOTE = (
 )
 
 
-def check(row, choice: str | None, types: dict[str, str] = SELF_OTHER_TYPES) -> tuple[bool | None, str]:
+def check(
+    row, choice: str | None, types: dict[str, str] = SELF_OTHER_TYPES
+) -> tuple[bool | None, str]:
     """Mark one choice for one statement row: (correct?, feedback). None = nothing chosen yet."""
     if choice is None or choice == "":
         return None, "Choose a type."
     if choice not in types:
         raise ValueError(f"unknown type {choice!r}; choose one of {list(types)}")
     right = choice == row["answer"]
-    lead = "Yes." if right else f"Not the reading the chapter gives: it reads this as '{types[row['answer']]}'."
+    lead = (
+        "Yes."
+        if right
+        else f"Not the reading the chapter gives: it reads this as '{types[row['answer']]}'."
+    )
     return right, f"{lead} {row['explanation']}"
 
 
@@ -48,7 +52,9 @@ def as_quiz(statements: pd.DataFrame, types: dict[str, str] = SELF_OTHER_TYPES) 
     questions = []
     for _, row in statements.iterrows():
         answers = {label: check(row, key, types) for key, label in types.items()}
-        questions.append(quiz.choice(f"Which kind of Other? {row['statement']} ({row['speaker']})", answers))
+        questions.append(
+            quiz.choice(f"Which kind of Other? {row['statement']} ({row['speaker']})", answers)
+        )
     return questions
 
 
@@ -62,10 +68,15 @@ class Classifier:
         items = []
         options = [("— choose —", "")] + [(label, key) for key, label in types.items()]
         for _, row in self.statements.iterrows():
-            text = w.HTML(f"<b>{html.escape(row['statement'])}</b> <i>({html.escape(row['speaker'])})</i>")
+            text = w.HTML(
+                f"<b>{html.escape(row['statement'])}</b> <i>({html.escape(row['speaker'])})</i>"
+            )
             pick = w.Dropdown(options=options, value="", layout=w.Layout(width="360px"))
             feedback = w.HTML()
-            pick.observe(lambda change, row=row, out=feedback: self._mark(row, change["new"], out), names="value")
+            pick.observe(
+                lambda change, row=row, out=feedback: self._mark(row, change["new"], out),
+                names="value",
+            )
             self.rows.append((pick, feedback))
             self._mark(row, "", feedback)
             items.append(w.VBox([text, pick, feedback]))
@@ -82,7 +93,9 @@ class Classifier:
 
     def correct(self) -> int:
         """How many statements are classified as the chapter reads them."""
-        return sum(p.value == r["answer"] for (p, _), (_, r) in zip(self.rows, self.statements.iterrows()))
+        return sum(
+            p.value == r["answer"] for (p, _), (_, r) in zip(self.rows, self.statements.iterrows())
+        )
 
     def _update_score(self) -> None:
         self.score.value = f"<p><b>{self.correct()} of {len(self.rows)}</b> classified as the chapter reads them.</p>"
@@ -90,7 +103,9 @@ class Classifier:
     def _repr_mimebundle_(self, include=None, exclude=None):
         bundle = self.box._repr_mimebundle_() or {}
         bundle["text/html"] = STATIC_NOTE
-        bundle["text/plain"] = f"Classification exercise with {len(self.rows)} statements (interactive in Jupyter)."
+        bundle["text/plain"] = (
+            f"Classification exercise with {len(self.rows)} statements (interactive in Jupyter)."
+        )
         return bundle
 
 

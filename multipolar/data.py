@@ -21,12 +21,31 @@ import pandas as pd
 from . import catalog
 
 __all__ = [
-    "DataFileError", "data_dir", "load", "economies", "gdp_population", "paper_table2",
-    "paper_growth_multiples", "factbook_2015", "gdp_ppp", "us_order_institutions", "surface_area",
-    "factbook_sco_status", "sco_timeline", "vision_mechanisms", "mechanism_membership",
-    "self_other_statements", "epilogue_events", "network_events", "network_figures",
-    "rapprochement_figures", "claim_events", "claims_ledger", "argument_map", "map_countries",
-    "map_places"
+    "DataFileError",
+    "data_dir",
+    "load",
+    "economies",
+    "gdp_population",
+    "paper_table2",
+    "paper_growth_multiples",
+    "factbook_2015",
+    "gdp_ppp",
+    "us_order_institutions",
+    "surface_area",
+    "factbook_sco_status",
+    "sco_timeline",
+    "vision_mechanisms",
+    "mechanism_membership",
+    "self_other_statements",
+    "epilogue_events",
+    "network_events",
+    "network_figures",
+    "rapprochement_figures",
+    "claim_events",
+    "claims_ledger",
+    "argument_map",
+    "map_countries",
+    "map_places",
 ]
 
 
@@ -53,7 +72,9 @@ def _check_column(name: str, values: pd.Series, field: dict, where: str) -> pd.S
     empty = values == ""
     if field.get("required") and empty.any():
         line = int(values.index[empty.argmax()]) + 2  # +1 header, +1 one-based
-        raise DataFileError(f"{where}, row {line}, column '{col}': expected a value, found an empty cell")
+        raise DataFileError(
+            f"{where}, row {line}, column '{col}': expected a value, found an empty cell"
+        )
     kind = field["type"]
     if kind == "string":
         out = values.astype("str")
@@ -73,7 +94,10 @@ def _check_column(name: str, values: pd.Series, field: dict, where: str) -> pd.S
             out = numbers.astype("int64") if field.get("required") else numbers.astype("Int64")
         else:
             out = numbers.astype("float64")
-    for bound, test, word in (("minimum", lambda s, b: s < b, "at least"), ("maximum", lambda s, b: s > b, "at most")):
+    for bound, test, word in (
+        ("minimum", lambda s, b: s < b, "at least"),
+        ("maximum", lambda s, b: s > b, "at most"),
+    ):
         if bound in field:
             bad = test(out, field[bound]).fillna(False).astype(bool)
             if bad.any():
@@ -105,11 +129,17 @@ def _load_cached(name: str, path: str, mtime_ns: int) -> pd.DataFrame:
             header = next(csv.reader(fh), None)
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise DataFileError(f"{where}: expected UTF-8 text, found bytes that are not ({exc.reason})") from None
+        raise DataFileError(
+            f"{where}: expected UTF-8 text, found bytes that are not ({exc.reason})"
+        ) from None
     except pd.errors.EmptyDataError:
-        raise DataFileError(f"{where}: the file is empty; expected a header row {expected}") from None
+        raise DataFileError(
+            f"{where}: the file is empty; expected a header row {expected}"
+        ) from None
     except pd.errors.ParserError as exc:
-        raise DataFileError(f"{where}: not a well-formed CSV file ({exc}); expected {len(expected)} columns per row") from None
+        raise DataFileError(
+            f"{where}: not a well-formed CSV file ({exc}); expected {len(expected)} columns per row"
+        ) from None
     if header is None:
         raise DataFileError(f"{where}: the file is empty; expected a header row {expected}")
     missing = [c for c in expected if c not in header]
@@ -123,14 +153,18 @@ def _load_cached(name: str, path: str, mtime_ns: int) -> pd.DataFrame:
         raise DataFileError(f"{where}: {'; '.join(parts)}; expected the columns {expected}")
     if raw.empty:
         raise DataFileError(f"{where}: no data rows after the header")
-    out = pd.DataFrame({f["name"]: _check_column(f["name"], raw[f["name"]], f, where) for f in fields})
+    out = pd.DataFrame(
+        {f["name"]: _check_column(f["name"], raw[f["name"]], f, where) for f in fields}
+    )
     key = res.get("primaryKey")
     if key:
         dup = out.duplicated(subset=key)
         if dup.any():
             i = int(dup.to_numpy().argmax())
             shown = ", ".join(f"{k}={out.iloc[i][k]}" for k in key)
-            raise DataFileError(f"{where}, row {i + 2}: duplicate key ({shown}); expected one row per {tuple(key)}")
+            raise DataFileError(
+                f"{where}, row {i + 2}: duplicate key ({shown}); expected one row per {tuple(key)}"
+            )
     return out
 
 

@@ -12,9 +12,7 @@ import pandas as pd
 
 from . import catalog
 
-__all__ = [
-    "decimal_year", "days_between", "base_spans", "select_events", "BASE_NAMES"
-]
+__all__ = ["decimal_year", "days_between", "base_spans", "select_events", "BASE_NAMES"]
 
 #: The US bases chapter 5 follows.
 BASE_NAMES = dict(catalog.NETWORK_BASES)
@@ -56,19 +54,25 @@ def base_spans(events: pd.DataFrame) -> pd.DataFrame:
         for milestone in ("start", "end"):
             dates = list(mine.loc[mine["milestone"] == milestone, "date"])
             if len(dates) > 1:
-                raise ValueError(f"base {base}: {len(dates)} '{milestone}' rows, expected at most one")
+                raise ValueError(
+                    f"base {base}: {len(dates)} '{milestone}' rows, expected at most one"
+                )
             span[milestone] = dates[0] if dates else ""
         rows.append(span)
     return pd.DataFrame(rows, columns=["base", "name", "start", "end"])
 
 
-def select_events(events: pd.DataFrame, first: int, last: int, category: str = "all") -> pd.DataFrame:
+def select_events(
+    events: pd.DataFrame, first: int, last: int, category: str = "all"
+) -> pd.DataFrame:
     """Events from year ``first`` to ``last`` (inclusive), of one category or of all."""
     if first > last:
         raise ValueError(f"first year {first} is after last year {last}")
     keep = events["year"].between(first, last)
     if category != "all":
         if category not in set(events["category"]):
-            raise ValueError(f"unknown category {category!r}; known: {sorted(set(events['category']))}")
+            raise ValueError(
+                f"unknown category {category!r}; known: {sorted(set(events['category']))}"
+            )
         keep &= events["category"] == category
     return events[keep].reset_index(drop=True)

@@ -33,8 +33,16 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
-    "NotSet", "install", "assigned_names", "names_in_cell", "record_cell", "install_hook",
-    "find_notebook", "notebook", "cell_errors", "error_line"
+    "NotSet",
+    "install",
+    "assigned_names",
+    "names_in_cell",
+    "record_cell",
+    "install_hook",
+    "find_notebook",
+    "notebook",
+    "cell_errors",
+    "error_line",
 ]
 
 
@@ -116,9 +124,11 @@ def install(cell_errors: Mapping[str, str] | None = None) -> None:
 
 
 #: What a student sees when a test itself stops with an error that is not a check's sentence.
-UNREADABLE = ("this check could not read your answer (it stopped with {kind}). Make sure each "
-              "answer is the kind of value the question asks for (a number, a table, a "
-              "function, a chart), run its cell, then run this check again.")
+UNREADABLE = (
+    "this check could not read your answer (it stopped with {kind}). Make sure each "
+    "answer is the kind of value the question asks for (a number, a table, a "
+    "function, a chart), run its cell, then run this check again."
+)
 
 
 def _error_message(self, excp: Exception, context: int = 0) -> str:
@@ -168,8 +178,10 @@ def _repr_html(self) -> str:
     if not failed:
         return f"<p><strong><code>{self.name}</code> results:</strong> All test cases passed!</p>"
     parts = [f"<p>❌ {html.escape(_message_of(r)).replace(chr(10), '<br>')}</p>" for r in failed]
-    parts.append(f"<p style='font-size: smaller'>({self.name}: {len(failed)} of "
-                 f"{len(self.test_case_results)} checks failed)</p>")
+    parts.append(
+        f"<p style='font-size: smaller'>({self.name}: {len(failed)} of "
+        f"{len(self.test_case_results)} checks failed)</p>"
+    )
     return "".join(parts)
 
 
@@ -207,8 +219,9 @@ def assigned_names(source: str) -> set[str]:
 # The student's own Jupyter session: remember which cell failed, and for which names.
 # --------------------------------------------------------------------------------------------
 
-_ASSIGN_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*=(?!=)",
-                          re.MULTILINE)
+_ASSIGN_LINE = re.compile(
+    r"^([A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)*)\s*=(?!=)", re.MULTILINE
+)
 _DEF_LINE = re.compile(r"^(?:async\s+)?def\s+([A-Za-z_][A-Za-z0-9_]*)", re.MULTILINE)
 
 
@@ -278,8 +291,11 @@ def install_hook(shell: Any = None) -> bool:
     if shell is None or not hasattr(shell, "events"):
         return False
     callbacks = shell.events.callbacks.get("post_run_cell", [])
-    if not any(getattr(cb, "__name__", "") == _post_run_cell.__name__
-               and getattr(cb, "__module__", "") == __name__ for cb in callbacks):
+    if not any(
+        getattr(cb, "__name__", "") == _post_run_cell.__name__
+        and getattr(cb, "__module__", "") == __name__
+        for cb in callbacks
+    ):
         shell.events.register("post_run_cell", _post_run_cell)
     return True
 
@@ -287,6 +303,7 @@ def install_hook(shell: Any = None) -> bool:
 # --------------------------------------------------------------------------------------------
 # The first cell of every exercise notebook.
 # --------------------------------------------------------------------------------------------
+
 
 def _assignment_of(path: Path) -> str | None:
     """The otter assignment name stored in a notebook's metadata (None if unreadable)."""
@@ -298,8 +315,9 @@ def _assignment_of(path: Path) -> str | None:
         return None
 
 
-def find_notebook(assignment: str, folder: str | os.PathLike | None = None,
-                  session: str | None = None) -> Path | None:
+def find_notebook(
+    assignment: str, folder: str | os.PathLike | None = None, session: str | None = None
+) -> Path | None:
     """The file of the running notebook of exercise set ``assignment``, or None.
 
     First the path Jupyter gives the kernel (``JPY_SESSION_NAME``, ``__session__``, VS Code's
@@ -313,10 +331,13 @@ def find_notebook(assignment: str, folder: str | os.PathLike | None = None,
     given.append(os.environ.get("JPY_SESSION_NAME", ""))
     try:
         from IPython import get_ipython
+
         shell = get_ipython()
         if shell is not None:
-            given += [str(shell.user_ns.get("__session__", "")),
-                      str(shell.user_ns.get("__vsc_ipynb_file__", ""))]
+            given += [
+                str(shell.user_ns.get("__session__", "")),
+                str(shell.user_ns.get("__vsc_ipynb_file__", "")),
+            ]
     except ImportError:  # pragma: no cover
         pass
     for name in given:
@@ -348,15 +369,19 @@ def notebook(assignment: str):
     try:
         grader = _FriendlyNotebook(str(path) if path else None)
     except Exception as exc:  # noqa: BLE001 - e.g. otter refusing to run on Colab
-        print(f"grader.check cannot run here ({error_line(exc)}); your answers are graded all "
-              "the same when you hand in the notebook.")
+        print(
+            f"grader.check cannot run here ({error_line(exc)}); your answers are graded all "
+            "the same when you hand in the notebook."
+        )
         return _NoChecks(error_line(exc))
     grader._multipolar_assignment = assignment
     grader._multipolar_found = path is not None
     if path is None:
-        print(f"Could not find this notebook's file (an exercise notebook of {assignment}) "
-              "in the folder it runs in: save the notebook (File > Save), then run this cell "
-              "again. Your answers are graded all the same.")
+        print(
+            f"Could not find this notebook's file (an exercise notebook of {assignment}) "
+            "in the folder it runs in: save the notebook (File > Save), then run this cell "
+            "again. Your answers are graded all the same."
+        )
     return grader
 
 
@@ -375,7 +400,8 @@ def _friendly_notebook_class():
                     return _Sentence(
                         f"{question}: this check needs the notebook's own file, which was not "
                         "found in the folder the notebook runs in. Save the notebook "
-                        "(File > Save), then run the first code cell again.")
+                        "(File > Save), then run the first code cell again."
+                    )
                 self.__init__(str(path))
                 self._multipolar_found = True
             return super().check(question, global_env)

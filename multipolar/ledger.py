@@ -26,8 +26,8 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 
@@ -35,12 +35,41 @@ from . import catalog, claims, data, tables
 from .registry import Registry
 
 __all__ = [
-    "CHECKS", "RULES", "CHAPTER_PAGES", "EVENT_TABLES", "evaluate", "rows", "verify",
-    "status_counts", "parse_args", "summary", "date_code", "code_date", "Check",
-    "china_growth_multiple", "table2_level", "table2_share", "share_moves", "growth_gap",
-    "ppp_overtaking_year", "brics_ppp_share", "event_row", "same_date", "event_source",
-    "event_date", "event_value", "sco_member_count", "rule_text", "agrees", "format_args",
-    "evidence", "chapter_table", "describe", "chapter_html", "summary_text", "chapter_text"
+    "CHECKS",
+    "RULES",
+    "CHAPTER_PAGES",
+    "EVENT_TABLES",
+    "evaluate",
+    "rows",
+    "verify",
+    "status_counts",
+    "parse_args",
+    "summary",
+    "date_code",
+    "code_date",
+    "Check",
+    "china_growth_multiple",
+    "table2_level",
+    "table2_share",
+    "share_moves",
+    "growth_gap",
+    "ppp_overtaking_year",
+    "brics_ppp_share",
+    "event_row",
+    "same_date",
+    "event_source",
+    "event_date",
+    "event_value",
+    "sco_member_count",
+    "rule_text",
+    "agrees",
+    "format_args",
+    "evidence",
+    "chapter_table",
+    "describe",
+    "chapter_html",
+    "summary_text",
+    "chapter_text",
 ]
 
 FACTBOOK_2015 = "factbook-2015"
@@ -51,7 +80,7 @@ class Check:
     name: str
     fn: Callable[..., float]
     vintages: tuple[str, str]  # (paper era, today)
-    computation: str           # what it computes, for readers
+    computation: str  # what it computes, for readers
 
 
 #: check name -> :class:`Check`; filled by ``@CHECKS.register(vintages, computation)``.
@@ -61,7 +90,9 @@ CHECKS: Registry = Registry("ledger check", make=Check)
 WDI_BOTH = (catalog.PAPER_VINTAGE, catalog.LATEST)
 
 
-@CHECKS.register(WDI_BOTH, "tables.growth_multiple of tables.china_gdp(vintage, hong_kong) between two years")
+@CHECKS.register(
+    WDI_BOTH, "tables.growth_multiple of tables.china_gdp(vintage, hong_kong) between two years"
+)
 def china_growth_multiple(vintage: str, start: int, end: int, hong_kong: str) -> float:
     return tables.growth_multiple(tables.china_gdp(vintage, hong_kong), start, end)
 
@@ -74,8 +105,13 @@ def _table2(vintage: str, _files: tuple) -> pd.DataFrame:
 def _table2_cell(vintage: str, row: int, year: int, column: str) -> float:
     # Table 2 is rebuilt once per vintage and state of its input files, not once per claim
     # (``verify`` asks for some 40 cells); the key changes when a file is edited or moved.
-    files = tuple((str(p), p.stat().st_mtime_ns) for p in (
-        data.data_dir() / catalog.RESOURCES[n]["path"] for n in ("wb_gdp_population", "paper_table2", "wb_economies")))
+    files = tuple(
+        (str(p), p.stat().st_mtime_ns)
+        for p in (
+            data.data_dir() / catalog.RESOURCES[n]["path"]
+            for n in ("wb_gdp_population", "paper_table2", "wb_economies")
+        )
+    )
     t = _table2(vintage, files)
     cell = t[(t["row"] == row) & (t["year"] == year)]
     if len(cell) != 1:
@@ -93,8 +129,11 @@ def table2_share(vintage: str, row: int, year: int) -> float:
     return _table2_cell(vintage, row, year, "share_pct")
 
 
-@CHECKS.register(WDI_BOTH, "tables.world_shares: number of intervals between the given years in which the share moved "
-                    "in the given direction")
+@CHECKS.register(
+    WDI_BOTH,
+    "tables.world_shares: number of intervals between the given years in which the share moved "
+    "in the given direction",
+)
 def share_moves(vintage: str, spec: str, years: str, direction: str) -> float:
     ys = [int(y) for y in years.split(",")]
     s = tables.world_shares({"x": spec}, vintage, ys).set_index("year")["share_pct"].reindex(ys)
@@ -104,20 +143,29 @@ def share_moves(vintage: str, spec: str, years: str, direction: str) -> float:
     return float((steps > 0).sum() if direction == "rise" else (steps < 0).sum())
 
 
-@CHECKS.register(WDI_BOTH, "tables.annual_growth of the economy minus that of the world (WLD), percentage points a year")
+@CHECKS.register(
+    WDI_BOTH,
+    "tables.annual_growth of the economy minus that of the world (WLD), percentage points a year",
+)
 def growth_gap(vintage: str, spec: str, start: int, end: int) -> float:
-    return (tables.annual_growth(tables.series(spec, vintage), start, end)
-            - tables.annual_growth(tables.series("WLD", vintage), start, end))
+    return tables.annual_growth(tables.series(spec, vintage), start, end) - tables.annual_growth(
+        tables.series("WLD", vintage), start, end
+    )
 
 
-@CHECKS.register((catalog.PPP_VINTAGE, catalog.PPP_VINTAGE), "tables.overtaking_year of tables.ppp_series(a) over (b)")
+@CHECKS.register(
+    (catalog.PPP_VINTAGE, catalog.PPP_VINTAGE),
+    "tables.overtaking_year of tables.ppp_series(a) over (b)",
+)
 def ppp_overtaking_year(vintage: str, a: str, b: str) -> float:
     year = tables.overtaking_year(tables.ppp_series(a), tables.ppp_series(b))
     return math.nan if year is None else float(year)
 
 
-@CHECKS.register((catalog.PPP_VINTAGE, catalog.PPP_VINTAGE),
-          "tables.world_shares_ppp: the BRICS (China with Hong Kong) share of world GDP at PPP, %")
+@CHECKS.register(
+    (catalog.PPP_VINTAGE, catalog.PPP_VINTAGE),
+    "tables.world_shares_ppp: the BRICS (China with Hong Kong) share of world GDP at PPP, %",
+)
 def brics_ppp_share(vintage: str, year: int) -> float:
     s = tables.world_shares_ppp({"BRICS": "CHN+HKG+BRA+RUS+IND+ZAF"}, [year])
     if s.empty:
@@ -126,8 +174,12 @@ def brics_ppp_share(vintage: str, year: int) -> float:
 
 
 #: The course's sourced event tables a dated claim may be checked against: table -> key column.
-EVENT_TABLES = {"claim_events": "key", "network_events": "id", "sco_timeline": "id",
-                "epilogue_events": "id"}
+EVENT_TABLES = {
+    "claim_events": "key",
+    "network_events": "id",
+    "sco_timeline": "id",
+    "epilogue_events": "id",
+}
 EVENTS = "event tables"
 
 
@@ -195,7 +247,9 @@ def event_value(vintage: str, table: str, event) -> float:
 EVENT_CHECKS = ("event_date", "event_value")
 
 
-@CHECKS.register((FACTBOOK_2015, FACTBOOK_2015), "data.factbook_2015(): rows whose group is 'member'")
+@CHECKS.register(
+    (FACTBOOK_2015, FACTBOOK_2015), "data.factbook_2015(): rows whose group is 'member'"
+)
 def sco_member_count(vintage: str) -> float:
     fb = data.factbook_2015()
     return float((fb["group"] == "member").sum())
@@ -209,22 +263,33 @@ def _decimals_rule(stated: float, computed: float, decimals: int) -> bool:
 
 
 RULES: dict[str, tuple[Callable[..., bool], str]] = {
-    "round_or_truncate": (lambda v, x, d: _decimals_rule(v, x, int(d)),
-                          "agrees if the recomputed value, rounded or truncated to {0} decimal(s), equals the paper's"),
-    "equal": (lambda v, x, t=None: math.isclose(v if t is None else float(t), x),
-              "agrees if the recomputed value equals the paper's{0}"),
+    "round_or_truncate": (
+        lambda v, x, d: _decimals_rule(v, x, int(d)),
+        "agrees if the recomputed value, rounded or truncated to {0} decimal(s), equals the paper's",
+    ),
+    "equal": (
+        lambda v, x, t=None: math.isclose(v if t is None else float(t), x),
+        "agrees if the recomputed value equals the paper's{0}",
+    ),
     "more_than": (lambda v, x, t: x > float(t), "agrees if the recomputed value is more than {0}"),
     "less_than": (lambda v, x, t: x < float(t), "agrees if the recomputed value is less than {0}"),
-    "between": (lambda v, x, lo, hi: float(lo) <= x <= float(hi),
-                "agrees if the recomputed value lies between {0} and {1}"),
-    "same_date": (lambda v, x: same_date(v, x),
-                  "agrees if the paper's date and the event table's agree at the precision both "
-                  "give"),
-    "same_value": (lambda v, x: v is not None and math.isclose(float(v), x),
-                   "agrees if the paper's number equals the event table's"),
-    "same_date_value": (lambda v, x: same_date(v, x),
-                        "agrees if the paper's date and the event table's agree at the precision "
-                        "both give, and the paper's number equals the table's"),
+    "between": (
+        lambda v, x, lo, hi: float(lo) <= x <= float(hi),
+        "agrees if the recomputed value lies between {0} and {1}",
+    ),
+    "same_date": (
+        lambda v, x: same_date(v, x),
+        "agrees if the paper's date and the event table's agree at the precision both give",
+    ),
+    "same_value": (
+        lambda v, x: v is not None and math.isclose(float(v), x),
+        "agrees if the paper's number equals the event table's",
+    ),
+    "same_date_value": (
+        lambda v, x: same_date(v, x),
+        "agrees if the paper's date and the event table's agree at the precision "
+        "both give, and the paper's number equals the table's",
+    ),
 }
 
 
@@ -276,41 +341,72 @@ def _evaluate_event(claim: dict, check: Check) -> dict:
         ok = same_date(claim["date"], found)
     elif claim["rule"] == "same_date_value":
         second = event_value(EVENTS, table, event)
-        ok = (same_date(claim["date"], found) and claim["value"] is not None
-              and math.isclose(claim["value"], second))
+        ok = (
+            same_date(claim["date"], found)
+            and claim["value"] is not None
+            and math.isclose(claim["value"], second)
+        )
     else:
         ok = agrees(claim["rule"], claim["value"], found)
     status = claims.CORROBORATED if ok else claim["on_mismatch"]
     where = f"data/{table}.csv"
-    return {"status": status, "check": check.name, "args": format_args(claim["args"]),
-            "rule": claim["rule"], "paper_era_value": found, "paper_era_vintage": where,
-            "today_value": second, "today_vintage": where,
-            "named_source": event_source(table, event), "reason": ""}
+    return {
+        "status": status,
+        "check": check.name,
+        "args": format_args(claim["args"]),
+        "rule": claim["rule"],
+        "paper_era_value": found,
+        "paper_era_vintage": where,
+        "today_value": second,
+        "today_vintage": where,
+        "named_source": event_source(table, event),
+        "reason": "",
+    }
 
 
 def evaluate(claim: dict) -> dict:
     """The computed fields of one claim (see :func:`multipolar.claims.load`)."""
     if "check" not in claim:
-        return {"status": claim["status"], "check": "", "args": "", "rule": "", "paper_era_value": None,
-                "paper_era_vintage": "", "today_value": None, "today_vintage": "",
-                "named_source": claim.get("named_source", ""), "reason": claim.get("reason", "")}
+        return {
+            "status": claim["status"],
+            "check": "",
+            "args": "",
+            "rule": "",
+            "paper_era_value": None,
+            "paper_era_vintage": "",
+            "today_value": None,
+            "today_vintage": "",
+            "named_source": claim.get("named_source", ""),
+            "reason": claim.get("reason", ""),
+        }
     check = CHECKS[claim["check"]]
     if check.name in EVENT_CHECKS:
         return _evaluate_event(claim, check)
     old_v, new_v = check.vintages
     old = check.fn(old_v, **claim["args"])
     new = old if new_v == old_v else check.fn(new_v, **claim["args"])
-    ok_old, ok_new = agrees(claim["rule"], claim["value"], old), agrees(claim["rule"], claim["value"], new)
+    ok_old, ok_new = (
+        agrees(claim["rule"], claim["value"], old),
+        agrees(claim["rule"], claim["value"], new),
+    )
     if ok_old:
         status = claims.REPRODUCED if ok_new else claims.REVISED
     elif ok_new:
         status = claims.REPRODUCED
     else:
         status = claim["on_mismatch"]
-    return {"status": status, "check": check.name, "args": format_args(claim["args"]), "rule": claim["rule"],
-            "paper_era_value": old, "paper_era_vintage": old_v, "today_value": new, "today_vintage": new_v,
-            "named_source": claim["data_source"],
-            "reason": claim["reason"] if status == claims.NOT_REPRODUCED else ""}
+    return {
+        "status": status,
+        "check": check.name,
+        "args": format_args(claim["args"]),
+        "rule": claim["rule"],
+        "paper_era_value": old,
+        "paper_era_vintage": old_v,
+        "today_value": new,
+        "today_vintage": new_v,
+        "named_source": claim["data_source"],
+        "reason": claim["reason"] if status == claims.NOT_REPRODUCED else "",
+    }
 
 
 def rows(spec: list[dict] | None = None) -> list[dict]:
@@ -320,9 +416,23 @@ def rows(spec: list[dict] | None = None) -> list[dict]:
     for i, c in enumerate(claims.load() if spec is None else spec, start=1):
         section = dict((n, t) for n, t, _ in claims.SECTIONS)[c["chapter"]]
         ev = evaluate(c)
-        out.append({"id": i, "key": c["key"], "chapter": c["chapter"], "section": section, "claim": c["claim"],
-                    "stated": c["stated"], "value": c["value"], "unit": c["unit"], "date": c["date"],
-                    "quote": c["quote"], "paper_source": c["source"], **ev, "note": c.get("note", "")})
+        out.append(
+            {
+                "id": i,
+                "key": c["key"],
+                "chapter": c["chapter"],
+                "section": section,
+                "claim": c["claim"],
+                "stated": c["stated"],
+                "value": c["value"],
+                "unit": c["unit"],
+                "date": c["date"],
+                "quote": c["quote"],
+                "paper_source": c["source"],
+                **ev,
+                "note": c.get("note", ""),
+            }
+        )
     return out
 
 
@@ -332,12 +442,20 @@ def verify(ledger: pd.DataFrame | None = None, rel_tol: float = 1e-9) -> pd.Data
     problems = []
     for r in ledger[ledger["check"] != ""].itertuples():
         if r.check not in CHECKS:
-            problems.append({"key": r.key, "field": "check", "ledger": r.check, "data": "no such check"})
+            problems.append(
+                {"key": r.key, "field": "check", "ledger": r.check, "data": "no such check"}
+            )
             continue
-        claim = {"check": r.check, "args": parse_args(r.args), "rule": r.rule, "date": r.date,
-                 "value": None if pd.isna(r.value) else float(r.value),
-                 "on_mismatch": r.status if r.status in claims.FALLBACKS else "?",
-                 "data_source": r.named_source, "reason": r.reason}
+        claim = {
+            "check": r.check,
+            "args": parse_args(r.args),
+            "rule": r.rule,
+            "date": r.date,
+            "value": None if pd.isna(r.value) else float(r.value),
+            "on_mismatch": r.status if r.status in claims.FALLBACKS else "?",
+            "data_source": r.named_source,
+            "reason": r.reason,
+        }
         try:
             ev = evaluate(claim)
         except (ValueError, KeyError) as exc:
@@ -350,16 +468,23 @@ def verify(ledger: pd.DataFrame | None = None, rel_tol: float = 1e-9) -> pd.Data
                 problems.append({"key": r.key, "field": field, "ledger": stored, "data": fresh})
         for field in ("status", "named_source"):
             if ev[field] != getattr(r, field):
-                problems.append({"key": r.key, "field": field, "ledger": getattr(r, field),
-                                 "data": ev[field]})
+                problems.append(
+                    {"key": r.key, "field": field, "ledger": getattr(r, field), "data": ev[field]}
+                )
     return pd.DataFrame(problems, columns=["key", "field", "ledger", "data"])
 
 
 # ---------------------------------------------------------------- the book page
 #: The chapter page that discusses each section of the paper.
-CHAPTER_PAGES = {1: "01_pax_americana.ipynb", 2: "02_china_rise.ipynb", 3: "03_dichotomy_multilayer.ipynb",
-                 4: "04_sco_testing_ground.ipynb", 5: "05_network_leverage.ipynb", 6: "06_sino_russian.ipynb",
-                 7: "07_conclusion.ipynb"}
+CHAPTER_PAGES = {
+    1: "01_pax_americana.ipynb",
+    2: "02_china_rise.ipynb",
+    3: "03_dichotomy_multilayer.ipynb",
+    4: "04_sco_testing_ground.ipynb",
+    5: "05_network_leverage.ipynb",
+    6: "06_sino_russian.ipynb",
+    7: "07_conclusion.ipynb",
+}
 
 
 def status_counts(ledger: pd.DataFrame, by_chapter: bool = False) -> pd.DataFrame:
@@ -389,7 +514,13 @@ def _num(x: float, year: bool = False) -> str:
         return "none"
     if year:
         return str(int(x))
-    return f"{x:,.0f}" if abs(x) >= 1000 or float(x).is_integer() else f"{x:,.3g}" if abs(x) < 1 else f"{x:,.2f}"
+    return (
+        f"{x:,.0f}"
+        if abs(x) >= 1000 or float(x).is_integer()
+        else f"{x:,.3g}"
+        if abs(x) < 1
+        else f"{x:,.2f}"
+    )
 
 
 def evidence(row) -> str:
@@ -402,14 +533,18 @@ def evidence(row) -> str:
                 found += f" and its number {_num(row['today_value'])}"
         else:
             found = f"its number is {_num(row['paper_era_value'])}"
-        parts.append(f"Held against {row['paper_era_vintage']} ({row['args']}): {found}. "
-                     f"Rule: {rule_text(row['rule'])}. Source: {row['named_source']}.")
+        parts.append(
+            f"Held against {row['paper_era_vintage']} ({row['args']}): {found}. "
+            f"Rule: {rule_text(row['rule'])}. Source: {row['named_source']}."
+        )
     elif row["check"]:
         year = row["check"].endswith("_year")
         vals = f"{row['paper_era_vintage']}: {_num(row['paper_era_value'], year)}"
         if row["today_vintage"] != row["paper_era_vintage"]:
             vals += f"; {row['today_vintage']}: {_num(row['today_value'], year)}"
-        parts.append(f"Recomputed by {row['check']}({row['args']}) — {vals}. Rule: {rule_text(row['rule'])}.")
+        parts.append(
+            f"Recomputed by {row['check']}({row['args']}) — {vals}. Rule: {rule_text(row['rule'])}."
+        )
     if row["reason"]:
         parts.append(row["reason"])
     if row["named_source"] and row["status"] in claims.SOURCED and row["check"] not in EVENT_CHECKS:
@@ -424,23 +559,27 @@ def chapter_table(ledger: pd.DataFrame, chapter: int) -> pd.DataFrame:
     """The ledger rows of one chapter, as a readable table for the book."""
     rows = ledger[ledger["chapter"] == chapter]
     words = rows["stated"] + rows["date"].where(rows["date"] == "", " (" + rows["date"] + ")")
-    return pd.DataFrame({
-        "#": rows["id"].values,
-        "Claim (our words)": rows["claim"].values,
-        "The paper's words": ("“" + rows["quote"] + "”").values,
-        "States": words.values,
-        "Source the paper gives": rows["paper_source"].values,
-        "Status": rows["status"].map(STATUS_MARKS).values,
-        "Evidence": [evidence(r) for _, r in rows.iterrows()],
-    })
+    return pd.DataFrame(
+        {
+            "#": rows["id"].values,
+            "Claim (our words)": rows["claim"].values,
+            "The paper's words": ("“" + rows["quote"] + "”").values,
+            "States": words.values,
+            "Source the paper gives": rows["paper_source"].values,
+            "Status": rows["status"].map(STATUS_MARKS).values,
+            "Evidence": [evidence(r) for _, r in rows.iterrows()],
+        }
+    )
 
 
 def describe(ledger: pd.DataFrame, key: str) -> str:
     """One claim as a short Markdown paragraph (for the book's examples)."""
     r = ledger.set_index("key").loc[key]
-    return (f"**Claim {r['id']}, chapter {r['chapter']}.** {r['claim']}. The paper: “{r['quote']}” "
-            f"(source given: {r['paper_source']}). **Status: {STATUS_MARKS[r['status']]}.** "
-            f"{evidence(r.to_dict())}")
+    return (
+        f"**Claim {r['id']}, chapter {r['chapter']}.** {r['claim']}. The paper: “{r['quote']}” "
+        f"(source given: {r['paper_source']}). **Status: {STATUS_MARKS[r['status']]}.** "
+        f"{evidence(r.to_dict())}"
+    )
 
 
 def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
@@ -451,16 +590,21 @@ def chapter_html(ledger: pd.DataFrame, chapter: int) -> str:
     esc = _html.escape
     body = []
     for _, r in ledger[ledger["chapter"] == chapter].iterrows():
-        states = esc(r["stated"]) + (f" ({esc(r['date'])})" if r["date"] and r["date"] != r["stated"] else "")
+        states = esc(r["stated"]) + (
+            f" ({esc(r['date'])})" if r["date"] and r["date"] != r["stated"] else ""
+        )
         body.append(
             '<tr style="vertical-align:top"><td>' + str(r["id"]) + "</td>"
             f"<td><strong>{esc(r['claim'])}</strong><br/>“{esc(r['quote'])}”<br/>"
             f"<small>States: {states} · Source given: {esc(r['paper_source'])}</small></td>"
-            f"<td><strong>{esc(STATUS_MARKS[r['status']])}</strong><br/><small>{esc(evidence(r))}</small></td></tr>")
-    return ('<table class="claims-ledger" style="width:100%;table-layout:fixed;overflow-wrap:anywhere">'
-            '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>'
-            "<thead><tr><th>#</th><th>Claim (our words) and the paper's words</th>"
-            "<th>Status and evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+            f"<td><strong>{esc(STATUS_MARKS[r['status']])}</strong><br/><small>{esc(evidence(r))}</small></td></tr>"
+        )
+    return (
+        '<table class="claims-ledger" style="width:100%;table-layout:fixed;overflow-wrap:anywhere">'
+        '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>'
+        "<thead><tr><th>#</th><th>Claim (our words) and the paper's words</th>"
+        "<th>Status and evidence</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>"
+    )
 
 
 # ---------------------------------------------------------------- prose computed from the ledger
@@ -470,12 +614,16 @@ def summary(ledger: pd.DataFrame) -> dict:
     counts = {s: int(table[s].iloc[0]) if len(table) else 0 for s in claims.STATUSES}
     total = len(ledger)
     unchecked = counts[claims.NOT_CHECKABLE]
-    return {"total": total, "counts": counts, "checked": total - unchecked,
-            "not_checkable": unchecked,
-            "checked_pct": 100 * (total - unchecked) / total if total else 0.0,
-            "not_checkable_pct": 100 * unchecked / total if total else 0.0,
-            "recomputed": int((ledger["check"].ne("") & ~ledger["check"].isin(EVENT_CHECKS)).sum()),
-            "event_checked": int(ledger["check"].isin(EVENT_CHECKS).sum())}
+    return {
+        "total": total,
+        "counts": counts,
+        "checked": total - unchecked,
+        "not_checkable": unchecked,
+        "checked_pct": 100 * (total - unchecked) / total if total else 0.0,
+        "not_checkable_pct": 100 * unchecked / total if total else 0.0,
+        "recomputed": int((ledger["check"].ne("") & ~ledger["check"].isin(EVENT_CHECKS)).sum()),
+        "event_checked": int(ledger["check"].isin(EVENT_CHECKS).sum()),
+    }
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -500,7 +648,8 @@ def summary_text(ledger: pd.DataFrame) -> str:
         f"holds, "
         f"{c[claims.CONTRADICTED]} are contradicted and {c[claims.CONTESTED]} contested. "
         f"{t['not_checkable']} ({t['not_checkable_pct']:.0f}%) cannot be checked with the course's "
-        f"data or sources.")
+        f"data or sources."
+    )
 
 
 def chapter_text(ledger: pd.DataFrame, chapter: int) -> str:

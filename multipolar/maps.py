@@ -28,9 +28,22 @@ from . import data
 from .charts import OKABE_ITO
 
 __all__ = [
-    "FIRST_YEAR", "LAST_YEAR", "SNAPSHOT_YEARS", "STATUS_STYLE", "BOUNDARY_CAPTION", "project",
-    "parse_ring", "admissions", "members_in", "status_in", "membership_alt_text", "membership_map",
-    "membership_widget", "places", "places_alt_text", "places_map"
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "SNAPSHOT_YEARS",
+    "STATUS_STYLE",
+    "BOUNDARY_CAPTION",
+    "project",
+    "parse_ring",
+    "admissions",
+    "members_in",
+    "status_in",
+    "membership_alt_text",
+    "membership_map",
+    "membership_widget",
+    "places",
+    "places_alt_text",
+    "places_map",
 ]
 
 FIRST_YEAR, LAST_YEAR = 1996, 2025
@@ -91,7 +104,7 @@ def _shapes(proj: tuple) -> dict[str, list]:
     """{country name: [(code, [projected rings of one part])]} (cached per projection)."""
     df = data.map_countries()
     out: dict[str, list] = {}
-    for (name, part), rows in df.groupby(["name", "part"], sort=True):
+    for (name, _part), rows in df.groupby(["name", "part"], sort=True):
         rings = []
         for text in rows.sort_values("ring")["coordinates"]:
             ring = parse_ring(text)
@@ -156,7 +169,7 @@ def _draw_countries(ax, proj, fill: dict[str, str] | None = None) -> dict[str, l
     """Draw every outline; ``fill`` maps ISO alpha-3 codes to a status (styled by STATUS_STYLE)."""
     fill = fill or {}
     shapes = _shapes(proj)
-    for name, parts in shapes.items():
+    for parts in shapes.values():
         for code, rings in parts:
             status = fill.get(code)
             face, hatch = (
@@ -392,8 +405,9 @@ class _MembershipFigure:
         _frame(inset, *_INSET, proj)
         _draw_countries(inset, proj)
         # one outline per (code, part) in each map, in drawing order
-        self.patches = [(code, p) for a in (ax, inset)
-                        for (code, _), p in zip(self._parts(), a.patches)]
+        self.patches = [
+            (code, p) for a in (ax, inset) for (code, _), p in zip(self._parts(), a.patches)
+        ]
         named = set(_names()) | set(admissions()["code"])
         self.labels = {}
         for target, skip, only in ((ax, _INSET_ONLY, None), (inset, (), _INSET_ONLY)):
@@ -402,11 +416,25 @@ class _MembershipFigure:
                 if code not in named or name in skip or (only is not None and name not in only):
                     continue
                 x, y = _label_point(parts)
-                self.labels.setdefault(code, []).append(target.text(
-                    x, y, _SHORT.get(name, name), ha="center", va="center", fontsize=8.5,
-                    clip_on=True, color="black", visible=False,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                          "alpha": 0.85}))
+                self.labels.setdefault(code, []).append(
+                    target.text(
+                        x,
+                        y,
+                        _SHORT.get(name, name),
+                        ha="center",
+                        va="center",
+                        fontsize=8.5,
+                        clip_on=True,
+                        color="black",
+                        visible=False,
+                        bbox={
+                            "boxstyle": "round,pad=0.15",
+                            "fc": "white",
+                            "ec": "none",
+                            "alpha": 0.85,
+                        },
+                    )
+                )
         inset.set_title("Central Asia, enlarged (dashed box above)", fontsize=9, loc="left")
         corners = project(
             [_INSET[0], _INSET[2], _INSET[2], _INSET[0], _INSET[0]],
@@ -498,7 +526,7 @@ class _LiveMap:
     def __call__(self, year: int) -> Figure:
         year = _check_year(year)
         if self.live is None and not self.tables.keys() - {year}:
-            return _MembershipFigure().paint(year, self._table(year))   # the default view
+            return _MembershipFigure().paint(year, self._table(year))  # the default view
         if self.live is None:
             # Lay the figure out once, with the most it can show (a year of the Factbook editions,
             # the longest legend, and the note on observers), then keep that layout for every year.

@@ -13,9 +13,7 @@ import html
 from IPython.display import HTML, Javascript, display
 from jupyterquiz import display_quiz
 
-__all__ = [
-    "choice", "numeric", "show_quiz", "print_version"
-]
+__all__ = ["choice", "numeric", "show_quiz", "print_version"]
 
 #: Dark backgrounds with white text (contrast >= 7:1); right/wrong also differ in wording.
 COLOURS = {
@@ -47,12 +45,23 @@ def choice(question: str, answers: dict[str, tuple[bool, str]]) -> dict:
     }
 
 
-def numeric(question: str, value: float, tolerance: float, feedback: str,
-            wrong_feedback: str = "Not quite: check the years and the series you used.",
-            ranges: list[tuple[float, float, str]] | None = None) -> dict:
+def numeric(
+    question: str,
+    value: float,
+    tolerance: float,
+    feedback: str,
+    wrong_feedback: str = "Not quite: check the years and the series you used.",
+    ranges: list[tuple[float, float, str]] | None = None,
+) -> dict:
     """A numeric question correct within ``value ± tolerance``; ``ranges`` add targeted hints."""
-    answers = [{"type": "range", "range": [value - tolerance, value + tolerance], "correct": True,
-                "feedback": feedback}]
+    answers = [
+        {
+            "type": "range",
+            "range": [value - tolerance, value + tolerance],
+            "correct": True,
+            "feedback": feedback,
+        }
+    ]
     for lo, hi, hint in ranges or []:
         answers.append({"type": "range", "range": [lo, hi], "correct": False, "feedback": hint})
     answers.append({"type": "default", "feedback": wrong_feedback})
@@ -124,15 +133,21 @@ def print_version(questions: list[dict]) -> str:
             body = "<p class='quiz-print-blank'>Your answer: ____________</p>"
         else:
             hint = " (select all that apply)" if q["type"] == "many_choice" else ""
-            body = (f"<p>{hint.strip(' ()').capitalize()}</p>" if hint else "") + "<ol type='A'>" + "".join(
-                f"<li>{esc(a['answer'])}</li>" for a in q["answers"]) + "</ol>"
+            body = (
+                (f"<p>{hint.strip(' ()').capitalize()}</p>" if hint else "")
+                + "<ol type='A'>"
+                + "".join(f"<li>{esc(a['answer'])}</li>" for a in q["answers"])
+                + "</ol>"
+            )
         items.append(f"<li><p>{esc(q['question'])}</p>{body}</li>")
         right = "; ".join(esc(a) for a in _correct_answers(q))
         feedback = next((a.get("feedback", "") for a in q["answers"] if a.get("correct")), "")
         keys.append(f"<li><strong>{right.rstrip('.')}</strong>. {esc(feedback)}</li>")
-    return ("<div class='quiz-print' style='display:none'><p><strong>Check yourself</strong> "
-            "(answers in the appendix)</p><ol>" + "".join(items) + "</ol></div>"
-            "<div class='quiz-key' style='display:none'><ol>" + "".join(keys) + "</ol></div>")
+    return (
+        "<div class='quiz-print' style='display:none'><p><strong>Check yourself</strong> "
+        "(answers in the appendix)</p><ol>" + "".join(items) + "</ol></div>"
+        "<div class='quiz-key' style='display:none'><ol>" + "".join(keys) + "</ol></div>"
+    )
 
 
 def show_quiz(questions: list[dict]) -> None:

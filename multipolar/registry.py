@@ -21,9 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-__all__ = [
-    "Registry"
-]
+__all__ = ["Registry"]
 
 
 class Registry(dict):
@@ -42,6 +40,7 @@ class Registry(dict):
         def wrap(function: Callable) -> Callable:
             self.add(key or function.__name__, function, *args, **kwargs)
             return function
+
         return wrap
 
     def add(self, name: str, function: Callable, *args: Any, **kwargs: Any) -> None:

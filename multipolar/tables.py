@@ -16,11 +16,29 @@ import pandas as pd
 from . import catalog, data
 
 __all__ = [
-    "members", "series", "china_gdp", "china_table1", "growth_multiple", "growth_check",
-    "annual_growth", "world_shares", "table2_rebuilt", "table2_comparison", "format_bn_share",
-    "EU27", "EU28", "MARKET", "PPP", "ppp_series", "world_shares_ppp", "ppp_vs_market",
-    "share_changes", "overtaking_year", "composition_check", "share_projection",
-    "forecast_summary"
+    "members",
+    "series",
+    "china_gdp",
+    "china_table1",
+    "growth_multiple",
+    "growth_check",
+    "annual_growth",
+    "world_shares",
+    "table2_rebuilt",
+    "table2_comparison",
+    "format_bn_share",
+    "EU27",
+    "EU28",
+    "MARKET",
+    "PPP",
+    "ppp_series",
+    "world_shares_ppp",
+    "ppp_vs_market",
+    "share_changes",
+    "overtaking_year",
+    "composition_check",
+    "share_projection",
+    "forecast_summary",
 ]
 
 HANDOVER = 1997  # Hong Kong returned to Chinese sovereignty on 1 July 1997
@@ -43,7 +61,9 @@ def members(spec: str | Iterable[str]) -> list[str]:
     return codes
 
 
-def series(spec: str | Iterable[str], vintage: str = catalog.LATEST, column: str = "gdp_usd") -> pd.Series:
+def series(
+    spec: str | Iterable[str], vintage: str = catalog.LATEST, column: str = "gdp_usd"
+) -> pd.Series:
     """A yearly series summed over the members of ``spec`` ('CHN+HKG').
 
     A year is missing (NaN) unless every member has a value for it, so a sum never
@@ -65,7 +85,9 @@ def _series(codes: tuple[str, ...], vintage: str, column: str, _data_dir: str) -
     return out.sort_index()
 
 
-def china_gdp(vintage: str = catalog.LATEST, hong_kong: str = "always", column: str = "gdp_usd") -> pd.Series:
+def china_gdp(
+    vintage: str = catalog.LATEST, hong_kong: str = "always", column: str = "gdp_usd"
+) -> pd.Series:
     """China's yearly series; ``hong_kong`` is 'never', 'always' or 'from_handover' (1997)."""
     alone = series("CHN", vintage, column)
     if hong_kong == "never":
@@ -80,8 +102,11 @@ def china_gdp(vintage: str = catalog.LATEST, hong_kong: str = "always", column: 
     raise ValueError(f"hong_kong must be 'never', 'always' or 'from_handover', not {hong_kong!r}")
 
 
-def china_table1(vintage: str = catalog.PAPER_VINTAGE, with_hong_kong: bool = True,
-                 years: Iterable[int] = (1980, 1990, 2000, 2010, 2013)) -> pd.DataFrame:
+def china_table1(
+    vintage: str = catalog.PAPER_VINTAGE,
+    with_hong_kong: bool = True,
+    years: Iterable[int] = (1980, 1990, 2000, 2010, 2013),
+) -> pd.DataFrame:
     """The paper's Table 1 rebuilt: GDP, GDP per capita and population for the chosen years."""
     hk = "always" if with_hong_kong else "never"
     gdp = china_gdp(vintage, hk, "gdp_usd")
@@ -133,11 +158,17 @@ def growth_check(vintages: Iterable[str] = tuple(catalog.VINTAGES)) -> pd.DataFr
                 d = _decimals(p.multiple)
                 rounded = round(m, d)
                 truncated = math.floor(m * 10**d) / 10**d
-                rows.append({
-                    "period": f"{p.start}-{p.end}", "paper": float(p.multiple), "vintage": v,
-                    "series": label, "computed": m,
-                    "reproduces": math.isclose(rounded, p.multiple) or math.isclose(truncated, p.multiple),
-                })
+                rows.append(
+                    {
+                        "period": f"{p.start}-{p.end}",
+                        "paper": float(p.multiple),
+                        "vintage": v,
+                        "series": label,
+                        "computed": m,
+                        "reproduces": math.isclose(rounded, p.multiple)
+                        or math.isclose(truncated, p.multiple),
+                    }
+                )
     return pd.DataFrame(rows)
 
 
@@ -146,8 +177,9 @@ def annual_growth(values: pd.Series, start: int, end: int) -> float:
     return 100 * (growth_multiple(values, start, end) ** (1 / (end - start)) - 1)
 
 
-def world_shares(groups: dict[str, str], vintage: str = catalog.LATEST,
-                 years: Iterable[int] | None = None) -> pd.DataFrame:
+def world_shares(
+    groups: dict[str, str], vintage: str = catalog.LATEST, years: Iterable[int] | None = None
+) -> pd.DataFrame:
     """Share of world GDP (%, current US$) for each named group of codes.
 
     ``groups`` maps a label to a member spec, e.g. {"China (with Hong Kong)": "CHN+HKG"}.
@@ -157,8 +189,14 @@ def world_shares(groups: dict[str, str], vintage: str = catalog.LATEST,
     frames = []
     for label, spec in groups.items():
         s = series(spec, vintage)
-        df = pd.DataFrame({"label": label, "year": s.index, "gdp_usd": s.values,
-                           "world_usd": world.reindex(s.index).values})
+        df = pd.DataFrame(
+            {
+                "label": label,
+                "year": s.index,
+                "gdp_usd": s.values,
+                "world_usd": world.reindex(s.index).values,
+            }
+        )
         frames.append(df)
     out = pd.concat(frames, ignore_index=True)
     out["share_pct"] = 100 * out["gdp_usd"] / out["world_usd"]
@@ -176,7 +214,9 @@ def table2_rebuilt(vintage: str = catalog.PAPER_VINTAGE) -> pd.DataFrame:
     shares["gdp_usd_bn"] = shares["gdp_usd"] / 1e9
     order = {label: i for i, label in enumerate(groups)}
     shares["row"] = shares["label"].map(order) + 1
-    return shares.sort_values(["row", "year"])[["row", "label", "year", "gdp_usd_bn", "share_pct"]].reset_index(drop=True)
+    return shares.sort_values(["row", "year"])[
+        ["row", "label", "year", "gdp_usd_bn", "share_pct"]
+    ].reset_index(drop=True)
 
 
 def table2_comparison(vintage: str = catalog.PAPER_VINTAGE) -> pd.DataFrame:
@@ -186,21 +226,31 @@ def table2_comparison(vintage: str = catalog.PAPER_VINTAGE) -> pd.DataFrame:
     (the paper drops decimals rather than rounding); ``share_gap_pp`` is printed minus
     recomputed share in percentage points.
     """
-    printed = data.paper_table2().rename(columns={"gdp_usd_bn": "printed_bn", "share_pct": "printed_share"})
-    rebuilt = table2_rebuilt(vintage).rename(columns={"gdp_usd_bn": "data_bn", "share_pct": "data_share"})
-    out = printed.merge(rebuilt[["row", "year", "data_bn", "data_share"]], on=["row", "year"], how="left")
+    printed = data.paper_table2().rename(
+        columns={"gdp_usd_bn": "printed_bn", "share_pct": "printed_share"}
+    )
+    rebuilt = table2_rebuilt(vintage).rename(
+        columns={"gdp_usd_bn": "data_bn", "share_pct": "data_share"}
+    )
+    out = printed.merge(
+        rebuilt[["row", "year", "data_bn", "data_share"]], on=["row", "year"], how="left"
+    )
     out["printed_bn"] = out["printed_bn"].astype("float64")
     out["diff_bn"] = out["printed_bn"] - out["data_bn"]
     out["diff_pct"] = 100 * out["diff_bn"] / out["data_bn"]
-    out["same_level"] = (out["printed_bn"] == out["data_bn"].apply(math.floor)).where(out["printed_bn"].notna())
+    out["same_level"] = (out["printed_bn"] == out["data_bn"].apply(math.floor)).where(
+        out["printed_bn"].notna()
+    )
     out["share_gap_pp"] = out["printed_share"] - out["data_share"]
     out.insert(0, "vintage", vintage)
     return out
 
 
-def format_bn_share(df: pd.DataFrame, value: str, share: str, index: str = "label",
-                    columns: str = "year") -> pd.DataFrame:
+def format_bn_share(
+    df: pd.DataFrame, value: str, share: str, index: str = "label", columns: str = "year"
+) -> pd.DataFrame:
     """Wide display table with cells like '10,284 (31.3%)', as the paper prints them."""
+
     def cell(r):
         if pd.isna(r[value]):
             return "–"
@@ -214,8 +264,35 @@ def format_bn_share(df: pd.DataFrame, value: str, share: str, index: str = "labe
 # ---------------------------------------------------------------- chapter 1
 
 #: Members of the European Union since 1 February 2020 (World Bank codes), and with the UK.
-EU27 = ("AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
-        "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE")
+EU27 = (
+    "AUT",
+    "BEL",
+    "BGR",
+    "HRV",
+    "CYP",
+    "CZE",
+    "DNK",
+    "EST",
+    "FIN",
+    "FRA",
+    "DEU",
+    "GRC",
+    "HUN",
+    "IRL",
+    "ITA",
+    "LVA",
+    "LTU",
+    "LUX",
+    "MLT",
+    "NLD",
+    "POL",
+    "PRT",
+    "ROU",
+    "SVK",
+    "SVN",
+    "ESP",
+    "SWE",
+)
 EU28 = EU27 + ("GBR",)
 
 MARKET = "market exchange rates"
@@ -224,7 +301,11 @@ PPP = "purchasing power parity"
 
 def _sum_members(df: pd.DataFrame, codes: list[str], column: str) -> pd.Series:
     """Yearly sum of ``column`` over ``codes``; NaN for a year unless every member has a value."""
-    wide = df[df["code"].isin(codes)].pivot(index="year", columns="code", values=column).astype("float64")
+    wide = (
+        df[df["code"].isin(codes)]
+        .pivot(index="year", columns="code", values=column)
+        .astype("float64")
+    )
     wide = wide.reindex(columns=codes)
     out = wide.sum(axis=1, min_count=len(codes))
     out[wide.isna().any(axis=1)] = math.nan
@@ -243,8 +324,16 @@ def world_shares_ppp(groups: dict[str, str], years: Iterable[int] | None = None)
     frames = []
     for label, spec in groups.items():
         s = ppp_series(spec)
-        frames.append(pd.DataFrame({"label": label, "year": s.index, "gdp_ppp": s.values,
-                                    "world_ppp": world.reindex(s.index).values}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "label": label,
+                    "year": s.index,
+                    "gdp_ppp": s.values,
+                    "world_ppp": world.reindex(s.index).values,
+                }
+            )
+        )
     out = pd.concat(frames, ignore_index=True)
     out["share_pct"] = 100 * out["gdp_ppp"] / out["world_ppp"]
     if years is not None:
@@ -252,8 +341,9 @@ def world_shares_ppp(groups: dict[str, str], years: Iterable[int] | None = None)
     return out.dropna(subset=["share_pct"]).reset_index(drop=True)
 
 
-def ppp_vs_market(groups: dict[str, str], vintage: str = catalog.LATEST,
-                  years: Iterable[int] | None = None) -> pd.DataFrame:
+def ppp_vs_market(
+    groups: dict[str, str], vintage: str = catalog.LATEST, years: Iterable[int] | None = None
+) -> pd.DataFrame:
     """Shares of world GDP at market exchange rates and at PPP, long: label, measure, year, share_pct.
 
     By default only the years the PPP file covers, so the two measures span the same years.
@@ -263,21 +353,29 @@ def ppp_vs_market(groups: dict[str, str], vintage: str = catalog.LATEST,
         years = range(int(ppp["year"].min()), int(ppp["year"].max()) + 1)
     market = world_shares(groups, vintage, years)
     cols = ["label", "measure", "year", "share_pct"]
-    out = pd.concat([market.assign(measure=MARKET)[cols], ppp.assign(measure=PPP)[cols]], ignore_index=True)
+    out = pd.concat(
+        [market.assign(measure=MARKET)[cols], ppp.assign(measure=PPP)[cols]], ignore_index=True
+    )
     return out
 
 
-def share_changes(shares: pd.DataFrame, years: Iterable[int], per_year: bool = False) -> pd.DataFrame:
+def share_changes(
+    shares: pd.DataFrame, years: Iterable[int], per_year: bool = False
+) -> pd.DataFrame:
     """Wide table: the share (%) in each of ``years`` and the change between consecutive ones (pp).
 
     ``shares`` is a long table from :func:`world_shares`. With ``per_year`` the changes are
     divided by the number of years between, in percentage points a year.
     """
     years = sorted(years)
-    wide = shares.pivot(index="label", columns="year", values="share_pct").reindex(pd.unique(shares["label"]))
+    wide = shares.pivot(index="label", columns="year", values="share_pct").reindex(
+        pd.unique(shares["label"])
+    )
     missing = [y for y in years if y not in wide.columns]
     if missing:
-        raise ValueError(f"no shares for year(s) {missing}; the table covers {int(wide.columns.min())}-{int(wide.columns.max())}")
+        raise ValueError(
+            f"no shares for year(s) {missing}; the table covers {int(wide.columns.min())}-{int(wide.columns.max())}"
+        )
     out = pd.DataFrame(index=wide.index)
     for y in years:
         out[f"{y} (%)"] = wide[y]
@@ -303,8 +401,12 @@ def overtaking_year(a: pd.Series, b: pd.Series) -> int | None:
     return int(later[0])
 
 
-def composition_check(aggregate: str, candidates: dict[str, str], year: int,
-                      vintages: Iterable[str] = tuple(catalog.VINTAGES)) -> pd.DataFrame:
+def composition_check(
+    aggregate: str,
+    candidates: dict[str, str],
+    year: int,
+    vintages: Iterable[str] = tuple(catalog.VINTAGES),
+) -> pd.DataFrame:
     """Compare a World Bank aggregate with sums over candidate member lists, per vintage.
 
     Returns vintage, candidate, aggregate_bn, sum_bn and gap_pct (sum minus aggregate, % of
@@ -315,17 +417,29 @@ def composition_check(aggregate: str, candidates: dict[str, str], year: int,
         agg = series(aggregate, v).get(year, math.nan)
         for label, spec in candidates.items():
             total = series(spec, v).get(year, math.nan)
-            rows.append({"vintage": v, "candidate": label, "aggregate_bn": agg / 1e9, "sum_bn": total / 1e9,
-                         "gap_pct": 100 * (total - agg) / agg})
+            rows.append(
+                {
+                    "vintage": v,
+                    "candidate": label,
+                    "aggregate_bn": agg / 1e9,
+                    "sum_bn": total / 1e9,
+                    "gap_pct": 100 * (total - agg) / agg,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 # ---------------------------------------------------------------- epilogue
 
 
-def share_projection(groups: dict[str, str], fit_years: tuple[int, int], method: str = "linear",
-                     fit_vintage: str = catalog.LATEST, actual_vintage: str = catalog.LATEST,
-                     window: int = 5) -> pd.DataFrame:
+def share_projection(
+    groups: dict[str, str],
+    fit_years: tuple[int, int],
+    method: str = "linear",
+    fit_vintage: str = catalog.LATEST,
+    actual_vintage: str = catalog.LATEST,
+    window: int = 5,
+) -> pd.DataFrame:
     """Fit a trend to each group's share of world GDP over ``fit_years`` and extend it.
 
     ``method`` is one of :data:`multipolar.trends.METHODS` ('linear', 'loglinear', 'recent').
@@ -351,11 +465,18 @@ def share_projection(groups: dict[str, str], fit_years: tuple[int, int], method:
             raise ValueError(f"{label}: no share in vintage {fit_vintage} for {missing}")
         params = trends.fit(f.index, f.values, method, window)
         years = list(range(start, int(a.index.max()) + 1))
-        frames.append(pd.DataFrame({
-            "label": label, "year": years, "actual": a.reindex(years).values,
-            "fit_data": f.reindex(years).values, "trend": trends.project(params, years),
-            "in_fit": [start <= y <= end for y in years],
-        }))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "label": label,
+                    "year": years,
+                    "actual": a.reindex(years).values,
+                    "fit_data": f.reindex(years).values,
+                    "trend": trends.project(params, years),
+                    "in_fit": [start <= y <= end for y in years],
+                }
+            )
+        )
     return pd.concat(frames, ignore_index=True)
 
 
@@ -372,7 +493,15 @@ def forecast_summary(projection: pd.DataFrame, target_year: int | None = None) -
             raise ValueError(f"{label}: no actual share for {year}")
         fit_end = int(d.index[d["in_fit"]].max())
         err = trends.forecast_error(d.loc[year, "trend"], d.loc[year, "actual"])
-        rows.append({"label": label, "fit_end": fit_end, "share_at_fit_end": d.loc[fit_end, "fit_data"],
-                     "target_year": year, "projected": d.loc[year, "trend"], "actual": d.loc[year, "actual"],
-                     **err})
+        rows.append(
+            {
+                "label": label,
+                "fit_end": fit_end,
+                "share_at_fit_end": d.loc[fit_end, "fit_data"],
+                "target_year": year,
+                "projected": d.loc[year, "trend"],
+                "actual": d.loc[year, "actual"],
+                **err,
+            }
+        )
     return pd.DataFrame(rows)

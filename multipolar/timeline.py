@@ -17,8 +17,16 @@ from .charts import MARKERS, OKABE_ITO, timeline_chart
 from .events import decimal_year
 
 __all__ = [
-    "FIRST_YEAR", "LAST_YEAR", "THEMES", "TABLES", "combined_events", "theme_counts",
-    "overview_chart", "overview_alt_text", "theme_chart", "theme_widget"
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "THEMES",
+    "TABLES",
+    "combined_events",
+    "theme_counts",
+    "overview_chart",
+    "overview_alt_text",
+    "theme_chart",
+    "theme_widget",
 ]
 
 FIRST_YEAR, LAST_YEAR = 1991, 2025
@@ -91,10 +99,20 @@ _THEME_OF = {
             "media_foreign_capital_cap": THEMES[4],
             "foreign_agents_2014": THEMES[4],
             # Power of Siberia after the paper (chapter 6's model against the record)
-            **{key: THEMES[3] for key in (
-                "pos_contract_plateau", "pos_design_capacity", "pos_first_deliveries",
-                "pos_deliveries_2020", "pos_deliveries_2021", "pos_deliveries_2022",
-                "pos_deliveries_2023", "pos_deliveries_2024", "pos_plateau_reached")},
+            **{
+                key: THEMES[3]
+                for key in (
+                    "pos_contract_plateau",
+                    "pos_design_capacity",
+                    "pos_first_deliveries",
+                    "pos_deliveries_2020",
+                    "pos_deliveries_2021",
+                    "pos_deliveries_2022",
+                    "pos_deliveries_2023",
+                    "pos_deliveries_2024",
+                    "pos_plateau_reached",
+                )
+            },
         },
     ),
     "us_order_institutions": (None, THEMES[6]),

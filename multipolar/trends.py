@@ -26,9 +26,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-__all__ = [
-    "METHODS", "fit", "project", "forecast_error"
-]
+__all__ = ["METHODS", "fit", "project", "forecast_error"]
 
 #: Method keys and the labels the book shows for them.
 METHODS = {
@@ -42,7 +40,9 @@ def _clean(years: Sequence[float], values: Sequence[float]) -> tuple[np.ndarray,
     x = np.asarray(years, dtype=float)
     y = np.asarray(values, dtype=float)
     if x.shape != y.shape or x.ndim != 1:
-        raise ValueError(f"years and values must be 1-D and the same length ({x.shape} vs {y.shape})")
+        raise ValueError(
+            f"years and values must be 1-D and the same length ({x.shape} vs {y.shape})"
+        )
     keep = ~np.isnan(y)
     x, y = x[keep], y[keep]
     if len(x) < 2:
@@ -51,7 +51,9 @@ def _clean(years: Sequence[float], values: Sequence[float]) -> tuple[np.ndarray,
     return x[order], y[order]
 
 
-def fit(years: Sequence[float], values: Sequence[float], method: str = "linear", window: int = 5) -> dict:
+def fit(
+    years: Sequence[float], values: Sequence[float], method: str = "linear", window: int = 5
+) -> dict:
     """Fit one of :data:`METHODS` to (year, share) pairs; returns the parameters as a dict.
 
     The dict has ``method``, ``slope`` and ``intercept`` (of the share, or of its natural log
@@ -74,7 +76,9 @@ def fit(years: Sequence[float], values: Sequence[float], method: str = "linear",
         slope = (y[-1] - y[x == start][0]) / window
         intercept = y[-1] - slope * x[-1]
     else:
-        raise ValueError(f"unknown method {method!r}; choose one of {sorted(set(METHODS.values()))}")
+        raise ValueError(
+            f"unknown method {method!r}; choose one of {sorted(set(METHODS.values()))}"
+        )
     out["slope"], out["intercept"] = float(slope), float(intercept)
     return out
 
@@ -90,4 +94,7 @@ def forecast_error(projected: float, actual: float) -> dict:
     """Error of a projection: in percentage points (projected − actual) and relative to the actual (%)."""
     if actual == 0:
         raise ValueError("the actual share is zero; a relative error is undefined")
-    return {"error_pp": float(projected - actual), "error_rel_pct": float(100 * (projected - actual) / actual)}
+    return {
+        "error_pp": float(projected - actual),
+        "error_rel_pct": float(100 * (projected - actual) / actual),
+    }

@@ -22,7 +22,14 @@ from PIL import Image
 from .charts import img_html
 
 __all__ = [
-    "explore", "Explorer", "dropdown", "year_range", "toggle", "slider", "select_many", "frame_png"
+    "explore",
+    "Explorer",
+    "dropdown",
+    "year_range",
+    "toggle",
+    "slider",
+    "select_many",
+    "frame_png",
 ]
 
 STATIC_NOTE = (
@@ -44,8 +51,9 @@ def frame_png(fig: Figure) -> bytes:
     """
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(),
-                             "raw", "RGBA", 0, 1)
+    image = Image.frombuffer(
+        "RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+    )
     buf = io.BytesIO()
     image.save(buf, format="png", compress_level=LIVE_PNG_LEVEL)
     return buf.getvalue()
@@ -78,7 +86,9 @@ class Explorer:
             control.observe(self.update, names="value")
         self.default_figure = self.figure = draw(**self.values())
         self.message: str | None = None
-        self.box = w.VBox([w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output])
+        self.box = w.VBox(
+            [w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output]
+        )
         self._render(self.default_figure)
 
     def values(self) -> dict:
@@ -130,39 +140,73 @@ _STYLE = {"description_width": "initial"}
 
 def dropdown(options, value=None, description: str = "") -> w.Dropdown:
     """A labelled dropdown; ``options`` is a list or a {label: value} dict."""
-    return w.Dropdown(options=options, value=value if value is not None else (
-        list(options.values())[0] if isinstance(options, dict) else list(options)[0]),
-        description=description, style=_STYLE)
+    return w.Dropdown(
+        options=options,
+        value=value
+        if value is not None
+        else (list(options.values())[0] if isinstance(options, dict) else list(options)[0]),
+        description=description,
+        style=_STYLE,
+    )
 
 
-def year_range(first: int, last: int, value: tuple[int, int] | None = None, description: str = "Years") -> w.IntRangeSlider:
+def year_range(
+    first: int, last: int, value: tuple[int, int] | None = None, description: str = "Years"
+) -> w.IntRangeSlider:
     """A slider for a (start, end) pair of years."""
-    return w.IntRangeSlider(min=first, max=last, value=value or (first, last), step=1,
-                            description=description, continuous_update=False, style=_STYLE,
-                            layout=w.Layout(width="420px"))
+    return w.IntRangeSlider(
+        min=first,
+        max=last,
+        value=value or (first, last),
+        step=1,
+        description=description,
+        continuous_update=False,
+        style=_STYLE,
+        layout=w.Layout(width="420px"),
+    )
 
 
 def toggle(options, value=None, description: str = "") -> w.ToggleButtons:
     """Toggle buttons for a few exclusive choices."""
-    return w.ToggleButtons(options=options, value=value if value is not None else (
-        list(options.values())[0] if isinstance(options, dict) else list(options)[0]),
-        description=description, style=_STYLE)
+    return w.ToggleButtons(
+        options=options,
+        value=value
+        if value is not None
+        else (list(options.values())[0] if isinstance(options, dict) else list(options)[0]),
+        description=description,
+        style=_STYLE,
+    )
 
 
 def select_many(options, value=None, description: str = "") -> w.SelectMultiple:
     """A multi-select list (Ctrl/Cmd-click to pick several)."""
     opts = list(options)
-    return w.SelectMultiple(options=opts, value=tuple(value or opts[:1]), description=description,
-                            rows=min(8, len(opts)), style=_STYLE)
+    return w.SelectMultiple(
+        options=opts,
+        value=tuple(value or opts[:1]),
+        description=description,
+        rows=min(8, len(opts)),
+        style=_STYLE,
+    )
 
 
 # ---------------------------------------------------------------- chapter 5
 
 
-def slider(first: float, last: float, value: float, step: float = 1, description: str = "") -> w.ValueWidget:
+def slider(
+    first: float, last: float, value: float, step: float = 1, description: str = ""
+) -> w.ValueWidget:
     """A labelled slider: whole-number steps give an IntSlider, others a FloatSlider."""
     whole = all(float(v).is_integer() for v in (first, last, value, step))
     cls = w.IntSlider if whole else w.FloatSlider
     cast = int if whole else float
-    return cls(min=cast(first), max=cast(last), value=cast(value), step=cast(step), description=description,
-               continuous_update=False, style=_STYLE, layout=w.Layout(width="360px"))
+    return cls(
+        min=cast(first),
+        max=cast(last),
+        value=cast(value),
+        step=cast(step),
+        description=description,
+        continuous_update=False,
+        style=_STYLE,
+        layout=w.Layout(width="360px"),
+    )

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 import curated  # noqa: E402
-from scripts.build_maps import build_map_tables  # noqa: E402
 from multipolar import catalog, claims  # noqa: E402
+from scripts.build_maps import build_map_tables  # noqa: E402
 
 DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
 PAPER_FILE = "000_0e512c34e4ebd900.txt"
@@ -113,7 +113,9 @@ def build_world_bank(src: Path) -> tuple[list[dict], list[dict]]:
     for key, spec in (("gdp_usd", catalog._WB_GDP_2026), ("population", catalog._WB_POP_2026)):
         updated, rows = read_wdi_api(src / spec["path"])
         if updated != "2026-07-13":
-            raise SourceError(f"{spec['path']}: expected Last Updated Date 2026-07-13, found {updated}")
+            raise SourceError(
+                f"{spec['path']}: expected Last Updated Date 2026-07-13, found {updated}"
+            )
         for r in rows:
             code = r["Country Code"]
             if code == "INX":  # "Not classified": an empty placeholder row
@@ -128,20 +130,26 @@ def build_world_bank(src: Path) -> tuple[list[dict], list[dict]]:
     for code in sorted(names):
         m = meta.get(code)
         if m is None and code not in ("NOC", "OEC"):
-            raise SourceError(f"code {code} ({names[code]}) is in the data but not in the World Bank metadata")
+            raise SourceError(
+                f"code {code} ({names[code]}) is in the data but not in the World Bank metadata"
+            )
         is_economy = m is not None and m["Region"] != ""
-        economies.append({
-            "code": code,
-            "name": names[code],
-            "kind": "economy" if is_economy else "aggregate",
-            "region": m["Region"] if m else "",
-            "income_group": m["IncomeGroup"] if m else "",
-        })
+        economies.append(
+            {
+                "code": code,
+                "name": names[code],
+                "kind": "economy" if is_economy else "aggregate",
+                "region": m["Region"] if m else "",
+                "income_group": m["IncomeGroup"] if m else "",
+            }
+        )
 
     order = {v: i for i, v in enumerate(catalog.VINTAGES)}
     rows = [
         {"vintage": v, "code": c, "year": y, **cell}
-        for (v, c, y), cell in sorted(values.items(), key=lambda kv: (order[kv[0][0]], kv[0][1], kv[0][2]))
+        for (v, c, y), cell in sorted(
+            values.items(), key=lambda kv: (order[kv[0][0]], kv[0][1], kv[0][2])
+        )
     ]
     return economies, rows
 
@@ -178,11 +186,16 @@ def build_table2(text: str) -> list[dict]:
     for i, (label, members, printed) in enumerate(TABLE2_ROWS, start=1):
         for year in YEARS2:
             value, share = next(it) if year in printed else (None, None)
-            rows.append({
-                "row": i, "label": label, "members": members, "year": year,
-                "gdp_usd_bn": int(value.replace(",", "")) if value else None,
-                "share_pct": float(share) if share else None,
-            })
+            rows.append(
+                {
+                    "row": i,
+                    "label": label,
+                    "members": members,
+                    "year": year,
+                    "gdp_usd_bn": int(value.replace(",", "")) if value else None,
+                    "share_pct": float(share) if share else None,
+                }
+            )
     return rows
 
 
@@ -190,10 +203,26 @@ def build_growth_multiples(text: str) -> list[dict]:
     rows = []
     m = re.search(r"(increased by (\d+) times from (\d{4}) to (\d{4}))", text)
     if not m:
-        raise SourceError("paper: the sentence 'increased by N times from YYYY to YYYY' was not found")
-    rows.append({"start": int(m.group(3)), "end": int(m.group(4)), "multiple": float(m.group(2)), "quote": m.group(1)})
+        raise SourceError(
+            "paper: the sentence 'increased by N times from YYYY to YYYY' was not found"
+        )
+    rows.append(
+        {
+            "start": int(m.group(3)),
+            "end": int(m.group(4)),
+            "multiple": float(m.group(2)),
+            "quote": m.group(1),
+        }
+    )
     for m in re.finditer(r"((\d+\.\d)(?: times)? in (\d{4})-(\d{4}))", text):
-        rows.append({"start": int(m.group(3)), "end": int(m.group(4)), "multiple": float(m.group(2)), "quote": m.group(1)})
+        rows.append(
+            {
+                "start": int(m.group(3)),
+                "end": int(m.group(4)),
+                "multiple": float(m.group(2)),
+                "quote": m.group(1),
+            }
+        )
     if len(rows) != 4:
         raise SourceError(f"paper: expected 4 growth multiples, found {len(rows)}")
     return rows
@@ -201,13 +230,27 @@ def build_growth_multiples(text: str) -> list[dict]:
 
 # ---------------------------------------------------------------- Factbook 2015
 FACTBOOK_ROWS = [  # fips, group (the paper's Table 3 covers members, observers and the World)
-    ("ch", "member"), ("rs", "member"), ("kz", "member"), ("kg", "member"), ("ti", "member"), ("uz", "member"),
-    ("af", "observer"), ("in", "observer"), ("ir", "observer"), ("mg", "observer"), ("pk", "observer"),
-    ("xx", "world"), ("hk", "reference"), ("us", "reference"),
+    ("ch", "member"),
+    ("rs", "member"),
+    ("kz", "member"),
+    ("kg", "member"),
+    ("ti", "member"),
+    ("uz", "member"),
+    ("af", "observer"),
+    ("in", "observer"),
+    ("ir", "observer"),
+    ("mg", "observer"),
+    ("pk", "observer"),
+    ("xx", "world"),
+    ("hk", "reference"),
+    ("us", "reference"),
 ]
 FIELDS = {
-    "Area": "area", "Population": "population", "International organization participation": "orgs",
-    "GDP (purchasing power parity)": "ppp", "GDP (official exchange rate)": "oer",
+    "Area": "area",
+    "Population": "population",
+    "International organization participation": "orgs",
+    "GDP (purchasing power parity)": "ppp",
+    "GDP (official exchange rate)": "oer",
 }
 SQL_ROW = re.compile(r"^\s*\((\d+), (\d+), (\d+), N'((?:[^']|'')*)', N'((?:[^']|'')*)'\),?;?$")
 SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6}
@@ -241,7 +284,9 @@ def build_factbook(src: Path) -> list[dict]:
     wanted = {fips for fips, _ in FACTBOOK_ROWS}
     by_id = {cid: code for cid, (code, _) in ids.items() if code in wanted}
     found: dict[str, dict] = {fips: {} for fips in wanted}
-    with gzip.open(need(fb / "fields" / "country_fields_2015.sql.gz"), "rt", encoding="utf-8") as fh:
+    with gzip.open(
+        need(fb / "fields" / "country_fields_2015.sql.gz"), "rt", encoding="utf-8"
+    ) as fh:
         for line in fh:
             m = SQL_ROW.match(line.rstrip("\n"))
             if m and m.group(3) in by_id and m.group(4) in FIELDS:
@@ -263,19 +308,33 @@ def build_factbook(src: Path) -> list[dict]:
             raise SourceError(f"Factbook 2015, {fips}: fields not found: {sorted(missing)}")
         pop = re.match(r"([\d,]+) \(([A-Za-z]+ \d{4}) est\.\)", f["population"])
         if not pop:
-            raise SourceError(f"Factbook 2015, {fips}: cannot read population from {f['population'][:60]!r}")
+            raise SourceError(
+                f"Factbook 2015, {fips}: cannot read population from {f['population'][:60]!r}"
+            )
         sco = re.search(r"\bSCO\b(?: \(([^)]+)\))?", f.get("orgs", ""))
         oer, oer_year, oer_text = money(f["oer"], "GDP (official exchange rate)")
         ppp, ppp_year, ppp_text = money(f["ppp"], "GDP (purchasing power parity)")
-        rows.append({
-            "fips": fips, "code": iso3[fips], "name": names[fips], "group": group,
-            "sco_status_2015": (sco.group(1) or "member") if sco else "",
-            "area_km2": area(f["area"], "total"), "land_km2": area(f["area"], "land"),
-            "population": int(pop.group(1).replace(",", "")), "population_date": pop.group(2),
-            "gdp_oer_usd": oer, "gdp_oer_year": oer_year, "gdp_ppp_usd": ppp, "gdp_ppp_year": ppp_year,
-            "area_text": f["area"].split(" | country comparison")[0],
-            "population_text": pop.group(0), "gdp_oer_text": oer_text, "gdp_ppp_text": ppp_text,
-        })
+        rows.append(
+            {
+                "fips": fips,
+                "code": iso3[fips],
+                "name": names[fips],
+                "group": group,
+                "sco_status_2015": (sco.group(1) or "member") if sco else "",
+                "area_km2": area(f["area"], "total"),
+                "land_km2": area(f["area"], "land"),
+                "population": int(pop.group(1).replace(",", "")),
+                "population_date": pop.group(2),
+                "gdp_oer_usd": oer,
+                "gdp_oer_year": oer_year,
+                "gdp_ppp_usd": ppp,
+                "gdp_ppp_year": ppp_year,
+                "area_text": f["area"].split(" | country comparison")[0],
+                "population_text": pop.group(0),
+                "gdp_oer_text": oer_text,
+                "gdp_ppp_text": ppp_text,
+            }
+        )
     return rows
 
 
@@ -292,10 +351,19 @@ def build_ppp(src: Path) -> list[dict]:
         if code == "INX":  # "Not classified": an empty placeholder row
             continue
         if r.get("Indicator Code") != "NY.GDP.MKTP.PP.CD":
-            raise SourceError(f"{spec['path']}: expected indicator NY.GDP.MKTP.PP.CD, found {r.get('Indicator Code')!r}")
+            raise SourceError(
+                f"{spec['path']}: expected indicator NY.GDP.MKTP.PP.CD, found {r.get('Indicator Code')!r}"
+            )
         for col, raw in r.items():
             if col and col.isdigit() and raw not in ("", None):
-                out.append({"vintage": catalog.PPP_VINTAGE, "code": code, "year": int(col), "gdp_ppp": float(raw)})
+                out.append(
+                    {
+                        "vintage": catalog.PPP_VINTAGE,
+                        "code": code,
+                        "year": int(col),
+                        "gdp_ppp": float(raw),
+                    }
+                )
     out.sort(key=lambda d: (d["code"], d["year"]))
     return out
 
@@ -305,15 +373,33 @@ def build_institutions(text: str, curated_rows: list[dict] | None = None) -> lis
     checked verbatim against the paper."""
     rows = []
     for r in curated_rows_of("us_order_institutions", curated_rows):
-        inst, full, pillar, snippet, date = (r["institution"], r["full_name"], r["pillar"],
-                                             r["paper_snippet"], r["date"])
+        inst, full, pillar, snippet, date = (
+            r["institution"],
+            r["full_name"],
+            r["pillar"],
+            r["paper_snippet"],
+            r["date"],
+        )
         if snippet not in text:
-            raise SourceError(f"paper: the snippet {snippet!r} (for {inst}) does not occur verbatim")
+            raise SourceError(
+                f"paper: the snippet {snippet!r} (for {inst}) does not occur verbatim"
+            )
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
             raise SourceError(f"{inst}: date {date!r} is not YYYY-MM-DD")
-        rows.append({"institution": inst, "full_name": full, "pillar": pillar, "paper_snippet": snippet,
-                     "founding_document": r["founding_document"], "place": r["place"], "date": date,
-                     "date_event": r["date_event"], "year": int(date[:4]), "source": r["source"]})
+        rows.append(
+            {
+                "institution": inst,
+                "full_name": full,
+                "pillar": pillar,
+                "paper_snippet": snippet,
+                "founding_document": r["founding_document"],
+                "place": r["place"],
+                "date": date,
+                "date_event": r["date_event"],
+                "year": int(date[:4]),
+                "source": r["source"],
+            }
+        )
     return rows
 
 
@@ -330,7 +416,9 @@ def build_surface_area(src: Path) -> list[dict]:
         if code == "INX":  # "Not classified": an empty placeholder row
             continue
         if r.get("Indicator Code") != "AG.SRF.TOTL.K2":
-            raise SourceError(f"{spec['path']}: expected indicator AG.SRF.TOTL.K2, found {r.get('Indicator Code')!r}")
+            raise SourceError(
+                f"{spec['path']}: expected indicator AG.SRF.TOTL.K2, found {r.get('Indicator Code')!r}"
+            )
         for col, raw in r.items():
             if col and col.isdigit() and raw not in ("", None):
                 out.append({"code": code, "year": int(col), "area_km2": float(raw)})
@@ -352,14 +440,18 @@ def _factbook_orgs(src: Path, year: str) -> dict[str, tuple[str, str]]:
     if not ids:
         raise SourceError(f"Factbook: no countries for the {year} edition in countries.csv")
     out = {}
-    with gzip.open(need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8") as fh:
+    with gzip.open(
+        need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8"
+    ) as fh:
         for line in fh:
             m = SQL_ROW.match(line.rstrip("\n"))
             if m and m.group(4) == "International organization participation" and m.group(3) in ids:
                 fips, name = ids[m.group(3)]
                 out[fips] = (name, m.group(5).replace("''", "'"))
     if len(out) < 150:
-        raise SourceError(f"Factbook {year}: only {len(out)} 'International organization participation' fields found")
+        raise SourceError(
+            f"Factbook {year}: only {len(out)} 'International organization participation' fields found"
+        )
     return out
 
 
@@ -390,16 +482,23 @@ def build_factbook_sco_status(src: Path) -> list[dict]:
         row["code"] = iso3[fips]
         for year in editions:
             if row.get(f"status_{year}", "member") not in allowed:
-                raise SourceError(f"Factbook {year}, {fips}: unexpected SCO status {row[f'status_{year}']!r}")
+                raise SourceError(
+                    f"Factbook {year}, {fips}: unexpected SCO status {row[f'status_{year}']!r}"
+                )
     order = {**{s: i for i, s in enumerate(allowed)}, None: len(allowed)}
-    return sorted(status.values(), key=lambda r: (order[r.get("status_2025")], order[r.get("status_2015")], r["name"]))
+    return sorted(
+        status.values(),
+        key=lambda r: (order[r.get("status_2025")], order[r.get("status_2015")], r["name"]),
+    )
 
 
 def check_precision(table: str, i: int, date: str, precision: str) -> None:
     """An ISO date must have exactly the precision the row claims (year, month or day)."""
     expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
     if not re.fullmatch(expected, date):
-        raise SourceError(f"{table} row {i}: date {date!r} does not have the precision {precision!r}")
+        raise SourceError(
+            f"{table} row {i}: date {date!r} does not have the precision {precision!r}"
+        )
 
 
 def check_paper_quote(table: str, i: int, flat: str, quote: str, year: str | None = None) -> None:
@@ -424,22 +523,38 @@ def build_sco_timeline(text: str, curated_rows: list[dict] | None = None) -> lis
             if r["url"]:
                 raise SourceError(f"sco_timeline row {i}: a paper row quotes the paper, no url")
         elif r["quote"] or not r["url"].startswith("https://"):
-            raise SourceError(f"sco_timeline row {i}: a news-report row needs the report's "
-                              "address (and no quote)")
+            raise SourceError(
+                f"sco_timeline row {i}: a news-report row needs the report's address (and no quote)"
+            )
         if (kind == "enlargement") != bool(admitted):
-            raise SourceError(f"sco_timeline row {i}: admitted codes go with (and only with) enlargement rows")
-        rows.append({
-            "id": i, "date": date, "year": int(date[:4]), "precision": precision, "kind": kind,
-            "label": r["label"], "event": r["event"], "admitted": admitted, "source_type": stype,
-            "source": r["source"], "quote": r["quote"], "url": r["url"],
-        })
+            raise SourceError(
+                f"sco_timeline row {i}: admitted codes go with (and only with) enlargement rows"
+            )
+        rows.append(
+            {
+                "id": i,
+                "date": date,
+                "year": int(date[:4]),
+                "precision": precision,
+                "kind": kind,
+                "label": r["label"],
+                "event": r["event"],
+                "admitted": admitted,
+                "source_type": stype,
+                "source": r["source"],
+                "quote": r["quote"],
+                "url": r["url"],
+            }
+        )
     if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
         raise SourceError("sco_timeline: rows must be in date order")
     return rows
 
 
 # ---------------------------------------------------------------- chapter 3: mechanisms and memberships
-VISION_LIST_START = "take full advantage of the existing bilateral and multilateral cooperation mechanisms"
+VISION_LIST_START = (
+    "take full advantage of the existing bilateral and multilateral cooperation mechanisms"
+)
 MEMBERSHIP_AS_OF = "2015"
 MEMBERSHIP_SOURCE = "CIA World Factbook 2015, field 'International organization participation'"
 MEMBERSHIP_STATUSES = catalog.enum("mechanism_membership", "status")
@@ -452,16 +567,24 @@ def build_vision_mechanisms(text: str, curated_rows: list[dict] | None = None) -
     start = text.find(VISION_LIST_START)
     if start < 0:
         raise SourceError("paper: the Vision's list of cooperation mechanisms was not found")
-    quoted = text[start:text.index("”", start)]
+    quoted = text[start : text.index("”", start)]
     rows = []
-    for order, r in enumerate(curated_rows_of("vision_mechanisms", curated_rows),
-                              start=1):
-        mid, name, in_vision, abbrev, coverage = (r["mechanism"], r["name"], r["in_vision"],
-                                                  r["factbook_abbrev"], r["coverage"])
+    for order, r in enumerate(curated_rows_of("vision_mechanisms", curated_rows), start=1):
+        mid, name, in_vision, abbrev, coverage = (
+            r["mechanism"],
+            r["name"],
+            r["in_vision"],
+            r["factbook_abbrev"],
+            r["coverage"],
+        )
         if in_vision == "yes" and name not in quoted:
-            raise SourceError(f"paper: {name!r} does not occur verbatim in the Vision's quoted list")
+            raise SourceError(
+                f"paper: {name!r} does not occur verbatim in the Vision's quoted list"
+            )
         if (coverage == "not covered") != (abbrev == ""):
-            raise SourceError(f"{mid}: a mechanism is 'not covered' exactly when it has no Factbook abbreviation")
+            raise SourceError(
+                f"{mid}: a mechanism is 'not covered' exactly when it has no Factbook abbreviation"
+            )
         rows.append(
             {
                 "order": order,
@@ -486,21 +609,31 @@ def build_memberships(src: Path) -> list[dict]:
     """One row per Factbook 2015 entity and listed mechanism, status as printed."""
     fb = src / "cia-factbook-archive" / "data"
     ids, master = {}, {}
-    with open(need(fb / "reference_tables" / "master_countries.csv"), encoding="utf-8", newline="") as fh:
+    with open(
+        need(fb / "reference_tables" / "master_countries.csv"), encoding="utf-8", newline=""
+    ) as fh:
         for r in csv.DictReader(fh):
             master[r["MasterCountryID"]] = r["EntityType"]
     with open(need(fb / "reference_tables" / "countries.csv"), encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             if r["Year"] == "2015":
-                ids[r["CountryID"]] = (r["Code"].lower(), r["Name"], master.get(r["MasterCountryID"], ""))
+                ids[r["CountryID"]] = (
+                    r["Code"].lower(),
+                    r["Name"],
+                    master.get(r["MasterCountryID"], ""),
+                )
     orgs = {}
-    with gzip.open(need(fb / "fields" / "country_fields_2015.sql.gz"), "rt", encoding="utf-8") as fh:
+    with gzip.open(
+        need(fb / "fields" / "country_fields_2015.sql.gz"), "rt", encoding="utf-8"
+    ) as fh:
         for line in fh:
             m = SQL_ROW.match(line.rstrip("\n"))
             if m and m.group(4) == "International organization participation":
                 orgs[m.group(3)] = m.group(5).replace("''", "'")
     if len(orgs) < 200:
-        raise SourceError(f"Factbook 2015: only {len(orgs)} 'International organization participation' fields found")
+        raise SourceError(
+            f"Factbook 2015: only {len(orgs)} 'International organization participation' fields found"
+        )
     iso3 = {}
     with open(need(src / catalog._COUNTRY_CODES["path"]), encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
@@ -525,12 +658,20 @@ def build_memberships(src: Path) -> list[dict]:
             # Printed twice with different statuses (Cambodia, CICA): keep both texts, count it as the
             # fuller status, and say so in the note.
             status = "member" if "member" in statuses else statuses[0]
-            rows.append({
-                "fips": fips, "code": iso3.get(fips, ""), "country": name, "entity_type": kind,
-                "mechanism": a, "status": status, "printed": "; ".join(t for _, t in hits),
-                "note": "printed with more than one status" if len(set(statuses)) > 1 else "",
-                "as_of": MEMBERSHIP_AS_OF, "source": MEMBERSHIP_SOURCE,
-            })
+            rows.append(
+                {
+                    "fips": fips,
+                    "code": iso3.get(fips, ""),
+                    "country": name,
+                    "entity_type": kind,
+                    "mechanism": a,
+                    "status": status,
+                    "printed": "; ".join(t for _, t in hits),
+                    "note": "printed with more than one status" if len(set(statuses)) > 1 else "",
+                    "as_of": MEMBERSHIP_AS_OF,
+                    "source": MEMBERSHIP_SOURCE,
+                }
+            )
     rows.sort(key=lambda r: (r["country"], abbrevs.index(r["mechanism"])))
     return rows
 
@@ -543,17 +684,29 @@ def build_self_other(text: str, curated_rows: list[dict] | None = None) -> list[
     for r in curated_rows_of("self_other_statements", curated_rows):
         sid, quote, answer = r["id"], r["paper_quote"], r["answer"]
         if quote not in flat:
-            raise SourceError(f"paper: the quotation {quote!r} (statement {sid}) does not occur verbatim")
+            raise SourceError(
+                f"paper: the quotation {quote!r} (statement {sid}) does not occur verbatim"
+            )
         types = catalog.enum("self_other_statements", "answer")
         if answer not in types:
             raise SourceError(f"statement {sid}: answer {answer!r} is not one of {types}")
-        rows.append({"id": sid, "statement": r["statement"], "paper_quote": quote,
-                     "speaker": r["speaker"], "answer": answer, "explanation": r["explanation"]})
+        rows.append(
+            {
+                "id": sid,
+                "statement": r["statement"],
+                "paper_quote": quote,
+                "speaker": r["speaker"],
+                "answer": answer,
+                "explanation": r["explanation"],
+            }
+        )
     return rows
 
 
 # ---------------------------------------------------------------- epilogue: events after the paper
-def _factbook_fields(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+def _factbook_fields(
+    src: Path, year: str, wanted: set[tuple[str, str]]
+) -> dict[tuple[str, str], str]:
     """{(fips, field name): text} from one Factbook edition, for the (fips, field) pairs wanted."""
     fb = src / "cia-factbook-archive" / "data"
     ids = {}
@@ -562,7 +715,9 @@ def _factbook_fields(src: Path, year: str, wanted: set[tuple[str, str]]) -> dict
             if r["Year"] == year:
                 ids[r["CountryID"]] = r["Code"].lower()
     out = {}
-    with gzip.open(need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8") as fh:
+    with gzip.open(
+        need(fb / "fields" / f"country_fields_{year}.sql.gz"), "rt", encoding="utf-8"
+    ) as fh:
         for line in fh:
             m = SQL_ROW.match(line.rstrip("\n"))
             if m and (ids.get(m.group(3)), m.group(4)) in wanted:
@@ -582,22 +737,42 @@ def build_epilogue_events(src: Path, curated_rows: list[dict] | None = None) -> 
         date, precision, stype = r["date"], r["precision"], r["source_type"]
         url, quote = r["url"], r["quote"]
         fips, field = r["factbook_fips"], r["factbook_field"]
-        expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[precision]
+        expected = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}[
+            precision
+        ]
         if not re.fullmatch(expected, date):
-            raise SourceError(f"epilogue_events row {i}: date {date!r} does not have the precision {precision!r}")
+            raise SourceError(
+                f"epilogue_events row {i}: date {date!r} does not have the precision {precision!r}"
+            )
         if stype == "factbook":
             text = texts.get((fips, field))
             if text is None:
-                raise SourceError(f"epilogue_events row {i}: no field {field!r} for {fips!r} in the Factbook 2025")
+                raise SourceError(
+                    f"epilogue_events row {i}: no field {field!r} for {fips!r} in the Factbook 2025"
+                )
             if not quote or quote not in text:
-                raise SourceError(f"epilogue_events row {i}: the quote is not in the Factbook 2025 {fips}/{field}")
+                raise SourceError(
+                    f"epilogue_events row {i}: the quote is not in the Factbook 2025 {fips}/{field}"
+                )
         elif quote or fips:
             raise SourceError(f"epilogue_events row {i}: only Factbook rows carry a checked quote")
         if url and not url.startswith(("https://", "http://")):
             raise SourceError(f"epilogue_events row {i}: url {url!r} is not an address")
-        rows.append({"id": i, "date": date, "year": int(date[:4]), "precision": precision,
-                     "topic": r["topic"], "label": r["label"], "event": r["event"],
-                     "source_type": stype, "source": r["source"], "url": url, "quote": quote})
+        rows.append(
+            {
+                "id": i,
+                "date": date,
+                "year": int(date[:4]),
+                "precision": precision,
+                "topic": r["topic"],
+                "label": r["label"],
+                "event": r["event"],
+                "source_type": stype,
+                "source": r["source"],
+                "url": url,
+                "quote": quote,
+            }
+        )
     if [r["date"] for r in rows] != sorted(r["date"] for r in rows):
         raise SourceError("epilogue_events: rows must be in date order")
     return rows
@@ -622,8 +797,10 @@ def _check_network_source(i: int, r: dict, flat: str, fb: dict) -> str:
     fb_cols = r["factbook_fips"] or r["factbook_field"]
     if stype == "paper":
         if not r["source"].startswith(_PAPER) or r["url"] or fb_cols:
-            raise SourceError(f"network_events row {i}: a paper row names the paper as its source "
-                              f"('{_PAPER}, section ...'), with no url and no Factbook field")
+            raise SourceError(
+                f"network_events row {i}: a paper row names the paper as its source "
+                f"('{_PAPER}, section ...'), with no url and no Factbook field"
+            )
         check_paper_quote("network_events", i, flat, quote, year=None if r["date_quote"] else year)
         if r["date_quote"]:
             check_paper_quote("network_events", i, flat, r["date_quote"], year=year)
@@ -633,26 +810,39 @@ def _check_network_source(i: int, r: dict, flat: str, fb: dict) -> str:
     if stype == "factbook":
         fips, field = r["factbook_fips"], r["factbook_field"]
         if not r["source"].startswith(_FB15) or r["url"]:
-            raise SourceError(f"network_events row {i}: a Factbook row names '{_FB15}' as its "
-                              "source, with no url")
+            raise SourceError(
+                f"network_events row {i}: a Factbook row names '{_FB15}' as its source, with no url"
+            )
         if quote not in fb.get((fips, field), "") or year not in quote:
-            raise SourceError(f"network_events row {i}: the quote is not in the Factbook 2015 "
-                              f"{fips}/{field} or does not state the year {year}")
+            raise SourceError(
+                f"network_events row {i}: the quote is not in the Factbook 2015 "
+                f"{fips}/{field} or does not state the year {year}"
+            )
         return "verbatim in the Factbook 2015 (checked by the build)"
     if not r["url"].startswith("https://") or fb_cols:
-        raise SourceError(f"network_events row {i}: a report row needs the report's address "
-                          "(and no Factbook field)")
+        raise SourceError(
+            f"network_events row {i}: a report row needs the report's address "
+            "(and no Factbook field)"
+        )
     return "not checkable here: the publication is not in ../shared/sources"
 
 
-def build_network_events(text: str, src: Path,
-                         curated_rows: list[dict] | None = None) -> list[dict]:
+def build_network_events(
+    text: str, src: Path, curated_rows: list[dict] | None = None
+) -> list[dict]:
     """Chapter 5's events (curated/network_events.csv), each checked against its source where the
     course holds it; base/milestone mark the rows that open or close a US base."""
     flat = re.sub(r"\s+", " ", text)
     events = curated_rows_of("network_events", curated_rows)
-    fb = _factbook_fields(src, "2015", {(r["factbook_fips"], r["factbook_field"]) for r in events
-                                        if r["source_type"] == "factbook"})
+    fb = _factbook_fields(
+        src,
+        "2015",
+        {
+            (r["factbook_fips"], r["factbook_field"])
+            for r in events
+            if r["source_type"] == "factbook"
+        },
+    )
     rows = []
     for i, r in enumerate(events, start=1):
         date, year = r["date"], r["date"][:4]
@@ -660,17 +850,36 @@ def build_network_events(text: str, src: Path,
         if r["category"] not in NETWORK_CATEGORIES:
             raise SourceError(f"network_events row {i}: unknown category {r['category']!r}")
         if bool(r["base"]) != bool(r["milestone"]) or (r["base"] or "K2") not in NETWORK_BASES:
-            raise SourceError(f"network_events row {i}: a base row needs a known base and a milestone")
+            raise SourceError(
+                f"network_events row {i}: a base row needs a known base and a milestone"
+            )
         if r["source_type"] not in catalog.enum("network_events", "source_type"):
             raise SourceError(f"network_events row {i}: unknown source_type {r['source_type']!r}")
         checked = _check_network_source(i, r, flat, fb)
-        rows.append({"id": i, "date": date, "year": int(year), "precision": r["precision"],
-                     "category": r["category"], "label": r["label"], "event": r["event"],
-                     "actors": r["actors"], "base": r["base"], "milestone": r["milestone"],
-                     "source_type": r["source_type"], "source": r["source"], "quote": r["quote"],
-                     "date_quote": r["date_quote"], "checked": checked, "url": r["url"]})
+        rows.append(
+            {
+                "id": i,
+                "date": date,
+                "year": int(year),
+                "precision": r["precision"],
+                "category": r["category"],
+                "label": r["label"],
+                "event": r["event"],
+                "actors": r["actors"],
+                "base": r["base"],
+                "milestone": r["milestone"],
+                "source_type": r["source_type"],
+                "source": r["source"],
+                "quote": r["quote"],
+                "date_quote": r["date_quote"],
+                "checked": checked,
+                "url": r["url"],
+            }
+        )
     if [r["year"] for r in rows] != sorted(r["year"] for r in rows):
-        raise SourceError("network_events: rows must be in year order (within a year, in the order of the narrative)")
+        raise SourceError(
+            "network_events: rows must be in year order (within a year, in the order of the narrative)"
+        )
     return rows
 
 
@@ -687,12 +896,27 @@ def build_network_figures(text: str, curated_rows: list[dict] | None = None) -> 
         elif url.startswith("https://"):
             checked = "not checkable here: the publication is not in ../shared/sources"
         else:
-            raise SourceError(f"network_figures row {i}: a figure not from the paper needs its source's address")
+            raise SourceError(
+                f"network_figures row {i}: a figure not from the paper needs its source's address"
+            )
         if value is not None and not re.search(rf"(?<![\d.]){value}(?![\d.])", quote):
-            raise SourceError(f"network_figures row {i}: the value {value} is not printed in the quote")
-        rows.append({"id": i, "figure": r["figure"], "description": r["description"],
-                     "value": value, "unit": r["unit"], "kind": r["kind"], "source": source,
-                     "quote": quote, "checked": checked, "url": url})
+            raise SourceError(
+                f"network_figures row {i}: the value {value} is not printed in the quote"
+            )
+        rows.append(
+            {
+                "id": i,
+                "figure": r["figure"],
+                "description": r["description"],
+                "value": value,
+                "unit": r["unit"],
+                "kind": r["kind"],
+                "source": source,
+                "quote": quote,
+                "checked": checked,
+                "url": url,
+            }
+        )
     return rows
 
 
@@ -700,22 +924,27 @@ def build_network_figures(text: str, curated_rows: list[dict] | None = None) -> 
 _NO_CITATION = "no citation in the paper"
 _NUMBER_WORDS = {"ten": 10}
 
+
 def check_citation(table: str, i: int, flat: str, quote: str, cited_as: str) -> None:
     """The citation the row gives must be the paper's: a footnote marker or author-date citation right after
     the quote (before any other footnote marker), or, for _NO_CITATION, none in the rest of the sentence."""
     end = flat.index(quote) + len(quote)
-    window = flat[end:end + 400]
+    window = flat[end : end + 400]
     m = re.fullmatch(r"footnote \[(\d+)\], text lost", cited_as)
     if m:
         first = re.search(r"\[(\d+)\]", window)
         if not first or first.group(1) != m.group(1):
-            raise SourceError(f"{table} row {i}: footnote [{m.group(1)}] does not follow the quote in the paper")
+            raise SourceError(
+                f"{table} row {i}: footnote [{m.group(1)}] does not follow the quote in the paper"
+            )
     elif cited_as == _NO_CITATION:
         sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
         if re.search(r"\[\d+\]|\([A-Z][A-Za-z]+, \d{4}", sentence):
             raise SourceError(f"{table} row {i}: the paper cites a source for this quote; name it")
     elif cited_as not in window:
-        raise SourceError(f"{table} row {i}: the citation {cited_as!r} does not follow the quote in the paper")
+        raise SourceError(
+            f"{table} row {i}: the citation {cited_as!r} does not follow the quote in the paper"
+        )
 
 
 def is_later_source(cited_as: str) -> bool:
@@ -730,26 +959,47 @@ def build_rapprochement_figures(text: str, curated_rows: list[dict] | None = Non
     footnote marker [n] or an author-date citation right after the quote, or none."""
     flat = re.sub(r"\s+", " ", text)
     start = flat.index("The US role in the Sino-Russian rapprochement")
-    section = flat[start:flat.index("As unipolar globalization has already gone", start)]
+    section = flat[start : flat.index("As unipolar globalization has already gone", start)]
     rows = []
     figures = curated_rows_of("rapprochement_figures", curated_rows)
     for i, r in enumerate(figures, start=1):
         value, date, cited_as, quote = r["value"], r["date"], r["cited_as"], r["quote"]
         if is_later_source(cited_as):
             if not cited_as.split("https://")[-1].strip():
-                raise SourceError(f"rapprochement_figures row {i}: a later report needs its address")
+                raise SourceError(
+                    f"rapprochement_figures row {i}: a later report needs its address"
+                )
         else:
             check_paper_quote("rapprochement_figures", i, section, quote)
             check_citation("rapprochement_figures", i, flat, quote, cited_as)
         if date:
-            check_precision("rapprochement_figures", i, date, {4: "year", 7: "month", 10: "day"}.get(len(date), "day"))
+            check_precision(
+                "rapprochement_figures",
+                i,
+                date,
+                {4: "year", 7: "month", 10: "day"}.get(len(date), "day"),
+            )
         if value is not None:
             words = [w for w, n in _NUMBER_WORDS.items() if n == value]
-            if not re.search(rf"(?<![\d.]){value}(?![\d.])", quote) and not any(re.search(rf"\b{w}\b", quote) for w in words):
-                raise SourceError(f"rapprochement_figures row {i}: the value {value} is not printed in the quote")
-        rows.append({"id": i, "figure": r["figure"], "claim": r["claim"], "value": value,
-                     "unit": r["unit"], "date": date, "cited_as": cited_as, "quote": quote,
-                     "note": r["note"]})
+            if not re.search(rf"(?<![\d.]){value}(?![\d.])", quote) and not any(
+                re.search(rf"\b{w}\b", quote) for w in words
+            ):
+                raise SourceError(
+                    f"rapprochement_figures row {i}: the value {value} is not printed in the quote"
+                )
+        rows.append(
+            {
+                "id": i,
+                "figure": r["figure"],
+                "claim": r["claim"],
+                "value": value,
+                "unit": r["unit"],
+                "date": date,
+                "cited_as": cited_as,
+                "quote": quote,
+                "note": r["note"],
+            }
+        )
     return rows
 
 
@@ -771,14 +1021,29 @@ def build_claim_events(curated_rows: list[dict] | None = None) -> list[dict]:
         if spec["source_type"] not in CLAIM_EVENT_TYPES:
             raise SourceError(f"claim_events row {i}: unknown source type {spec['source_type']!r}")
         if not spec["source"].strip() or not spec["url"].startswith(("https://", "http://")):
-            raise SourceError(f"claim_events row {i}: a row needs a named source and the address read")
+            raise SourceError(
+                f"claim_events row {i}: a row needs a named source and the address read"
+            )
         if (spec.get("value") is None) != (not spec.get("unit")):
             raise SourceError(f"claim_events row {i}: a value needs its unit, and a unit its value")
-        rows.append({"id": i, "key": spec["key"], "date": spec["date"], "year": int(spec["date"][:4]),
-                     "precision": spec["precision"], "chapter": spec["chapter"], "label": spec["label"],
-                     "event": spec["event"], "value": spec.get("value"), "unit": spec.get("unit") or "",
-                     "source_type": spec["source_type"], "source": spec["source"], "url": spec["url"],
-                     "note": spec.get("note") or ""})
+        rows.append(
+            {
+                "id": i,
+                "key": spec["key"],
+                "date": spec["date"],
+                "year": int(spec["date"][:4]),
+                "precision": spec["precision"],
+                "chapter": spec["chapter"],
+                "label": spec["label"],
+                "event": spec["event"],
+                "value": spec.get("value"),
+                "unit": spec.get("unit") or "",
+                "source_type": spec["source_type"],
+                "source": spec["source"],
+                "url": spec["url"],
+                "note": spec.get("note") or "",
+            }
+        )
     return rows
 
 
@@ -805,20 +1070,38 @@ def build_argument_map(text: str, curated_rows: list[dict] | None = None) -> lis
         if role not in ARGUMENT_ROLES:
             raise SourceError(f"argument_map row {i}: role {role!r} is not one of {ARGUMENT_ROLES}")
         if (role == "conclusion") != (bears_on == "") or (bears_on and bears_on not in nodes):
-            raise SourceError(f"argument_map row {i}: bears_on {bears_on!r} must name another node "
-                              "(and be empty only for the conclusion)")
+            raise SourceError(
+                f"argument_map row {i}: bears_on {bears_on!r} must name another node "
+                "(and be empty only for the conclusion)"
+            )
         if role != "doubt" and not (evidence and counter and c_source):
-            raise SourceError(f"argument_map row {i}: a claim on the map needs evidence, counter-evidence and its source")
+            raise SourceError(
+                f"argument_map row {i}: a claim on the map needs evidence, counter-evidence and its source"
+            )
         if re.search(r"\d", evidence + counter):
             for number in re.findall(r"\d+", evidence + counter):
                 if number not in c_source and not re.fullmatch(r"(19|20)\d\d", number):
-                    raise SourceError(f"argument_map row {i}: the number {number} is typed in the text; "
-                                      "compute it with a metric instead")
-        rows.append({"id": i, "node": node, "role": role, "chapter": r["chapter"],
-                     "label": r["label"], "claim": r["claim"], "quote": quote, "bears_on": bears_on,
-                     "evidence": evidence, "evidence_metric": r["evidence_metric"],
-                     "counter": counter, "counter_source": c_source,
-                     "counter_metric": r["counter_metric"]})
+                    raise SourceError(
+                        f"argument_map row {i}: the number {number} is typed in the text; "
+                        "compute it with a metric instead"
+                    )
+        rows.append(
+            {
+                "id": i,
+                "node": node,
+                "role": role,
+                "chapter": r["chapter"],
+                "label": r["label"],
+                "claim": r["claim"],
+                "quote": quote,
+                "bears_on": bears_on,
+                "evidence": evidence,
+                "evidence_metric": r["evidence_metric"],
+                "counter": counter,
+                "counter_source": c_source,
+                "counter_metric": r["counter_metric"],
+            }
+        )
     return rows
 
 
@@ -830,22 +1113,32 @@ _LEDGER_DATE = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?([-/]\d{4})?|\d{4}s)?")
 def check_ledger_source(i: int, flat: str, quote: str, source: str) -> None:
     """The source a ledger row gives must be the paper's (see multipolar/claims.py)."""
     start = flat.index(quote)
-    after = flat[start + len(quote):start + len(quote) + 400]
+    after = flat[start + len(quote) : start + len(quote) + 400]
     m = re.fullmatch(r"footnote \[(\d+)\], text lost", source)
     table = re.fullmatch(r"Table \d \(source line: (.+)\)", source)
     if m:
-        first = re.search(r"\[(\d+)\]", quote + flat[start + len(quote):start + len(quote) + 1500])
+        first = re.search(
+            r"\[(\d+)\]", quote + flat[start + len(quote) : start + len(quote) + 1500]
+        )
         if not first or first.group(1) != m.group(1):
-            raise SourceError(f"claims_ledger row {i}: footnote [{m.group(1)}] is not the paper's note for the quote")
+            raise SourceError(
+                f"claims_ledger row {i}: footnote [{m.group(1)}] is not the paper's note for the quote"
+            )
     elif table:
         if table.group(1) not in flat:
-            raise SourceError(f"claims_ledger row {i}: the source line {table.group(1)!r} is not in the paper")
+            raise SourceError(
+                f"claims_ledger row {i}: the source line {table.group(1)!r} is not in the paper"
+            )
     elif source == _NO_CITATION:
         sentence = re.split(r"(?<=[.!?])\s", after, maxsplit=1)[0]
         if _CITATION_MARK.search(quote + sentence):
-            raise SourceError(f"claims_ledger row {i}: the paper cites a source for this quote; name it")
+            raise SourceError(
+                f"claims_ledger row {i}: the paper cites a source for this quote; name it"
+            )
     elif source not in quote + after:
-        raise SourceError(f"claims_ledger row {i}: the citation {source!r} does not follow the quote in the paper")
+        raise SourceError(
+            f"claims_ledger row {i}: the citation {source!r} does not follow the quote in the paper"
+        )
 
 
 def check_claims_spec(text: str, spec: list[dict] | None = None) -> list[dict]:
@@ -854,8 +1147,10 @@ def check_claims_spec(text: str, spec: list[dict] | None = None) -> list[dict]:
     spec = claims.load(curated.FOLDER / catalog.CURATED["claims"]["path"]) if spec is None else spec
     flat = re.sub(r"\s+", " ", text)
     starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
-    spans = {n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
-             for k, (n, _, _) in enumerate(claims.SECTIONS)}
+    spans = {
+        n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
+        for k, (n, _, _) in enumerate(claims.SECTIONS)
+    }
     keys = set()
     for i, c in enumerate(spec, start=1):
         if c["key"] in keys:
@@ -863,20 +1158,34 @@ def check_claims_spec(text: str, spec: list[dict] | None = None) -> list[dict]:
         keys.add(c["key"])
         lo, hi = spans[c["chapter"]]
         if flat.count(c["quote"]) == 0:
-            raise SourceError(f"claims_ledger row {i}: the quote {c['quote']!r} is not in the paper's text")
+            raise SourceError(
+                f"claims_ledger row {i}: the quote {c['quote']!r} is not in the paper's text"
+            )
         if c["quote"] not in flat[lo:hi]:
-            raise SourceError(f"claims_ledger row {i}: the quote is not in section {c['chapter']} of the paper")
+            raise SourceError(
+                f"claims_ledger row {i}: the quote is not in section {c['chapter']} of the paper"
+            )
         check_ledger_source(i, flat, c["quote"], c["source"])
-        if not c["stated"].startswith("(") and not all(t in c["quote"] for t in c["stated"].split(", ")):
-            raise SourceError(f"claims_ledger row {i}: the paper's words {c['stated']!r} are not in the quote")
+        if not c["stated"].startswith("(") and not all(
+            t in c["quote"] for t in c["stated"].split(", ")
+        ):
+            raise SourceError(
+                f"claims_ledger row {i}: the paper's words {c['stated']!r} are not in the quote"
+            )
         if not _LEDGER_DATE.fullmatch(c["date"]):
-            raise SourceError(f"claims_ledger row {i}: date {c['date']!r} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD) or a span")
+            raise SourceError(
+                f"claims_ledger row {i}: date {c['date']!r} is not ISO (YYYY, YYYY-MM, YYYY-MM-DD) or a span"
+            )
         if "check" in c:
             event = c["check"].startswith("event_")
             if c["on_mismatch"] not in claims.FALLBACKS or not (event or c["data_source"]):
-                raise SourceError(f"claims_ledger row {i}: a checked claim needs on_mismatch and the data's source")
+                raise SourceError(
+                    f"claims_ledger row {i}: a checked claim needs on_mismatch and the data's source"
+                )
             if c["on_mismatch"] == claims.NOT_REPRODUCED and not c["reason"]:
-                raise SourceError(f"claims_ledger row {i}: say why a mismatch would leave it not reproduced")
+                raise SourceError(
+                    f"claims_ledger row {i}: say why a mismatch would leave it not reproduced"
+                )
         elif c["status"] == claims.NOT_CHECKABLE and not c["reason"]:
             raise SourceError(f"claims_ledger row {i}: 'not checkable' needs a reason")
         elif c["status"] in claims.SOURCED and not c["named_source"]:
@@ -893,14 +1202,18 @@ def build_claims_ledger(text: str, out: Path) -> list[dict] | None:
     try:
         import pandas  # noqa: F401
     except ImportError:
-        print("build_data: skipped claims_ledger.csv (its checks need pandas: pip install -r requirements.txt)",
-              file=sys.stderr)
+        print(
+            "build_data: skipped claims_ledger.csv (its checks need pandas: pip install -r requirements.txt)",
+            file=sys.stderr,
+        )
         return None
     import os
+
     old = os.environ.get("MULTIPOLAR_DATA")
     os.environ["MULTIPOLAR_DATA"] = str(out)
     try:
         from multipolar import ledger
+
         return ledger.rows(spec)
     finally:
         if old is None:
@@ -995,14 +1308,16 @@ def readme() -> str:
         "Government work in the public domain. Figures from the paper are quoted for teaching.",
         "",
     ]
-    for name, res in catalog.RESOURCES.items():
+    for res in catalog.RESOURCES.values():
         out += [f"## `{res['path']}`: {res['title']}", "", res["description"], "", "Sources:", ""]
         for s in res["sources"]:
             out.append(f"- {s['publisher']}: {s['title']} ({s['version']}); raw file `{s['path']}`")
-        out += ["", "Licence: " + "; ".join(l["title"] for l in res["licenses"]), ""]
+        out += ["", "Licence: " + "; ".join(lic["title"] for lic in res["licenses"]), ""]
         out += ["| column | type | unit | description |", "|---|---|---|---|"]
         for f in res["fields"]:
-            out.append(f"| `{f['name']}` | {f['type']} | {f.get('unit', '')} | {f['description']} |")
+            out.append(
+                f"| `{f['name']}` | {f['type']} | {f.get('unit', '')} | {f['description']} |"
+            )
         out.append("")
     return "\n".join(out)
 
@@ -1011,7 +1326,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="folder of raw sources")
     ap.add_argument("--out", type=Path, default=ROOT / "data", help="output folder")
-    ap.add_argument("--curated", type=Path, default=curated.FOLDER, help="folder of hand-curated rows")
+    ap.add_argument(
+        "--curated", type=Path, default=curated.FOLDER, help="folder of hand-curated rows"
+    )
     args = ap.parse_args(argv)
     curated.FOLDER = args.curated
     try:
@@ -1056,7 +1373,9 @@ def main(argv: list[str] | None = None) -> int:
         res = catalog.RESOURCES["claims_ledger"]
         write_csv(args.out / res["path"], [f["name"] for f in res["fields"]], ledger_rows)
         print(f"wrote {res['path']}: {len(ledger_rows)} rows")
-    (args.out / "datapackage.json").write_text(json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (args.out / "datapackage.json").write_text(
+        json.dumps(datapackage(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     (args.out / "README.md").write_text(readme(), encoding="utf-8")
     print("wrote datapackage.json, README.md")
     return 0

@@ -211,8 +211,9 @@ def build_places() -> list[dict]:
     rows = []
     towns = curated.read("map_towns")
     for row in towns:
-        name, gid, kind, country, chapters, note = (row[k] for k in ("name", "geonameid", "kind", "country",
-                                                                     "chapters", "note"))
+        name, gid, kind, country, chapters, note = (
+            row[k] for k in ("name", "geonameid", "kind", "country", "chapters", "note")
+        )
         city = cities.get(str(gid))
         if city is None:
             raise MapSourceError(

@@ -77,10 +77,25 @@ a { color: inherit; text-decoration: none; }
 
 #: Parts of a built page that belong to the web site, not to the text.
 DROP = [
-    "script", "style", "noscript", "nav", "button", "form", "input",
-    ".headerlink", ".toggle-details__summary", ".header-article", ".prev-next-area",
-    ".bd-sidebar", ".bd-footer-article", ".bd-header", ".tag_remove-input .cell_input",
-    ".tag_hide-input .cell_input", ".tag_hide-cell", ".Quiz", "#colab-setup",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "button",
+    "form",
+    "input",
+    ".headerlink",
+    ".toggle-details__summary",
+    ".header-article",
+    ".prev-next-area",
+    ".bd-sidebar",
+    ".bd-footer-article",
+    ".bd-header",
+    ".tag_remove-input .cell_input",
+    ".tag_hide-input .cell_input",
+    ".tag_hide-cell",
+    ".Quiz",
+    "#colab-setup",
 ]
 
 
@@ -118,8 +133,11 @@ def extract(page_html: str, chapter: int) -> tuple[str, str, list[str], list[str
         details["open"] = ""
     captions = []
     for n, img in enumerate(article.select("img.multipolar-chart"), start=1):
-        caption = f"Figure {chapter}.{n}. {caption_of(img.get('alt', ''))}" if chapter else \
-            caption_of(img.get("alt", ""))
+        caption = (
+            f"Figure {chapter}.{n}. {caption_of(img.get('alt', ''))}"
+            if chapter
+            else caption_of(img.get("alt", ""))
+        )
         captions.append(caption)
         fig = soup.new_tag("figure", attrs={"class": "chart"})
         img.wrap(fig)
@@ -138,24 +156,30 @@ def print_document(html_dir: Path, toc_numbers: dict[str, int] | None = None) ->
     for page in toc_pages():
         path = html_dir / f"{page}.html"
         if not path.is_file():
-            raise SystemExit(f"error: {path} is missing: build the book first "
-                             "(jupyter-book build --all .)")
+            raise SystemExit(
+                f"error: {path} is missing: build the book first (jupyter-book build --all .)"
+            )
         numbered = Path(page).name[:2].isdigit()
         chapter += numbered
-        title, article, captions, keys = extract(path.read_text(encoding="utf-8"),
-                                                 chapter if numbered else 0)
+        title, article, captions, keys = extract(
+            path.read_text(encoding="utf-8"), chapter if numbered else 0
+        )
         contents["titles"].append(title)
         contents["captions"] += captions
         number = (toc_numbers or {}).get(title, "")
-        toc_items.append(f"<li><span class='title'>{htmllib.escape(title)}</span>"
-                         f"<span class='page'>{number}</span></li>")
+        toc_items.append(
+            f"<li><span class='title'>{htmllib.escape(title)}</span>"
+            f"<span class='page'>{number}</span></li>"
+        )
         body.append(f"<section class='chapter'>{article}</section>")
         if keys:
             appendix.append(f"<h2>{htmllib.escape(title)}</h2>" + "".join(keys))
     contents["titles"].append("Appendix: answers to the quizzes")
     number = (toc_numbers or {}).get("Appendix: answers to the quizzes", "")
-    toc_items.append(f"<li><span class='title'>Appendix: answers to the quizzes</span>"
-                     f"<span class='page'>{number}</span></li>")
+    toc_items.append(
+        f"<li><span class='title'>Appendix: answers to the quizzes</span>"
+        f"<span class='page'>{number}</span></li>"
+    )
     doc = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>{htmllib.escape(TITLE)}</title><style>{PRINT_CSS}</style></head><body>
 <div class="cover"><h1>{htmllib.escape(TITLE)}</h1>
@@ -165,10 +189,10 @@ No. 4 (2015/2).</p><p>PDF edition of the online book. The charts are those of th
 their interactive versions, the quizzes and the graded exercises are in the notebooks.</p>
 <p>Course text and code: MIT licence. World Bank data: CC BY 4.0. CIA World Factbook: public
 domain.</p></div>
-<div class="toc"><h1>Contents</h1><ol>{''.join(toc_items)}</ol></div>
-{''.join(body)}
+<div class="toc"><h1>Contents</h1><ol>{"".join(toc_items)}</ol></div>
+{"".join(body)}
 <section class="chapter appendix"><h1>Appendix: answers to the quizzes</h1>
-{''.join(appendix)}</section>
+{"".join(appendix)}</section>
 </body></html>"""
     return doc, contents
 
@@ -178,14 +202,22 @@ def browser_path() -> str:
     import os
     import shutil
 
-    candidates = [os.environ.get("CHROMIUM", ""), "/usr/bin/chromium", "chromium",
-                  "chromium-browser", "google-chrome", "google-chrome-stable"]
+    candidates = [
+        os.environ.get("CHROMIUM", ""),
+        "/usr/bin/chromium",
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
     for name in candidates:
         found = name and (shutil.which(name) or (Path(name).is_file() and name))
         if found:
             return str(found)
-    raise SystemExit("error: no Chromium or Chrome found to print the PDF; install Debian's "
-                     "`chromium` (bash scripts/setup_system.sh) or set CHROMIUM=/path/to/browser")
+    raise SystemExit(
+        "error: no Chromium or Chrome found to print the PDF; install Debian's "
+        "`chromium` (bash scripts/setup_system.sh) or set CHROMIUM=/path/to/browser"
+    )
 
 
 def _print(doc: str, workdir: Path, out: Path) -> None:
@@ -193,20 +225,33 @@ def _print(doc: str, workdir: Path, out: Path) -> None:
 
     src = workdir / "print.html"
     src.write_text(doc, encoding="utf-8")
-    footer = ("<div style='font-size:8px;width:100%;text-align:center;color:#444'>"
-              "<span class='pageNumber'></span> / <span class='totalPages'></span></div>")
+    footer = (
+        "<div style='font-size:8px;width:100%;text-align:center;color:#444'>"
+        "<span class='pageNumber'></span> / <span class='totalPages'></span></div>"
+    )
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=browser_path(), args=["--no-sandbox"])
         try:
             page = browser.new_page()
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-                ("file:", "data:")) else route.abort())
+            page.route(
+                "**/*",
+                lambda route: route.continue_()
+                if route.request.url.startswith(("file:", "data:"))
+                else route.abort(),
+            )
             page.goto(src.as_uri(), wait_until="load")
             page.emulate_media(media="print")
-            page.pdf(path=str(out), format="A4", print_background=True, display_header_footer=True,
-                     header_template="<span></span>", footer_template=footer, outline=True,
-                     tagged=True, margin={"top": "18mm", "bottom": "20mm", "left": "16mm",
-                                          "right": "16mm"})
+            page.pdf(
+                path=str(out),
+                format="A4",
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer,
+                outline=True,
+                tagged=True,
+                margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"},
+            )
         finally:
             browser.close()
 
@@ -251,16 +296,22 @@ def build(html_dir: Path, out: Path) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("--html", type=Path, default=ROOT / "_build" / "html",
-                   help="the built book (default: _build/html)")
+    p.add_argument(
+        "--html",
+        type=Path,
+        default=ROOT / "_build" / "html",
+        help="the built book (default: _build/html)",
+    )
     p.add_argument("--out", type=Path, default=ROOT / "_build" / "pdf" / PDF_NAME)
     args = p.parse_args(argv)
     contents = build(args.html, args.out)
     from pypdf import PdfReader
 
     n = len(PdfReader(str(args.out)).pages)
-    print(f"wrote {args.out}: {n} pages, {args.out.stat().st_size / 2**20:.1f} MB, "
-          f"{len(contents['captions'])} figures")
+    print(
+        f"wrote {args.out}: {n} pages, {args.out.stat().st_size / 2**20:.1f} MB, "
+        f"{len(contents['captions'])} figures"
+    )
     return 0
 
 

@@ -46,7 +46,9 @@ KEEP_METADATA = ("kernelspec", "language_info", "otter")
 def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
     """Strip outputs and volatile fields; give cells stable ids; put the title first."""
     nb = copy.deepcopy(nb)
-    nb.metadata = nbformat.NotebookNode({k: nb.metadata[k] for k in KEEP_METADATA if k in nb.metadata})
+    nb.metadata = nbformat.NotebookNode(
+        {k: nb.metadata[k] for k in KEEP_METADATA if k in nb.metadata}
+    )
     cells = list(nb.cells)
     for i, cell in enumerate(cells):
         cell["id"] = f"{name}-{i:03d}"
@@ -62,7 +64,8 @@ def normalise(nb: nbformat.NotebookNode, name: str) -> nbformat.NotebookNode:
 
 #: The first code cell of every student notebook (the master holds it; `init_cell: false`).
 FIRST_CELL = re.compile(
-    r'^(#.*\n)*from multipolar\.feedback import notebook\n\ngrader = notebook\("(\w+)"\)$')
+    r'^(#.*\n)*from multipolar\.feedback import notebook\n\ngrader = notebook\("(\w+)"\)$'
+)
 
 
 def check_first_cell(nb: nbformat.NotebookNode, name: str) -> None:
@@ -75,13 +78,17 @@ def check_first_cell(nb: nbformat.NotebookNode, name: str) -> None:
     code = [c for c in nb.cells if c.cell_type == "code"]
     match = FIRST_CELL.match(code[0].source.strip()) if code else None
     if not match or match.group(2) != name:
-        raise SystemExit(f"solutions/{name}.ipynb: the first code cell should be "
-                         "`from multipolar.feedback import notebook` and "
-                         f'`grader = notebook("{name}")` (with `init_cell: false` in the '
-                         "ASSIGNMENT CONFIG)")
+        raise SystemExit(
+            f"solutions/{name}.ipynb: the first code cell should be "
+            "`from multipolar.feedback import notebook` and "
+            f'`grader = notebook("{name}")` (with `init_cell: false` in the '
+            "ASSIGNMENT CONFIG)"
+        )
 
 
-def assign(master: Path, exercises_dir: Path, autograder_dir: Path, run_tests: bool = True) -> tuple[Path, Path]:
+def assign(
+    master: Path, exercises_dir: Path, autograder_dir: Path, run_tests: bool = True
+) -> tuple[Path, Path]:
     """Run otter assign on one master; write the student notebook and the autograder zip."""
     name = master.stem
     with tempfile.TemporaryDirectory(prefix=f"assign-{name}-") as tmp:
@@ -119,23 +126,32 @@ def assign(master: Path, exercises_dir: Path, autograder_dir: Path, run_tests: b
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("names", nargs="*", help="exercise sets to build (default: every solutions/*.ipynb)")
+    parser.add_argument(
+        "names", nargs="*", help="exercise sets to build (default: every solutions/*.ipynb)"
+    )
     parser.add_argument("--exercises-dir", type=Path, default=EXERCISES)
     parser.add_argument("--autograder-dir", type=Path, default=AUTOGRADERS)
-    parser.add_argument("--no-run-tests", action="store_true",
-                        help="do not let otter check that the solutions pass their tests (faster)")
+    parser.add_argument(
+        "--no-run-tests",
+        action="store_true",
+        help="do not let otter check that the solutions pass their tests (faster)",
+    )
     args = parser.parse_args(argv)
     masters = sorted(SOLUTIONS.glob("*.ipynb"))
     if args.names:
         wanted = {n.removesuffix(".ipynb") for n in args.names}
         unknown = wanted - {m.stem for m in masters}
         if unknown:
-            parser.error(f"no master notebook for {sorted(unknown)} in solutions/; have {[m.stem for m in masters]}")
+            parser.error(
+                f"no master notebook for {sorted(unknown)} in solutions/; have {[m.stem for m in masters]}"
+            )
         masters = [m for m in masters if m.stem in wanted]
     if not masters:
         parser.error("no master notebooks found in solutions/")
     for master in masters:
-        nb_path, zip_path = assign(master, args.exercises_dir, args.autograder_dir, not args.no_run_tests)
+        nb_path, zip_path = assign(
+            master, args.exercises_dir, args.autograder_dir, not args.no_run_tests
+        )
         print(f"{master.name}: student notebook -> {nb_path}; autograder -> {zip_path}")
     return 0
 

@@ -21,6 +21,7 @@ files minus the tests marked ``slow``. The report gives, per module, the mutants
 those generated, and every survivor with its diff and the ALLOWLIST reason (or "NO REASON: add a
 test"). Exit status 1 if a module scores below --min-score (default 90) or a survivor has no reason.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,8 @@ import re
 import shutil
 import subprocess
 import sys
-import tomllib
 import time
+import tomllib
 from collections import defaultdict
 from pathlib import Path
 
@@ -40,49 +41,99 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Module -> its fast unit tests (files; tests marked slow are left out when mutmut runs them).
 MODULES = {
     "data": ("multipolar/data.py", ["tests/test_data.py", "tests/test_doctests.py"]),
-    "tables": ("multipolar/tables.py", ["tests/test_tables.py", "tests/test_ch01.py", "tests/test_epilogue.py"]),
+    "tables": (
+        "multipolar/tables.py",
+        ["tests/test_tables.py", "tests/test_ch01.py", "tests/test_epilogue.py"],
+    ),
     "checks": ("multipolar/checks.py", ["tests/test_checks.py", "tests/test_doctests.py"]),
     "ledger": ("multipolar/ledger.py", ["tests/test_ledger.py", "tests/test_ledger_issue14.py"]),
-    "charts": ("multipolar/charts.py", [
-        "tests/test_charts_widgets.py", "tests/test_argmap.py", "tests/test_ch01.py", "tests/test_ch03_membership.py",
-        "tests/test_ch05_network.py", "tests/test_ch06_rapprochement.py", "tests/test_epilogue.py",
-        "tests/test_ledger.py", "tests/test_sco.py"]),
+    "charts": (
+        "multipolar/charts.py",
+        [
+            "tests/test_charts_widgets.py",
+            "tests/test_argmap.py",
+            "tests/test_ch01.py",
+            "tests/test_ch03_membership.py",
+            "tests/test_ch05_network.py",
+            "tests/test_ch06_rapprochement.py",
+            "tests/test_epilogue.py",
+            "tests/test_ledger.py",
+            "tests/test_sco.py",
+        ],
+    ),
 }
 DEFAULT = ["data", "tables", "checks", "ledger", "charts"]
 #: Modules of which only the alt-text code is mutated.
 ALT_TEXT_ONLY = {"multipolar/charts.py"}
 
 #: What the copy holds besides multipolar/ and tests/ (the tests read these).
-ALSO_COPY = ["data", "scripts", "curated", "book", "solutions", "exercises", "binder", "_config.yml", "_toc.yml",
-             "requirements.txt", "runtime.txt", "environment.yml", "README.md", "CONTRIBUTING.md", "CITATION.cff"]
+ALSO_COPY = [
+    "data",
+    "scripts",
+    "curated",
+    "book",
+    "solutions",
+    "exercises",
+    "binder",
+    "_config.yml",
+    "_toc.yml",
+    "requirements.txt",
+    "runtime.txt",
+    "environment.yml",
+    "README.md",
+    "CONTRIBUTING.md",
+    "CITATION.cff",
+]
 
 #: Survivors accepted as equivalent (no test can tell them apart from the original), keyed by
 #: "module.function: original line -> mutated line" (whitespace collapsed), as the report prints them.
 #: Equivalent mutants accepted as survivors, each with why: scripts/mutation_allowlist.toml.
 ALLOWLIST: dict[str, str] = tomllib.loads(
-    (Path(__file__).with_name("mutation_allowlist.toml")).read_text(encoding="utf-8"))
+    (Path(__file__).with_name("mutation_allowlist.toml")).read_text(encoding="utf-8")
+)
 
 
 # ---------------------------------------------------------------- which mutants: charts' alt text
 def _loads(node: ast.AST) -> set[str]:
     """Names ``node`` reads, less the variables of the comprehensions inside it."""
-    local = {n.id for c in ast.walk(node) if isinstance(c, ast.comprehension)
-             for n in ast.walk(c.target) if isinstance(n, ast.Name)}
-    return {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)} - local
+    local = {
+        n.id
+        for c in ast.walk(node)
+        if isinstance(c, ast.comprehension)
+        for n in ast.walk(c.target)
+        if isinstance(n, ast.Name)
+    }
+    return {
+        n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    } - local
 
 
 def _stores(stmt: ast.stmt) -> tuple[set[str], bool]:
     """Names a simple statement defines, and whether it only changes them (x += ..., x.append(...))."""
     if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
         targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-        names = {n.id for t in targets for n in ast.walk(t) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
-        changed = {n.value.id for t in targets for n in ast.walk(t)
-                   if isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.value, ast.Name)}
+        names = {
+            n.id
+            for t in targets
+            for n in ast.walk(t)
+            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+        }
+        changed = {
+            n.value.id
+            for t in targets
+            for n in ast.walk(t)
+            if isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.value, ast.Name)
+        }
         return names | changed, not names
     if isinstance(stmt, ast.AugAssign) and isinstance(stmt.target, ast.Name):
         return {stmt.target.id}, True
-    if (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Attribute)
-            and stmt.value.func.attr in ("append", "extend", "update", "insert") and isinstance(stmt.value.func.value, ast.Name)):
+    if (
+        isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Call)
+        and isinstance(stmt.value.func, ast.Attribute)
+        and stmt.value.func.attr in ("append", "extend", "update", "insert")
+        and isinstance(stmt.value.func.value, ast.Name)
+    ):
         return {stmt.value.func.value.id}, True
     return set(), False
 
@@ -102,8 +153,9 @@ def alt_text_lines(source: str) -> set[int]:
         for node in ast.walk(func):
             for child in ast.iter_child_nodes(node):
                 parents[child] = node
-            if isinstance(node, ast.stmt) and not isinstance(node, (ast.For, ast.If, ast.While, ast.With,
-                                                                     ast.FunctionDef, ast.Try)):
+            if isinstance(node, ast.stmt) and not isinstance(
+                node, (ast.For, ast.If, ast.While, ast.With, ast.FunctionDef, ast.Try)
+            ):
                 simple.append(node)
         defs = defaultdict(list)  # name -> [(line, stmt, only_changes)]
         for stmt in simple:
@@ -114,9 +166,18 @@ def alt_text_lines(source: str) -> set[int]:
             if isinstance(node, ast.For) and node is not func:
                 for n in {x.id for x in ast.walk(node.target) if isinstance(x, ast.Name)}:
                     defs[n].append((node.lineno, node, False))
-        seeds = [s for s in simple if isinstance(s, (ast.Assign, ast.AugAssign)) and any(
-            isinstance(t, ast.Attribute) and t.attr == "alt_text" or isinstance(t, ast.Name) and t.id == "alt"
-            for t in (s.targets if isinstance(s, ast.Assign) else [s.target]))]
+        seeds = [
+            s
+            for s in simple
+            if isinstance(s, (ast.Assign, ast.AugAssign))
+            and any(
+                isinstance(t, ast.Attribute)
+                and t.attr == "alt_text"
+                or isinstance(t, ast.Name)
+                and t.id == "alt"
+                for t in (s.targets if isinstance(s, ast.Assign) else [s.target])
+            )
+        ]
         if not seeds:
             continue
         done: set[ast.AST] = set()
@@ -128,7 +189,9 @@ def alt_text_lines(source: str) -> set[int]:
             done.add(stmt)
             if isinstance(stmt, (ast.For, ast.If, ast.While)):
                 header = stmt.iter if isinstance(stmt, ast.For) else stmt.test
-                skip = isinstance(stmt, ast.If) and all(isinstance(b, (ast.Continue, ast.Break)) for b in stmt.body)
+                skip = isinstance(stmt, ast.If) and all(
+                    isinstance(b, (ast.Continue, ast.Break)) for b in stmt.body
+                )
                 end = stmt.end_lineno + 1 if skip else max(stmt.body[0].lineno, stmt.lineno + 1)
                 lines.update(range(stmt.lineno, end))
                 reads = _loads(header)
@@ -138,16 +201,25 @@ def alt_text_lines(source: str) -> set[int]:
                 if stmt not in seeds and _stores(stmt)[1]:
                     reads |= _stores(stmt)[0]  # x += ..., x.append(...): the earlier x matters too
                 if stmt in seeds:
-                    reads -= {"fig"}  # fig.alt_text = ...: the figure itself is not part of the text
+                    reads -= {
+                        "fig"
+                    }  # fig.alt_text = ...: the figure itself is not part of the text
             for parent in _ancestors(stmt, parents, func):
                 todo.append(parent)
                 if isinstance(parent, (ast.For, ast.While)):  # items the loop skips
-                    todo += [s for s in ast.walk(parent) if isinstance(s, ast.If) and any(
-                        isinstance(b, (ast.Continue, ast.Break)) for b in s.body)]
+                    todo += [
+                        s
+                        for s in ast.walk(parent)
+                        if isinstance(s, ast.If)
+                        and any(isinstance(b, (ast.Continue, ast.Break)) for b in s.body)
+                    ]
             for name in reads:
-                earlier = sorted((d for d in defs.get(name, []) if d[0] < stmt.lineno or d[1] is stmt),
-                                 key=lambda d: d[0], reverse=True)
-                for line, d, only_changes in earlier:
+                earlier = sorted(
+                    (d for d in defs.get(name, []) if d[0] < stmt.lineno or d[1] is stmt),
+                    key=lambda d: d[0],
+                    reverse=True,
+                )
+                for _line, d, only_changes in earlier:
                     if d is stmt:
                         continue
                     todo.append(d)
@@ -221,7 +293,8 @@ def prepare(root: Path, work: Path, source: str, tests: list[str]) -> list[str]:
     tests = [t for t in tests if (root / t).is_file()]
     if not tests:
         raise SystemExit(f"{source}: none of its test files exist in {root}")
-    (work / "pyproject.toml").write_text(f"""[tool.mutmut]
+    (work / "pyproject.toml").write_text(
+        f"""[tool.mutmut]
 source_paths = ["multipolar"]
 only_mutate = ["{source}"]
 also_copy = {_toml_list(copied)}
@@ -231,7 +304,9 @@ pytest_add_cli_args = ["-m", "not slow", "-p", "no:cacheprovider", "-p", "no:nbv
 [tool.pytest.ini_options]
 testpaths = ["tests"]
 markers = ["slow: see tests/conftest.py"]
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     return tests
 
 
@@ -253,8 +328,13 @@ def _mutmut_env() -> dict:
 def results(work: Path) -> dict[str, str]:
     """mutmut's status of every mutant it ran: killed, survived, no tests, timeout, ..."""
     mutmut = Path(sys.executable).with_name("mutmut")
-    out = subprocess.run([str(mutmut), "results", "--all", "true"], cwd=work, env=_mutmut_env(),
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [str(mutmut), "results", "--all", "true"],
+        cwd=work,
+        env=_mutmut_env(),
+        capture_output=True,
+        text=True,
+    )
     found = {}
     for line in out.stdout.splitlines():
         m = re.match(r"\s+(\S+): (.+)$", line)
@@ -273,11 +353,20 @@ def describe(work: Path, source: str, names: list[str]) -> dict[str, tuple[str, 
     module = cst.parse_module((work / "mutants" / source).read_text(encoding="utf-8"))
     out = {}
     for name in names:
-        orig, mutant = (cst.Module([f]).code.strip().split("\n")
-                        for f in (read_original_function(module, name), read_mutant_function(module, name)))
-        diff = [l for l in difflib.unified_diff(orig, mutant, lineterm="", n=0) if not l.startswith(("---", "+++", "@@"))]
+        orig, mutant = (
+            cst.Module([f]).code.strip().split("\n")
+            for f in (read_original_function(module, name), read_mutant_function(module, name))
+        )
+        diff = [
+            ln
+            for ln in difflib.unified_diff(orig, mutant, lineterm="", n=0)
+            if not ln.startswith(("---", "+++", "@@"))
+        ]
         squash = lambda ls: " ".join(" ".join(ls).split())
-        minus, plus = squash(l[1:] for l in diff if l[0] == "-"), squash(l[1:] for l in diff if l[0] == "+")
+        minus, plus = (
+            squash(ln[1:] for ln in diff if ln[0] == "-"),
+            squash(ln[1:] for ln in diff if ln[0] == "+"),
+        )
         func = re.sub(r"^x_|__mutmut_\d+$", "", name.rsplit(".", 1)[1])
         label = name.rsplit(".", 1)[0].removeprefix("multipolar.")
         out[name] = (f"{label}.{func}: {minus} -> {plus}", "\n".join(diff))
@@ -290,7 +379,9 @@ def parse_target(arg: str) -> tuple[str, str, list[str]]:
         return (arg, *MODULES[arg])
     source, _, tests = arg.partition("=")
     if not source.endswith(".py"):
-        raise SystemExit(f"unknown module {arg!r}: give one of {sorted(MODULES)} or a path multipolar/....py")
+        raise SystemExit(
+            f"unknown module {arg!r}: give one of {sorted(MODULES)} or a path multipolar/....py"
+        )
     stem = Path(source).stem
     label = source.removeprefix("multipolar/").removesuffix(".py").replace("/", ".")
     return label, source, tests.split(",") if tests else [f"tests/test_{stem}.py"]
@@ -299,11 +390,17 @@ def parse_target(arg: str) -> tuple[str, str, list[str]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", default=DEFAULT, help=f"default: {' '.join(DEFAULT)}")
-    parser.add_argument("--root", type=Path, default=ROOT, help="repository to test (default: this one)")
-    parser.add_argument("--work", type=Path, default=ROOT / "_build" / "mutation", help="where the copies go")
+    parser.add_argument(
+        "--root", type=Path, default=ROOT, help="repository to test (default: this one)"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=ROOT / "_build" / "mutation", help="where the copies go"
+    )
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--min-score", type=float, default=90.0)
-    parser.add_argument("--report-only", action="store_true", help="report the last run's results, run nothing")
+    parser.add_argument(
+        "--report-only", action="store_true", help="report the last run's results, run nothing"
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     failed = False
@@ -318,34 +415,47 @@ def main(argv: list[str] | None = None) -> int:
         if source in ALT_TEXT_ONLY:
             wanted = alt_text_lines((root / source).read_text(encoding="utf-8"))
             names = sorted(n for n, line in mutant_lines(root / source).items() if line in wanted)
-        print(f"== {label} ({source}) with {', '.join(tests)}"
-              + (f": {len(names)} alt-text mutants" if names is not None else ""), flush=True)
+        print(
+            f"== {label} ({source}) with {', '.join(tests)}"
+            + (f": {len(names)} alt-text mutants" if names is not None else ""),
+            flush=True,
+        )
         if not args.report_only:
             run_mutmut(work, names, args.max_children)
         status = results(work)
         if names is not None:
             missing = set(names) - set(status)
             if missing:
-                raise SystemExit(f"{label}: mutmut did not generate {len(missing)} expected mutant(s), e.g. "
-                                 f"{sorted(missing)[:3]}: its numbering differs from mutant_lines()")
+                raise SystemExit(
+                    f"{label}: mutmut did not generate {len(missing)} expected mutant(s), e.g. "
+                    f"{sorted(missing)[:3]}: its numbering differs from mutant_lines()"
+                )
             status = {n: status[n] for n in names}
         killed = sum(s in ("killed", "timeout", "caught by type check") for s in status.values())
         total = len(status)
         score = 100 * killed / total if total else 100.0
         minutes = (time.monotonic() - start) / 60
-        print(f"{label}: {killed} of {total} mutants killed, score {score:.1f}% ({minutes:.1f} min)")
+        print(
+            f"{label}: {killed} of {total} mutants killed, score {score:.1f}% ({minutes:.1f} min)"
+        )
         unexplained = 0
-        survivors = sorted(n for n, s in status.items() if s not in ("killed", "timeout", "caught by type check"))
-        for name, (key, diff) in describe(work, source, survivors).items():
+        survivors = sorted(
+            n for n, s in status.items() if s not in ("killed", "timeout", "caught by type check")
+        )
+        for name, (key, _diff) in describe(work, source, survivors).items():
             reason = ALLOWLIST.get(key)
             if reason is None:
                 unexplained += 1
-            print(f"  {status[name]}: {name}\n    {key}\n    -> {reason or 'NO REASON: add a test or a reason'}")
+            print(
+                f"  {status[name]}: {name}\n    {key}\n    -> {reason or 'NO REASON: add a test or a reason'}"
+            )
         summary.append((label, killed, total, score, unexplained, minutes))
         failed |= score < args.min_score or unexplained > 0
     print("\nmodule        killed  total  score  unexplained survivors  minutes")
     for label, killed, total, score, unexplained, minutes in summary:
-        print(f"{label:<12} {killed:>7} {total:>6} {score:>5.1f}% {unexplained:>12} {minutes:>17.1f}")
+        print(
+            f"{label:<12} {killed:>7} {total:>6} {score:>5.1f}% {unexplained:>12} {minutes:>17.1f}"
+        )
     return 1 if failed else 0
 
 

@@ -1,4 +1,5 @@
 """Shared fixtures: where the raw sources are, and a scratch copy of data/."""
+
 from __future__ import annotations
 
 import shutil
@@ -15,13 +16,13 @@ SOURCES = ROOT.parent / "shared" / "sources"
 #: run repo2docker / a fresh clone: each takes from tens of seconds to minutes. Every notebook nbval
 #: executes (book/, exercises/, solutions/) is slow too. Everything else is the fast loop.
 SLOW_FILES = {
-    "test_book.py",             # builds the whole book (executes every chapter)
-    "test_browser.py",          # the built book in a headless browser, with axe
-    "test_pdf.py",              # the PDF edition, built from the test build
-    "test_jupyterlab.py",       # starts a real JupyterLab
-    "test_grading.py",          # grades submissions (otter, a kernel per notebook)
+    "test_book.py",  # builds the whole book (executes every chapter)
+    "test_browser.py",  # the built book in a headless browser, with axe
+    "test_pdf.py",  # the PDF edition, built from the test build
+    "test_jupyterlab.py",  # starts a real JupyterLab
+    "test_grading.py",  # grades submissions (otter, a kernel per notebook)
     "test_feedback_corpus.py",  # runs every exercise set's checks on a corpus of wrong answers
-    "test_launch.py",           # repo2docker, git clone, the Colab cell in a subprocess
+    "test_launch.py",  # repo2docker, git clone, the Colab cell in a subprocess
 }
 
 #: Single slow tests in otherwise fast files (measured on 2 cores: 9 s to 5 minutes each).
@@ -44,15 +45,21 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         path = Path(str(item.fspath))
         name = f"{path.name}::{item.originalname if hasattr(item, 'originalname') else item.name}"
-        if (path.suffix == ".ipynb" or path.name in SLOW_FILES or name in SLOW_TESTS
-                or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))):
+        if (
+            path.suffix == ".ipynb"
+            or path.name in SLOW_FILES
+            or name in SLOW_TESTS
+            or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
             item.add_marker(slow)
 
 
 @pytest.fixture
 def sources() -> Path:
     if not (SOURCES / "SOURCES.md").is_file():
-        pytest.skip(f"raw sources not found at {SOURCES}: the rebuild check needs ../shared/sources/")
+        pytest.skip(
+            f"raw sources not found at {SOURCES}: the rebuild check needs ../shared/sources/"
+        )
     return SOURCES
 
 
@@ -97,14 +104,30 @@ def built_book() -> Path:
             shutil.rmtree(BOOK_OUT, ignore_errors=True)
             BOOK_OUT.mkdir(parents=True)
             exe = Path(sys.executable).with_name("jupyter-book")
-            run = subprocess.run([str(exe), "build", "--all", "-W", "-n", "--keep-going", str(ROOT),
-                                  "--path-output", str(BOOK_OUT)], capture_output=True, text=True, cwd=ROOT)
+            run = subprocess.run(
+                [
+                    str(exe),
+                    "build",
+                    "--all",
+                    "-W",
+                    "-n",
+                    "--keep-going",
+                    str(ROOT),
+                    "--path-output",
+                    str(BOOK_OUT),
+                ],
+                capture_output=True,
+                text=True,
+                cwd=ROOT,
+            )
             log = run.stdout + run.stderr
             ok = run.returncode == 0 and "build succeeded" in log
             warning = re.search(r"WARNING: (?!.*Kernel is running over TCP).*", log)
             if not ok or warning:
                 marker.write_text(f"failed {run_id}\n{log[-4000:]}", encoding="utf-8")
-                pytest.fail(f"the book build failed{' with a warning: ' + warning.group(0) if warning else ''}\n{log[-4000:]}")
+                pytest.fail(
+                    f"the book build failed{' with a warning: ' + warning.group(0) if warning else ''}\n{log[-4000:]}"
+                )
             marker.write_text(f"ok {run_id}\n", encoding="utf-8")
             return html
         finally:

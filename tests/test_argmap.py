@@ -1,4 +1,5 @@
 """Chapter 7: the argument map's data, its metrics (recomputed here from data/), the verdict rule, the chart."""
+
 from __future__ import annotations
 
 import math
@@ -7,14 +8,14 @@ import sys
 from datetime import date
 
 import pytest
+from conftest import ROOT
 
 from multipolar import catalog, charts, claims, data
 from multipolar.chapters import ch07_argmap as argmap
 
-from conftest import ROOT
-
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+
 import curated  # noqa: E402
 
 PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
@@ -41,7 +42,10 @@ def test_every_named_metric_is_shown_on_the_map_with_a_source():
     events = data.epilogue_events()
     named = 0
     for _, r in argmap.nodes().iterrows():
-        for column, figures in (("evidence_metric", "evidence_figures"), ("counter_metric", "counter_figures")):
+        for column, figures in (
+            ("evidence_metric", "evidence_figures"),
+            ("counter_metric", "counter_figures"),
+        ):
             for key in _keys(r[column]):
                 named += 1
                 m = argmap.metric(key)
@@ -88,12 +92,16 @@ def test_brics_and_enlargement_metrics_match_the_data():
     peak, last = max(brics, key=brics.get), max(brics)
     assert f"{brics[last]:.1f}% in {last}" in s["text"]
     if peak != last:
-        assert f"peak of {brics[peak]:.1f}% in {peak}" in s["text"], "a fall since the peak must be shown"
+        assert f"peak of {brics[peak]:.1f}% in {peak}" in s["text"], (
+            "a fall since the peak must be shown"
+        )
     tl = data.sco_timeline()
     later = tl[(tl["kind"] == "enlargement") & (tl["year"] > 2015)]
     m = argmap.metric("sco_enlarged")
     assert m["value"] == sum(len(a.split("+")) for a in later["admitted"])
-    assert all(d in m["text"] for d in later["date"]) and all(src in m["source"] for src in later["source"])
+    assert all(d in m["text"] for d in later["date"]) and all(
+        src in m["source"] for src in later["source"]
+    )
 
 
 def test_k2_days_and_treasury_fall_match_the_data():
@@ -119,7 +127,9 @@ def test_ledger_counts_match_the_ledger():
 def test_map_table_has_a_row_per_claim_with_figures():
     t = argmap.map_table()
     assert list(t["node"]) == ["C"] + [f"P{i}" for i in range(1, 7)]
-    assert all(t["evidence_figures"].map(len) >= 1), "each claim on the map has a figure computed from data/"
+    assert all(t["evidence_figures"].map(len) >= 1), (
+        "each claim on the map has a figure computed from data/"
+    )
     counts = argmap.ledger_counts()
     for r in t.itertuples():
         c = counts[r.chapter]
@@ -130,7 +140,12 @@ def test_map_table_has_a_row_per_claim_with_figures():
 
 
 def test_combine_linked_and_convergent():
-    v = {"P1": "well supported", "P2": "weakly supported", "P3": "undecided", "P4": "partly supported"}
+    v = {
+        "P1": "well supported",
+        "P2": "weakly supported",
+        "P3": "undecided",
+        "P4": "partly supported",
+    }
     linked = argmap.combine(v, "linked")
     assert linked["score"] == argmap.VERDICTS["weakly supported"]
     assert linked["weakest"] == ["P2"] and linked["undecided"] == ["P3"]
@@ -141,10 +156,13 @@ def test_combine_linked_and_convergent():
     assert argmap.combine({}, "convergent")["score"] is None
 
 
-@pytest.mark.parametrize("verdicts, structure, match", [
-    ({"P1": "great"}, "linked", "unknown verdicts"),
-    ({"P1": "well supported"}, "chained", "structure must be"),
-])
+@pytest.mark.parametrize(
+    "verdicts, structure, match",
+    [
+        ({"P1": "great"}, "linked", "unknown verdicts"),
+        ({"P1": "well supported"}, "chained", "structure must be"),
+    ],
+)
 def test_combine_rejects_bad_input(verdicts, structure, match):
     with pytest.raises(ValueError, match=match):
         argmap.combine(verdicts, structure)
@@ -182,12 +200,15 @@ def _with_row(index: int, **changes):
     return rows
 
 
-@pytest.mark.parametrize("changes, match", [
-    ({"quote": "the SCO will rule the world"}, "not in the paper"),
-    ({"evidence": "The US share fell by 9 points"}, "number 9 is typed"),
-    ({"bears_on": "P9"}, "bears_on"),
-    ({"counter": ""}, "needs evidence, counter-evidence"),
-])
+@pytest.mark.parametrize(
+    "changes, match",
+    [
+        ({"quote": "the SCO will rule the world"}, "not in the paper"),
+        ({"evidence": "The US share fell by 9 points"}, "number 9 is typed"),
+        ({"bears_on": "P9"}, "bears_on"),
+        ({"counter": ""}, "needs evidence, counter-evidence"),
+    ],
+)
 def test_build_rejects_bad_rows(paper_text, changes, match):
     with pytest.raises(build_data.SourceError, match=match):
         build_data.build_argument_map(paper_text, _with_row(1, **changes))
@@ -198,11 +219,15 @@ def test_each_quote_comes_from_its_own_section(paper_text):
     conclusion (so the chapter's table of 'the paper's words' never credits one section with another's)."""
     flat = re.sub(r"\s+", " ", paper_text)
     starts = [0] + [flat.index(head) for _, _, head in claims.SECTIONS[1:]]
-    spans = {n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
-             for k, (n, _, _) in enumerate(claims.SECTIONS)}
+    spans = {
+        n: (starts[k], starts[k + 1] if k + 1 < len(starts) else len(flat))
+        for k, (n, _, _) in enumerate(claims.SECTIONS)
+    }
     for _, r in data.argument_map().iterrows():
         lo, hi = spans[int(r["chapter"])]
-        assert r["quote"] in flat[lo:hi], f"{r['node']}: its quote is not in section {r['chapter']} of the paper"
+        assert r["quote"] in flat[lo:hi], (
+            f"{r['node']}: its quote is not in section {r['chapter']} of the paper"
+        )
 
 
 def test_build_matches_committed_file(paper_text):

@@ -1,4 +1,5 @@
 """The whole book builds with warnings as errors, and every chart is a plain image with alt text."""
+
 from __future__ import annotations
 
 import re
@@ -23,8 +24,12 @@ def test_chapter_pages_have_images_with_alt_and_no_dead_widgets(built):
         assert charts, f"{page.name}: no chart images"
         for tag in imgs:
             alt = re.search(r'alt="([^"]*)"', tag)
-            assert alt and alt.group(1).strip(), f"{page.name}: an image without alt text: {tag[:120]}"
-        assert "application/vnd.jupyter.widget-view+json" not in html, f"{page.name}: a widget with no kernel would be dead"
+            assert alt and alt.group(1).strip(), (
+                f"{page.name}: an image without alt text: {tag[:120]}"
+            )
+        assert "application/vnd.jupyter.widget-view+json" not in html, (
+            f"{page.name}: a widget with no kernel would be dead"
+        )
         assert "Traceback" not in html, f"{page.name}: a traceback in the page"
 
 
@@ -63,5 +68,7 @@ def test_chapter_pages_are_light(built):
     pages = sorted((built / "book").glob("[0-9][0-9]_*.html"))
     assert pages, "no chapter pages were built"
     heavy = {p.name: page_weight(p) for p in pages if page_weight(p) > PAGE_BUDGET}
-    assert not heavy, (f"chapter pages over {PAGE_BUDGET / 2**20:.0f} MB (bytes): {heavy}; lower the charts' DPI or size "
-                       "(multipolar/charts.py png_bytes) or show fewer charts")
+    assert not heavy, (
+        f"chapter pages over {PAGE_BUDGET / 2**20:.0f} MB (bytes): {heavy}; lower the charts' DPI or size "
+        "(multipolar/charts.py png_bytes) or show fewer charts"
+    )

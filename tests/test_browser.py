@@ -11,6 +11,7 @@ pages are saved in _build/screenshots/ (git-ignored).
 Needs /usr/bin/chromium (scripts/setup_system.sh installs it) and axe-core in .cache/npm
 (scripts/setup.sh installs it with npm); without either, these tests fail and say so.
 """
+
 from __future__ import annotations
 
 import functools
@@ -21,17 +22,23 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
 from conftest import ROOT
+
 from multipolar.site import launch as launch
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 AXE = ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-BLOCKING = ("serious", "critical")   # axe impacts that fail the test
-SEARCH_TERM = "hegemonic"            # a word the glossary and chapter 1 use
+BLOCKING = ("serious", "critical")  # axe impacts that fail the test
+SEARCH_TERM = "hegemonic"  # a word the glossary and chapter 1 use
 
 
 def toc_pages() -> list[str]:
@@ -51,7 +58,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site(built_book):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_book)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(built_book))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}/"
@@ -62,16 +71,20 @@ def site(built_book):
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     if not AXE.is_file():
-        pytest.fail(f"axe-core is not installed ({AXE.relative_to(ROOT)} is missing). Run `bash scripts/setup.sh`, "
-                    "which installs it from the npm registry: it needs Node.js and npm (e.g. `apt-get install npm`).")
+        pytest.fail(
+            f"axe-core is not installed ({AXE.relative_to(ROOT)} is missing). Run `bash scripts/setup.sh`, "
+            "which installs it from the npm registry: it needs Node.js and npm (e.g. `apt-get install npm`)."
+        )
     return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM.is_file():
-        pytest.fail(f"{CHROMIUM} not found: run `bash scripts/setup_system.sh` as root (it installs Debian's "
-                    "chromium package) or `sudo apt-get install chromium`")
+        pytest.fail(
+            f"{CHROMIUM} not found: run `bash scripts/setup_system.sh` as root (it installs Debian's "
+            "chromium package) or `sudo apt-get install chromium`"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -85,8 +98,10 @@ class Visit:
 
     def __init__(self, browser, site: str, path: str, color_scheme: str = "light"):
         self.site = site
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
-        self.external: list[tuple[str, str]] = []        # (resource type, url), all blocked
+        self.context = browser.new_context(
+            viewport={"width": 1280, "height": 900}, color_scheme=color_scheme
+        )
+        self.external: list[tuple[str, str]] = []  # (resource type, url), all blocked
         self.failed_local: list[str] = []
         self.errors: list[str] = []
 
@@ -102,10 +117,18 @@ class Visit:
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(f"JavaScript error: {e}"))
         self.page.on("console", self._console)
-        self.page.on("requestfailed", lambda r: self._local(r.url) and self.failed_local.append(f"{r.url}: {r.failure}"))
-        self.page.on("response", lambda r: self._local(r.url) and r.status >= 400 and self.failed_local.append(f"{r.url}: HTTP {r.status}"))
+        self.page.on(
+            "requestfailed",
+            lambda r: self._local(r.url) and self.failed_local.append(f"{r.url}: {r.failure}"),
+        )
+        self.page.on(
+            "response",
+            lambda r: self._local(r.url)
+            and r.status >= 400
+            and self.failed_local.append(f"{r.url}: HTTP {r.status}"),
+        )
         self.page.goto(site + path, wait_until="load")
-        self.page.wait_for_timeout(300)   # let deferred scripts run
+        self.page.wait_for_timeout(300)  # let deferred scripts run
 
     def _local(self, url: str) -> bool:
         return url.startswith(self.site)
@@ -115,7 +138,7 @@ class Visit:
             return
         where = (msg.location or {}).get("url", "")
         if "Failed to load resource" in msg.text and where and not self._local(where):
-            return   # a blocked external request: judged by self.external instead
+            return  # a blocked external request: judged by self.external instead
         self.errors.append(f"console error: {msg.text} ({where})")
 
     def close(self) -> None:
@@ -124,10 +147,14 @@ class Visit:
 
 def check_images(page) -> list[str]:
     imgs = page.eval_on_selector_all(
-        "img", "els => els.map(e => ({src: e.currentSrc.slice(0, 80), ok: e.complete && e.naturalWidth > 0,"
-               " alt: (e.getAttribute('alt') || '').trim(), hidden: e.getAttribute('aria-hidden') === 'true'}))")
+        "img",
+        "els => els.map(e => ({src: e.currentSrc.slice(0, 80), ok: e.complete && e.naturalWidth > 0,"
+        " alt: (e.getAttribute('alt') || '').trim(), hidden: e.getAttribute('aria-hidden') === 'true'}))",
+    )
     problems = [f"image did not load: {i['src']}" for i in imgs if not i["ok"]]
-    problems += [f"image without alt text: {i['src']}" for i in imgs if not i["alt"] and not i["hidden"]]
+    problems += [
+        f"image without alt text: {i['src']}" for i in imgs if not i["alt"] and not i["hidden"]
+    ]
     return problems
 
 
@@ -138,8 +165,13 @@ def check_axe(page, axe_source: str, within: str | None = None) -> list[str]:
     context = f"{{include: [[{within!r}]]}}" if within else "document"
     violations = page.evaluate(
         f"async () => (await axe.run({context}, {{resultTypes: ['violations']}})).violations.map(v => ("
-        "{id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))")
-    return [f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}" for v in violations if v["impact"] in BLOCKING]
+        "{id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))"
+    )
+    return [
+        f"axe {v['impact']}: {v['id']} ({v['help']}) at {v['nodes']}"
+        for v in violations
+        if v["impact"] in BLOCKING
+    ]
 
 
 def check_quizzes(page) -> tuple[int, list[str]]:
@@ -176,7 +208,9 @@ def open_collapsed(page) -> int:
 
 def close_again(page, closed: int) -> None:
     if closed:
-        page.evaluate("() => document.querySelectorAll('details[data-was-closed]').forEach(d => d.open = false)")
+        page.evaluate(
+            "() => document.querySelectorAll('details[data-was-closed]').forEach(d => d.open = false)"
+        )
 
 
 def check_launch_links(page, path: str) -> list[str]:
@@ -186,13 +220,19 @@ def check_launch_links(page, path: str) -> list[str]:
         return []
     s = launch.settings()
     hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
-    expected = {"Binder": launch.binder_url(notebook, s) if s.binderhub_url else None,
-                "Colab": launch.colab_url(notebook, s) if s.colab_url else None,
-                "JupyterHub": launch.jupyterhub_url(notebook, s=s) if s.jupyterhub_url else None}
+    expected = {
+        "Binder": launch.binder_url(notebook, s) if s.binderhub_url else None,
+        "Colab": launch.colab_url(notebook, s) if s.colab_url else None,
+        "JupyterHub": launch.jupyterhub_url(notebook, s=s) if s.jupyterhub_url else None,
+    }
     problems = []
     for name, url in expected.items():
         if url and url not in hrefs:
-            near = [h for h in hrefs if name.lower() in h.lower() or "binder" in h or "colab" in h or "git-pull" in h]
+            near = [
+                h
+                for h in hrefs
+                if name.lower() in h.lower() or "binder" in h or "colab" in h or "git-pull" in h
+            ]
             problems.append(f"{name} link missing or wrong: expected {url}, page has {near}")
     return problems
 
@@ -204,25 +244,34 @@ def test_page_in_a_real_browser(browser, site, axe_source, path):
         page = visit.page
         assert page.title(), f"{path}: page did not load"
         problems = [f"failed local request: {u}" for u in visit.failed_local]
-        problems += [f"needs an external script (blocked here, so a feature breaks offline): {u}"
-                     for kind, u in visit.external if kind == "script"]
-        closed = open_collapsed(page)   # Method boxes and hidden cells hold images and quizzes too
+        problems += [
+            f"needs an external script (blocked here, so a feature breaks offline): {u}"
+            for kind, u in visit.external
+            if kind == "script"
+        ]
+        closed = open_collapsed(page)  # Method boxes and hidden cells hold images and quizzes too
         problems += check_images(page)
         problems += check_launch_links(page, path)
         problems += check_axe(page, axe_source)
         asked, quiz_problems = check_quizzes(page)
         problems += quiz_problems
-        if asked:   # answered quizzes recolour buttons and show feedback: check those states too
-            page.wait_for_timeout(1000)   # let jupyterquiz's colour animations (0.6-0.8 s) finish
-            problems += [f"after answering the quizzes: {p}" for p in check_axe(page, axe_source, ".Quiz")]
+        if asked:  # answered quizzes recolour buttons and show feedback: check those states too
+            page.wait_for_timeout(1000)  # let jupyterquiz's colour animations (0.6-0.8 s) finish
+            problems += [
+                f"after answering the quizzes: {p}" for p in check_axe(page, axe_source, ".Quiz")
+            ]
         if is_chapter(path):
             if not asked:
-                problems.append("a chapter without a quiz (every chapter ends with 'Check yourself')")
+                problems.append(
+                    "a chapter without a quiz (every chapter ends with 'Check yourself')"
+                )
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            close_again(page, closed)   # the screenshot shows the page as a reader first sees it
+            close_again(page, closed)  # the screenshot shows the page as a reader first sees it
             page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(SCREENSHOTS / (Path(path).stem + ".png")), full_page=True)
-        problems = visit.errors + problems   # errors from loading the page and from answering the quizzes
+        problems = (
+            visit.errors + problems
+        )  # errors from loading the page and from answering the quizzes
         assert not problems, f"{path}:\n  " + "\n  ".join(dict.fromkeys(problems))
     finally:
         visit.close()
@@ -246,7 +295,9 @@ def test_search_finds_a_term(browser, site):
         results = visit.page.locator("#search-results ul.search li")
         results.first.wait_for(timeout=15000)
         links = results.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-        assert any("glossary" in h for h in links), f"search for {SEARCH_TERM!r} did not find the glossary: {links}"
+        assert any("glossary" in h for h in links), (
+            f"search for {SEARCH_TERM!r} did not find the glossary: {links}"
+        )
         assert not visit.errors and not visit.failed_local, visit.errors + visit.failed_local
     finally:
         visit.close()
@@ -278,8 +329,10 @@ def test_browser_checks_can_fail(browser, site, axe_source):
 # must show, and that the collapsed "Method" boxes of the lighter pages work without a network.
 def images(page) -> list[dict]:
     return page.eval_on_selector_all(
-        "main img", "els => els.map(e => ({alt: (e.getAttribute('alt') || '').trim(),"
-                    " ok: e.complete && e.naturalWidth > 0}))")
+        "main img",
+        "els => els.map(e => ({alt: (e.getAttribute('alt') || '').trim(),"
+        " ok: e.complete && e.naturalWidth > 0}))",
+    )
 
 
 def widget_images(page) -> list[dict | None]:
@@ -305,13 +358,18 @@ def test_maps_load_with_alt_text_and_a_caption_naming_the_boundaries(browser, si
         alts = images(page)
         for start in MAP_PAGES[path]:
             maps = [i for i in alts if i["alt"].startswith(start)]
-            assert maps, f"{path}: no map whose alt text begins {start!r}; alt texts: {[i['alt'][:40] for i in alts]}"
+            assert maps, (
+                f"{path}: no map whose alt text begins {start!r}; alt texts: {[i['alt'][:40] for i in alts]}"
+            )
             assert all(i["ok"] for i in maps), f"{path}: the map {start!r} did not load"
         text = " ".join(page.inner_text("main").split())
         assert "Natural Earth" in text and "de facto" in text, (
-            f"{path}: the caption must name the boundary source and say the borders are de facto lines")
+            f"{path}: the caption must name the boundary source and say the borders are de facto lines"
+        )
         statics = widget_images(page)
-        assert statics and all(w and w["alt"] and w["ok"] for w in statics), f"{path}: a widget without its static image: {statics}"
+        assert statics and all(w and w["alt"] and w["ok"] for w in statics), (
+            f"{path}: a widget without its static image: {statics}"
+        )
         assert not visit.errors and not visit.failed_local, visit.errors + visit.failed_local
     finally:
         visit.close()
@@ -324,11 +382,21 @@ def test_timeline_page_shows_its_charts_and_every_event(browser, site):
     visit = Visit(browser, site, "book/timeline.html")
     try:
         page = visit.page
-        overview = [i for i in images(page) if i["alt"].startswith(f"Timeline of {len(events)} dated events")]
-        assert overview and all(i["ok"] for i in overview), "the overview chart is missing or its alt text does not count the events"
+        overview = [
+            i
+            for i in images(page)
+            if i["alt"].startswith(f"Timeline of {len(events)} dated events")
+        ]
+        assert overview and all(i["ok"] for i in overview), (
+            "the overview chart is missing or its alt text does not count the events"
+        )
         statics = widget_images(page)
-        assert statics and all(w and w["alt"] and w["ok"] for w in statics), f"the theme widget has no static image: {statics}"
-        box = page.locator("details", has=page.locator("summary", has_text="every event and its source"))
+        assert statics and all(w and w["alt"] and w["ok"] for w in statics), (
+            f"the theme widget has no static image: {statics}"
+        )
+        box = page.locator(
+            "details", has=page.locator("summary", has_text="every event and its source")
+        )
         assert box.count() == 1, "the table of events should sit in one collapsed box"
         table = box.locator("table")
         assert not table.is_visible(), "the table of events should be closed when the page opens"
@@ -340,7 +408,9 @@ def test_timeline_page_shows_its_charts_and_every_event(browser, site):
 
 
 def test_primary_sources_page_shows_each_document_with_its_address(browser, site):
-    headings = re.findall(r"^## (.+)$", (ROOT / "book" / "primary_sources.md").read_text(encoding="utf-8"), re.M)
+    headings = re.findall(
+        r"^## (.+)$", (ROOT / "book" / "primary_sources.md").read_text(encoding="utf-8"), re.M
+    )
     flat = lambda t: re.sub(r"[\"“”‘’'#¶]", "", " ".join(t.split())).strip()
     visit = Visit(browser, site, "book/primary_sources.html")
     try:
@@ -363,12 +433,15 @@ def test_method_boxes_start_closed_and_open_on_a_click(browser, site, path):
         boxes = page.locator("details", has=page.locator(":scope > summary", has_text="Method:"))
         assert boxes.count() >= 1, f"{path}: no 'Method' box"
         assert not any(boxes.nth(i).evaluate("d => d.open") for i in range(boxes.count())), (
-            f"{path}: a Method box is open when the page loads")
+            f"{path}: a Method box is open when the page loads"
+        )
         box = boxes.first
         body = box.locator(":scope > :not(summary)").first
         assert not body.is_visible(), f"{path}: a Method box's content shows before it is opened"
         box.locator(":scope > summary").click()
-        assert box.evaluate("d => d.open") and body.is_visible(), f"{path}: a Method box did not open on a click"
+        assert box.evaluate("d => d.open") and body.is_visible(), (
+            f"{path}: a Method box did not open on a click"
+        )
         assert not visit.errors, visit.errors
     finally:
         visit.close()

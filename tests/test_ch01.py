@@ -1,4 +1,5 @@
 """Chapter 1: the PPP file, the institutions table, and the share, overtaking and composition helpers."""
+
 from __future__ import annotations
 
 import csv
@@ -7,10 +8,9 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SOURCES
 
 from multipolar import catalog, charts, data, tables
-
-from conftest import ROOT, SOURCES
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
@@ -75,7 +75,9 @@ def test_ppp_series_sums_members():
 
 def test_world_shares_ppp_divides_by_world():
     s = tables.world_shares_ppp({"US": "USA"}, years=[2000])
-    assert s["share_pct"].iloc[0] == pytest.approx(100 * _raw_ppp("USA", 2000) / _raw_ppp("WLD", 2000))
+    assert s["share_pct"].iloc[0] == pytest.approx(
+        100 * _raw_ppp("USA", 2000) / _raw_ppp("WLD", 2000)
+    )
 
 
 def test_ppp_vs_market_covers_the_same_years_for_both_measures():
@@ -88,7 +90,9 @@ def test_ppp_vs_market_covers_the_same_years_for_both_measures():
 
 
 def test_share_changes_differences_and_per_year():
-    shares = pd.DataFrame({"label": ["a"] * 3, "year": [2000, 2004, 2010], "share_pct": [10.0, 12.0, 9.0]})
+    shares = pd.DataFrame(
+        {"label": ["a"] * 3, "year": [2000, 2004, 2010], "share_pct": [10.0, 12.0, 9.0]}
+    )
     t = tables.share_changes(shares, [2000, 2004, 2010])
     assert t.loc["a", "2000-2004 (pp)"] == pytest.approx(2.0)
     assert t.loc["a", "2004-2010 (pp)"] == pytest.approx(-3.0)
@@ -101,15 +105,17 @@ def test_share_changes_differences_and_per_year():
 def test_overtaking_year_needs_a_lasting_lead():
     a = pd.Series([1, 3, 1, 3, 4], index=[2000, 2001, 2002, 2003, 2004])
     b = pd.Series([2, 2, 2, 2, 2], index=[2000, 2001, 2002, 2003, 2004])
-    assert tables.overtaking_year(a, b) == 2003          # the 2001 lead did not last
-    assert tables.overtaking_year(b, a) is None           # b ends behind
-    assert tables.overtaking_year(a + 10, b) == 2000       # ahead throughout
+    assert tables.overtaking_year(a, b) == 2003  # the 2001 lead did not last
+    assert tables.overtaking_year(b, a) is None  # b ends behind
+    assert tables.overtaking_year(a + 10, b) == 2000  # ahead throughout
     with pytest.raises(ValueError):
         tables.overtaking_year(a, pd.Series([1.0], index=[1990]))
 
 
 def test_composition_check_identifies_the_eu_membership():
-    t = tables.composition_check("EUU", {"EU27": "+".join(tables.EU27), "EU28": "+".join(tables.EU28)}, 2008)
+    t = tables.composition_check(
+        "EUU", {"EU27": "+".join(tables.EU27), "EU28": "+".join(tables.EU28)}, 2008
+    )
     gaps = t.set_index(["vintage", "candidate"])["gap_pct"].abs()
     assert gaps[("wdi-2015-08", "EU28")] < 0.01 < gaps[("wdi-2015-08", "EU27")]
     assert gaps[("wdi-2026-07", "EU27")] < 0.01 < gaps[("wdi-2026-07", "EU28")]
@@ -120,11 +126,19 @@ def test_composition_check_identifies_the_eu_membership():
 def test_measure_chart_alt_text_and_styles():
     t = tables.ppp_vs_market({"United States": "USA", "China": "CHN"}, years=range(2000, 2011))
     fig = charts.measure_chart(t)
-    last = t[(t["label"] == "China") & (t["measure"] == tables.PPP) & (t["year"] == 2010)]["share_pct"].iloc[0]
-    assert f"China at purchasing power parity" in fig.alt_text and f"{last:.1f}% in 2010" in fig.alt_text
+    last = t[(t["label"] == "China") & (t["measure"] == tables.PPP) & (t["year"] == 2010)][
+        "share_pct"
+    ].iloc[0]
+    assert (
+        "China at purchasing power parity" in fig.alt_text
+        and f"{last:.1f}% in 2010" in fig.alt_text
+    )
     lines = fig.axes[0].get_lines()
     by_label = {ln.get_label(): ln for ln in lines}
-    us_m, us_p = by_label[f"United States, {tables.MARKET}"], by_label[f"United States, {tables.PPP}"]
+    us_m, us_p = (
+        by_label[f"United States, {tables.MARKET}"],
+        by_label[f"United States, {tables.PPP}"],
+    )
     assert us_m.get_color() == us_p.get_color() and us_m.get_linestyle() != us_p.get_linestyle()
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert any("(PPP)" in s for s in texts) and any("(MER)" in s for s in texts)

@@ -2,6 +2,7 @@
 
 Expected values are derived from the raw Factbook text or from first principles, never typed in.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -11,7 +12,6 @@ import re
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from multipolar import charts, classify, data
@@ -64,7 +64,9 @@ def test_memberships_match_the_raw_factbook_text(sources):
     """Every row's printed text occurs in that entity's raw 2015 field, and vice versa for SCO."""
     fb = sources / "cia-factbook-archive" / "data"
     names = {}
-    for line in (fb / "reference_tables" / "countries.csv").read_text(encoding="utf-8").splitlines()[1:]:
+    for line in (
+        (fb / "reference_tables" / "countries.csv").read_text(encoding="utf-8").splitlines()[1:]
+    ):
         parts = line.split(",")
         if parts[1] == "2015":
             names[parts[0]] = parts[2].lower()
@@ -78,15 +80,21 @@ def test_memberships_match_the_raw_factbook_text(sources):
     df = data.mechanism_membership()
     for r in df.itertuples():
         for token in r.printed.split("; "):
-            assert re.search(r"(^|, )" + re.escape(token) + r"(,|$)", fields[r.fips]), (r.country, token)
+            assert re.search(r"(^|, )" + re.escape(token) + r"(,|$)", fields[r.fips]), (
+                r.country,
+                token,
+            )
     sco_raw = {f for f, text in fields.items() if re.search(r"(^|, )SCO(,| \(|$)", text)}
     assert sco_raw == membership.participants("SCO", include_partners=True)
 
 
 def test_status_parsing_and_duplicates():
     b = _build_module()
-    assert b.split_orgs("ADB, CIS (associate member, has not ratified), SCO") == \
-        ["ADB", "CIS (associate member, has not ratified)", "SCO"]
+    assert b.split_orgs("ADB, CIS (associate member, has not ratified), SCO") == [
+        "ADB",
+        "CIS (associate member, has not ratified)",
+        "SCO",
+    ]
     df = data.mechanism_membership()
     assert not df.duplicated(["fips", "mechanism"]).any()
     odd = df[df["note"] != ""]
@@ -125,7 +133,9 @@ def test_overlap_agrees_with_sets():
     assert (row["shared"], row["union"]) == (len(a & b), len(a | b))
     assert row["jaccard"] == pytest.approx(len(a & b) / len(a | b))
     mat = membership.overlap_matrix(["SCO", "CICA"], value="shared")
-    assert mat.loc["SCO", "SCO"] == len(a) and mat.loc["SCO", "CICA"] == mat.loc["CICA", "SCO"] == len(a & b)
+    assert mat.loc["SCO", "SCO"] == len(a) and mat.loc["SCO", "CICA"] == mat.loc[
+        "CICA", "SCO"
+    ] == len(a & b)
     with pytest.raises(ValueError):
         membership.overlap_matrix(value="size")
 
@@ -135,7 +145,9 @@ def test_layers_cover_every_mechanism_and_say_not_covered():
     m = data.vision_mechanisms()
     assert list(lay["mechanism"]) == list(m.sort_values("order")["mechanism"])
     uncovered = lay[lay["coverage"] == "not covered"]
-    assert (uncovered["status"] == membership.NOT_COVERED).all() and uncovered["members"].isna().all()
+    assert (uncovered["status"] == membership.NOT_COVERED).all() and uncovered[
+        "members"
+    ].isna().all()
     df = data.mechanism_membership()
     china = df[df["country"] == "China"].set_index("mechanism")["status"]
     for r in lay[lay["coverage"] != "not covered"].itertuples():
@@ -163,18 +175,31 @@ def test_co_participants_counts_shared_mechanisms():
 # ------------------------------------------------------------------ charts and classifier
 def test_layers_chart_alt_text_and_fallback():
     lay = membership.layers("Mongolia")
-    fig = charts.layers_chart(lay, membership.overlap_matrix(), membership.overlap_matrix(value="shared"), "Mongolia")
+    fig = charts.layers_chart(
+        lay, membership.overlap_matrix(), membership.overlap_matrix(value="shared"), "Mongolia"
+    )
     for r in lay.itertuples():
         assert f"{r.mechanism}: {r.status}" in fig.alt_text
     jac = membership.overlap_matrix()
-    keep = [a for a in jac.index if a in set(lay.loc[(lay["coverage"] != "not covered")
-                                                      & (lay["status"] == "member"), "factbook_abbrev"])]
+    keep = [
+        a
+        for a in jac.index
+        if a
+        in set(
+            lay.loc[
+                (lay["coverage"] != "not covered") & (lay["status"] == "member"), "factbook_abbrev"
+            ]
+        )
+    ]
     if len(keep) >= 2:
         shown = fig.axes[1].images[0].get_array()
         np.testing.assert_allclose(np.asarray(shown), jac.loc[keep, keep].astype(float).to_numpy())
-        pairs = [(jac.loc[a, b], a, b) for i, a in enumerate(keep) for b in keep[i + 1:]]
+        pairs = [(jac.loc[a, b], a, b) for i, a in enumerate(keep) for b in keep[i + 1 :]]
         lo, hi = min(pairs), max(pairs)
-        assert f"Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) to {hi[0]:.2f} ({hi[1]} and {hi[2]})" in fig.alt_text
+        assert (
+            f"Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) to {hi[0]:.2f} ({hi[1]} and {hi[2]})"
+            in fig.alt_text
+        )
     else:
         assert "Jaccard" not in fig.alt_text and not fig.axes[1].images
 
@@ -253,8 +278,10 @@ def test_factbook_afghanistan_quirks(sources):
         path = fb / "fields" / f"country_fields_{year}.sql.gz"
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line in fh:
-                if ("International organization participation" in line
-                        and f", {ids[year]}, N'" in line):
+                if (
+                    "International organization participation" in line
+                    and f", {ids[year]}, N'" in line
+                ):
                     field = line.split("N'")[2].rsplit("'", 1)[0]
                     tokens[year] = b.split_orgs(field)
     assert "SCO (observer)" in tokens["2014"] and "CICA" in tokens["2014"]

@@ -1,4 +1,5 @@
 """Chapter 5: the events and figures tables, the bases' spans, the bargaining model and its charts."""
+
 from __future__ import annotations
 
 import math
@@ -7,16 +8,15 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from multipolar import charts, data, events
 from multipolar.chapters import ch05_bargaining as bargaining
 
-from conftest import ROOT
-
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
 
-PAPER = (ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE)
+PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
 
 
 def flat_paper() -> str:
@@ -50,12 +50,16 @@ def test_paper_rows_the_ledger_contradicts_are_attributed_and_marked():
     assert len(contradicted) >= 1
     seen = 0
     for _, claim in contradicted.iterrows():
-        rows = ev[(ev["source_type"] == "paper")
-                  & ev["quote"].map(lambda q: claim["quote"] in q or q in claim["quote"])]
+        rows = ev[
+            (ev["source_type"] == "paper")
+            & ev["quote"].map(lambda q, c=claim["quote"]: c in q or q in c)
+        ]
         for _, r in rows.iterrows():
             seen += 1
             assert "contradicted" in r["label"], r["label"]
-            assert r["event"].startswith("The paper says") and "contradicted" in r["event"], r["event"]
+            assert r["event"].startswith("The paper says") and "contradicted" in r["event"], r[
+                "event"
+            ]
     assert seen >= 1, "the February 2007 declaration row should be found"
 
 
@@ -71,7 +75,9 @@ def test_the_build_rejects_a_quote_not_in_the_paper(monkeypatch):
     with pytest.raises(build_data.SourceError, match="not in the paper"):
         build_data.check_paper_quote("t", 1, flat, "the US evacuated the base on 1 January 2006")
     with pytest.raises(build_data.SourceError, match="does not state the year"):
-        build_data.check_paper_quote("t", 1, flat, "On 21 November 2005 the US evacuated the base", year="2006")
+        build_data.check_paper_quote(
+            "t", 1, flat, "On 21 November 2005 the US evacuated the base", year="2006"
+        )
     with pytest.raises(build_data.SourceError, match="precision"):
         build_data.check_precision("t", 1, "2005-11", "day")
 
@@ -85,7 +91,9 @@ def test_figures_print_their_values_in_their_quotes():
         if r["source"].startswith("Sahara"):
             assert r["quote"] in flat
     kinds = set(fig.loc[fig["figure"].str.startswith("andijan_deaths"), "kind"])
-    assert kinds == {"official figure", "independent account"}, "official and independent accounts are paired"
+    assert kinds == {"official figure", "independent account"}, (
+        "official and independent accounts are paired"
+    )
 
 
 # ---------------------------------------------------------------- events module
@@ -115,7 +123,9 @@ def test_base_spans_come_from_the_milestone_rows():
             dates = list(rows.loc[rows["milestone"] == milestone, "date"])
             assert spans.loc[base, milestone] == (dates[0] if dates else "")
     manas_start = ev[(ev["base"] == "Manas") & (ev["milestone"] == "start")].iloc[0]
-    assert spans.loc["Manas", "start"] == manas_start["date"] == "2001-12", "Manas opened in December 2001"
+    assert spans.loc["Manas", "start"] == manas_start["date"] == "2001-12", (
+        "Manas opened in December 2001"
+    )
     assert manas_start["source_type"] == "report" and "December 2001" in manas_start["quote"]
     twice = pd.concat([ev, ev[ev["milestone"] == "end"]])
     with pytest.raises(ValueError, match="expected at most one"):
@@ -150,17 +160,30 @@ def test_support_and_costs():
 def test_can_refuse_is_strict():
     assert bargaining.can_refuse(pressure=10, cost=4, backers=3, weight=2.5)  # 2.5 < 4
     assert not bargaining.can_refuse(pressure=10, cost=5, backers=2, weight=2.5)  # 5 == 5: comply
-    assert not bargaining.can_refuse(pressure=10, cost=4, backers=3, weight=2.5, inducement=2)  # 2.5 > 2
+    assert not bargaining.can_refuse(
+        pressure=10, cost=4, backers=3, weight=2.5, inducement=2
+    )  # 2.5 > 2
     assert not bargaining.can_refuse(pressure=10, cost=4, backers=3, weight=2.5, credibility=0.4)
 
 
-@pytest.mark.parametrize("pressure,cost,weight,cred,induce", [
-    (10, 4, 2.5, 1.0, 0), (10, 4, 2.5, 0.5, 0), (3, 4, 1, 1, 0), (12, 1, 0.7, 0.9, 0.5), (20, 6, 3, 1, 0),
-    (10, 4, 0, 1, 0), (10, 4, 2, 1, 4), (7.5, 2.5, 2.5, 1.0, 0),
-])
+@pytest.mark.parametrize(
+    "pressure,cost,weight,cred,induce",
+    [
+        (10, 4, 2.5, 1.0, 0),
+        (10, 4, 2.5, 0.5, 0),
+        (3, 4, 1, 1, 0),
+        (12, 1, 0.7, 0.9, 0.5),
+        (20, 6, 3, 1, 0),
+        (10, 4, 0, 1, 0),
+        (10, 4, 2, 1, 4),
+        (7.5, 2.5, 2.5, 1.0, 0),
+    ],
+)
 def test_backers_needed_is_the_first_viable_number(pressure, cost, weight, cred, induce):
     n = bargaining.backers_needed(pressure, cost, weight, cred, induce)
-    viable = [k for k in range(200) if bargaining.can_refuse(pressure, cost, k, weight, cred, induce)]
+    viable = [
+        k for k in range(200) if bargaining.can_refuse(pressure, cost, k, weight, cred, induce)
+    ]
     assert n == (viable[0] if viable else None)
 
 
@@ -168,7 +191,9 @@ def test_schedule_matches_the_functions():
     t = bargaining.schedule(10, 4, 2.5, max_backers=5, credibility=0.8)
     assert list(t["backers"]) == list(range(6))
     for _, r in t.iterrows():
-        assert r["refusal_cost"] == pytest.approx(bargaining.refusal_cost(10, r["backers"], 2.5, 0.8))
+        assert r["refusal_cost"] == pytest.approx(
+            bargaining.refusal_cost(10, r["backers"], 2.5, 0.8)
+        )
         assert (r["decision"] == "refuse") == bargaining.can_refuse(10, 4, r["backers"], 2.5, 0.8)
     with pytest.raises(ValueError):
         bargaining.schedule(10, 4, 2.5, max_backers=-1)
@@ -203,6 +228,7 @@ def test_bargaining_chart_labels_every_bar():
 
 def test_slider_picks_its_type_and_drives_explore():
     from multipolar import widgets
+
     s = widgets.slider(0, 6, 2, description="Backers")
     f = widgets.slider(0, 1, 1, step=0.1, description="Credibility")
     assert type(s).__name__ == "IntSlider" and s.value == 2
@@ -211,7 +237,9 @@ def test_slider_picks_its_type_and_drives_explore():
 
     def draw(backers, credibility):
         seen.append((backers, credibility))
-        return charts.bargaining_chart(bargaining.schedule(10, 4, 2.5, 6, credibility), backers, "Model")
+        return charts.bargaining_chart(
+            bargaining.schedule(10, 4, 2.5, 6, credibility), backers, "Model"
+        )
 
     ex = widgets.explore(draw, backers=s, credibility=f)
     s.value = 3

@@ -1,4 +1,5 @@
 """Chapter 6: the paper's figures table, the contract arithmetic, the GDP pair and its charts."""
+
 from __future__ import annotations
 
 import re
@@ -6,14 +7,14 @@ import sys
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from multipolar import catalog, charts, data, tables
 from multipolar.chapters import ch06_rapprochement as rp
 
-from conftest import ROOT
-
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+
 import curated  # noqa: E402
 
 PAPER = ROOT.parent / "shared" / "paper" / build_data.PAPER_FILE
@@ -36,12 +37,14 @@ def test_every_figure_is_quoted_verbatim_with_its_citation():
     assert len(figs) >= 10
     for _, r in figs.iterrows():
         assert r["quote"] in flat, r["figure"]
-        assert r["cited_as"] == "no citation in the paper" or re.fullmatch(r"footnote \[\d+\], text lost", r["cited_as"])
+        assert r["cited_as"] == "no citation in the paper" or re.fullmatch(
+            r"footnote \[\d+\], text lost", r["cited_as"]
+        )
         if not pd.isna(r["value"]):
             assert f"{r['value']:g}" in r["quote"] or r["figure"] == "gas_negotiation_years"
     # the footnote rows: the marker is the first one after the quote
     for _, r in figs[figs["cited_as"].str.startswith("footnote")].iterrows():
-        after = flat[flat.index(r["quote"]) + len(r["quote"]):]
+        after = flat[flat.index(r["quote"]) + len(r["quote"]) :]
         assert re.search(r"\[(\d+)\]", after).group(0) == r["cited_as"].split()[1].rstrip(",")
 
 
@@ -65,7 +68,9 @@ def test_the_build_rejects_a_wrong_citation_or_value():
     wrong_value = dict(later[0], value=999)
     for bad_row in (no_address, wrong_value):
         with pytest.raises(build_data.SourceError, match="address|not printed"):
-            build_data.build_rapprochement_figures(PAPER.read_text(encoding="utf-8"), rows + [bad_row])
+            build_data.build_rapprochement_figures(
+                PAPER.read_text(encoding="utf-8"), rows + [bad_row]
+            )
 
 
 # ---------------------------------------------------------------- contract arithmetic
@@ -117,7 +122,9 @@ def test_dollar_change_market_and_ppp():
     got = rp.dollar_change("RUS", 2014, 2015)
     assert got["percent"] == pytest.approx((s[2015] - s[2014]) / s[2014] * 100)
     ppp = tables.ppp_series("RUS")
-    assert rp.dollar_change("RUS", 2014, 2015, measure="ppp")["percent"] == pytest.approx((ppp[2015] / ppp[2014] - 1) * 100)
+    assert rp.dollar_change("RUS", 2014, 2015, measure="ppp")["percent"] == pytest.approx(
+        (ppp[2015] / ppp[2014] - 1) * 100
+    )
     with pytest.raises(ValueError, match="no GDP value"):
         rp.dollar_change("RUS", 2014, 2015, catalog.PAPER_VINTAGE)  # the 2015 vintage ends in 2014
     with pytest.raises(ValueError, match="measure"):

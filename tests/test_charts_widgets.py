@@ -1,4 +1,5 @@
 """Charts are pure and accessible; widgets show a static image and redraw on change."""
+
 from __future__ import annotations
 
 import re
@@ -22,12 +23,12 @@ def test_share_chart_plots_the_data_it_is_given():
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
     us = df[df["label"] == "US"]
-    line = next(l for l in ax.lines if l.get_label() == "US")
+    line = next(ln for ln in ax.lines if ln.get_label() == "US")
     np.testing.assert_allclose(line.get_ydata(), us["share_pct"])
     assert ax.get_ylabel() == "Share of world GDP (%)" and ax.get_xlabel() == "Year"
     assert "World Bank" in fig._supxlabel.get_text()
     # two series differ by more than colour: line styles differ too
-    styles = {l.get_linestyle() for l in ax.lines if l.get_label() in ("US", "China")}
+    styles = {ln.get_linestyle() for ln in ax.lines if ln.get_label() in ("US", "China")}
     assert len(styles) == 2
 
 
@@ -39,7 +40,9 @@ def test_alt_text_is_built_from_the_data():
 
 
 def test_show_gives_img_with_alt():
-    fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="China's GDP")
+    fig = charts.growth_chart(
+        tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="China's GDP"
+    )
     bundle = charts.show(fig)._repr_mimebundle_()
     img = bundle["text/html"]
     assert img.startswith('<img src="data:image/png;base64,')
@@ -48,16 +51,29 @@ def test_show_gives_img_with_alt():
 
 
 #: Okabe & Ito (2008), "Color Universal Design": the eight colours as published.
-PUBLISHED_OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+PUBLISHED_OKABE_ITO = {
+    "#000000",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+}
 
 
 def test_charts_draw_series_in_distinct_okabe_ito_colours():
     from matplotlib.colors import to_hex
 
     assert len(set(charts.OKABE_ITO)) == len(charts.OKABE_ITO)
-    assert {c.upper() for c in charts.OKABE_ITO} <= PUBLISHED_OKABE_ITO - {"#F0E442"}, "yellow is too light on white"
+    assert {c.upper() for c in charts.OKABE_ITO} <= PUBLISHED_OKABE_ITO - {"#F0E442"}, (
+        "yellow is too light on white"
+    )
     ax = charts.share_chart(_shares()).axes[0]
-    drawn = [to_hex(line.get_color()).upper() for line in ax.lines if line.get_label() in ("US", "China")]
+    drawn = [
+        to_hex(line.get_color()).upper() for line in ax.lines if line.get_label() in ("US", "China")
+    ]
     assert len(drawn) == 2 and len(set(drawn)) == 2 and set(drawn) <= PUBLISHED_OKABE_ITO
     fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013)
     assert {to_hex(line.get_color()).upper() for line in fig.axes[0].lines} <= PUBLISHED_OKABE_ITO
@@ -82,6 +98,7 @@ def test_explorer_static_image_and_redraw():
 
 def test_explore_needs_controls():
     import pytest
+
     with pytest.raises(ValueError, match="at least one control"):
         widgets.explore(lambda: None)
 
@@ -94,6 +111,7 @@ def test_quiz_builders():
     n = quiz.numeric("N?", 50.0, 0.5, "ok")
     assert n["answers"][0]["range"] == [49.5, 50.5] and n["answers"][-1]["type"] == "default"
     import pytest
+
     with pytest.raises(ValueError, match="no correct answer"):
         quiz.choice("Q?", {"a": (False, "no")})
 
@@ -127,15 +145,19 @@ def test_map_slider_repaints_what_a_fresh_map_shows():
     from multipolar import maps
 
     live = maps._LiveMap()
-    live(2015)                                  # the default view: a map of its own
+    live(2015)  # the default view: a map of its own
     for year in (2001, 2025, 1996, 2015, 2017):
         painted, fresh = live(year), maps.membership_map(year)
         assert painted.alt_text == fresh.alt_text == maps.membership_alt_text(year)
         for a, b in zip(painted.axes[:2], fresh.axes[:2]):
-            assert [(tuple(p.get_facecolor()), p.get_hatch()) for p in a.patches] == \
-                   [(tuple(p.get_facecolor()), p.get_hatch()) for p in b.patches]
-            shown = lambda ax: sorted((t.get_text(), t.get_fontweight()) for t in ax.texts  # noqa: E731
-                                      if t.get_visible() and t.get_text())
+            assert [(tuple(p.get_facecolor()), p.get_hatch()) for p in a.patches] == [
+                (tuple(p.get_facecolor()), p.get_hatch()) for p in b.patches
+            ]
+            shown = lambda ax: sorted(
+                (t.get_text(), t.get_fontweight())
+                for t in ax.texts  # noqa: E731
+                if t.get_visible() and t.get_text()
+            )
             assert shown(a) == shown(b), year
         assert painted._suptitle.get_text() == fresh._suptitle.get_text()
         legend = lambda f: [t.get_text() for t in f.axes[2].get_legend().get_texts()]  # noqa: E731
@@ -155,8 +177,10 @@ def test_growth_chart_alt_text_states_first_last_and_multiple():
     values = tables.china_gdp("wdi-2015-08", "never")
     fig = charts.growth_chart(values, 1980, 2013, label="China's GDP")
     first, last = _raw("CHN", 1980, "wdi-2015-08") / 1e9, _raw("CHN", 2013, "wdi-2015-08") / 1e9
-    assert fig.alt_text == (f"Line chart of China's GDP from 1980 to 2013: {first:,.0f} to {last:,.0f} "
-                            f"US$ billions, a multiple of {last / first:.1f}.")
+    assert fig.alt_text == (
+        f"Line chart of China's GDP from 1980 to 2013: {first:,.0f} to {last:,.0f} "
+        f"US$ billions, a multiple of {last / first:.1f}."
+    )
     assert last / first > 10, "the multiple is the later value over the earlier one"
     ax = fig.axes[0]
     assert ax.get_title(loc="left") == f"China's GDP, 1980–2013: ×{last / first:.1f}"
@@ -165,11 +189,18 @@ def test_growth_chart_alt_text_states_first_last_and_multiple():
 
 def test_growth_chart_log_scale_and_unit_are_said():
     values = tables.china_gdp("wdi-2015-08", "never")
-    fig = charts.growth_chart(values / 1e3, 1990, 2000, label="GDP", unit="US$ trillions", scale=1e9, log=True)
+    fig = charts.growth_chart(
+        values / 1e3, 1990, 2000, label="GDP", unit="US$ trillions", scale=1e9, log=True
+    )
     first, last = _raw("CHN", 1990, "wdi-2015-08") / 1e12, _raw("CHN", 2000, "wdi-2015-08") / 1e12
-    assert fig.alt_text == (f"Line chart of GDP from 1990 to 2000 on a log scale: {first:,.0f} to {last:,.0f} "
-                            f"US$ trillions, a multiple of {last / first:.1f}.")
-    assert fig.axes[0].get_yscale() == "log" and fig.axes[0].get_ylabel() == "GDP (US$ trillions, log scale)"
+    assert fig.alt_text == (
+        f"Line chart of GDP from 1990 to 2000 on a log scale: {first:,.0f} to {last:,.0f} "
+        f"US$ trillions, a multiple of {last / first:.1f}."
+    )
+    assert (
+        fig.axes[0].get_yscale() == "log"
+        and fig.axes[0].get_ylabel() == "GDP (US$ trillions, log scale)"
+    )
 
 
 def test_share_chart_alt_text_gives_each_line_first_and_last_share():
@@ -178,15 +209,20 @@ def test_share_chart_alt_text_gives_each_line_first_and_last_share():
     parts = []
     for label in ("US", "China"):
         d = df[df["label"] == label]
-        parts.append(f"{label} from {d['share_pct'].iloc[0]:.1f}% in {int(d['year'].iloc[0])} to "
-                     f"{d['share_pct'].iloc[-1]:.1f}% in {int(d['year'].iloc[-1])}")
+        parts.append(
+            f"{label} from {d['share_pct'].iloc[0]:.1f}% in {int(d['year'].iloc[0])} to "
+            f"{d['share_pct'].iloc[-1]:.1f}% in {int(d['year'].iloc[-1])}"
+        )
     assert fig.alt_text == "Line chart, T. " + "; ".join(parts) + "."
 
 
 def test_comparison_chart_alt_text_pairs_printed_and_recomputed():
     t = pd.DataFrame({"c": ["US", "China"], "p": [31.3, 9.5], "r": [30.912, 12.345]})
     fig = charts.comparison_chart(t, "c", "p", "r", "Shares", "%")
-    assert fig.alt_text == "Bar chart, Shares. US: 31.3 printed, 30.91 recomputed; China: 9.5 printed, 12.35 recomputed."
+    assert (
+        fig.alt_text
+        == "Bar chart, Shares. US: 31.3 printed, 30.91 recomputed; China: 9.5 printed, 12.35 recomputed."
+    )
     widths = [p.get_width() for p in fig.axes[0].patches]
     assert widths == [31.3, 9.5, 30.912, 12.345]
 
@@ -195,97 +231,166 @@ def test_comparison_chart_alt_text_pairs_printed_and_recomputed():
 # Small hand-made tables: the expected sentence is built from the same table, so every number the
 # alt text states is checked against what the chart was given.
 def test_measure_chart_alt_text_exactly():
-    df = pd.DataFrame({"label": ["US"] * 4 + ["China"] * 2, "measure": ["market exchange rates"] * 2 + ["PPP"] * 2
-                       + ["PPP"] * 2, "year": [2000, 2010] * 3, "share_pct": [30.04, 22.96, 20.0, 16.5, 7.25, 16.75]})
+    df = pd.DataFrame(
+        {
+            "label": ["US"] * 4 + ["China"] * 2,
+            "measure": ["market exchange rates"] * 2 + ["PPP"] * 2 + ["PPP"] * 2,
+            "year": [2000, 2010] * 3,
+            "share_pct": [30.04, 22.96, 20.0, 16.5, 7.25, 16.75],
+        }
+    )
     fig = charts.measure_chart(df, title="T")
-    assert fig.alt_text == ("Line chart, T. US at market exchange rates from 30.0% in 2000 to 23.0% in 2010; "
-                            "US at PPP from 20.0% in 2000 to 16.5% in 2010; China at PPP from 7.2% in 2000 to "
-                            "16.8% in 2010.")
+    assert fig.alt_text == (
+        "Line chart, T. US at market exchange rates from 30.0% in 2000 to 23.0% in 2010; "
+        "US at PPP from 20.0% in 2000 to 16.5% in 2010; China at PPP from 7.2% in 2000 to "
+        "16.8% in 2010."
+    )
 
 
 def test_membership_matrix_alt_text_exactly():
     nc = "not covered by the course's sources"
-    m = pd.DataFrame({"SCO: Shanghai": ["member", ""], "CAREC: Central Asia": [nc, nc],
-                      "CICA": ["observer", "member"]}, index=["China", "Japan"])
+    m = pd.DataFrame(
+        {
+            "SCO: Shanghai": ["member", ""],
+            "CAREC: Central Asia": [nc, nc],
+            "CICA": ["observer", "member"],
+        },
+        index=["China", "Japan"],
+    )
     fig = charts.membership_matrix_chart(m, "T")
-    assert fig.alt_text == ("Dot matrix, T. China: SCO (member), CICA (observer); Japan: CICA (member). "
-                            "Not covered by the course's sources: CAREC.")
+    assert fig.alt_text == (
+        "Dot matrix, T. China: SCO (member), CICA (observer); Japan: CICA (member). "
+        "Not covered by the course's sources: CAREC."
+    )
     m2 = pd.DataFrame({"SCO": ["", ""]}, index=["A", "B"])
     assert charts.membership_matrix_chart(m2, "T").alt_text == "Dot matrix, T. A: none; B: none."
 
 
 def test_stacked_share_chart_alt_text_exactly():
-    df = pd.DataFrame({"indicator": ["GDP"] * 4 + ["Area"] * 4, "year": [2014] * 4 + [2015] * 4,
-                       "name": ["A", "B", "C", "D"] * 2, "share_pct": [10.0, 5.0, 2.5, 1.25, 1.0, 2.0, 3.0, 4.0]})
+    df = pd.DataFrame(
+        {
+            "indicator": ["GDP"] * 4 + ["Area"] * 4,
+            "year": [2014] * 4 + [2015] * 4,
+            "name": ["A", "B", "C", "D"] * 2,
+            "share_pct": [10.0, 5.0, 2.5, 1.25, 1.0, 2.0, 3.0, 4.0],
+        }
+    )
     fig = charts.stacked_share_chart(df, "T", top=2, reference={"GDP": 12.5})
-    assert fig.alt_text == ("Stacked bar chart, T. GDP 18.8% in 2014 (reference 12.5%), largest A 10.0%, B 5.0%; "
-                            "Area 10.0% in 2015, largest D 4.0%, C 3.0%.")
+    assert fig.alt_text == (
+        "Stacked bar chart, T. GDP 18.8% in 2014 (reference 12.5%), largest A 10.0%, B 5.0%; "
+        "Area 10.0% in 2015, largest D 4.0%, C 3.0%."
+    )
     ax = fig.axes[0]
     row = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks())}
+
     def bar(label):  # the segments of one indicator's bar, left to right
-        return [p.get_width() for p in sorted(ax.patches, key=lambda p: p.get_x())
-                if abs(p.get_y() + p.get_height() / 2 - row[label]) < 1e-9]
+        return [
+            p.get_width()
+            for p in sorted(ax.patches, key=lambda p: p.get_x())
+            if abs(p.get_y() + p.get_height() / 2 - row[label]) < 1e-9
+        ]
+
     assert bar("GDP") == [10.0, 5.0, 3.75]  # A, B, then the rest (2.5 + 1.25)
     assert bar("Area") == [1.0, 2.0, 7.0]  # the same segments (A, B, the rest) in every bar
 
 
 def test_timeline_chart_alt_text_exactly():
-    ev = pd.DataFrame({"date": ["2001-06-15", "1996-04"], "label": ["SCO founded", "Shanghai Five"],
-                       "kind": ["founding", "summit"]})
-    assert charts.timeline_chart(ev, "T", "S").alt_text == "Timeline, T: 2001-06-15 SCO founded; 1996-04 Shanghai Five."
+    ev = pd.DataFrame(
+        {
+            "date": ["2001-06-15", "1996-04"],
+            "label": ["SCO founded", "Shanghai Five"],
+            "kind": ["founding", "summit"],
+        }
+    )
+    assert (
+        charts.timeline_chart(ev, "T", "S").alt_text
+        == "Timeline, T: 2001-06-15 SCO founded; 1996-04 Shanghai Five."
+    )
 
 
 def test_trend_chart_alt_text_exactly():
-    proj = pd.DataFrame({"label": ["US"] * 3, "year": [2000, 2001, 2002], "actual": [30.0, 29.0, 26.25],
-                         "fit_data": [30.0, 29.0, float("nan")], "trend": [30.0, 29.0, 28.0],
-                         "in_fit": [True, True, False]})
+    proj = pd.DataFrame(
+        {
+            "label": ["US"] * 3,
+            "year": [2000, 2001, 2002],
+            "actual": [30.0, 29.0, 26.25],
+            "fit_data": [30.0, 29.0, float("nan")],
+            "trend": [30.0, 29.0, 28.0],
+            "in_fit": [True, True, False],
+        }
+    )
     fig = charts.trend_chart(proj, "T", "linear trend")
-    assert fig.alt_text == ("Line chart, T. Shaded fit window 2000-2001, linear trend. US: 29.0% in 2001; the trend "
-                            "projects 28.0% for 2002, actual 26.2% (error +1.8 points).")
+    assert fig.alt_text == (
+        "Line chart, T. Shaded fit window 2000-2001, linear trend. US: 29.0% in 2001; the trend "
+        "projects 28.0% for 2002, actual 26.2% (error +1.8 points)."
+    )
 
 
 def test_bargaining_chart_alt_text_exactly():
-    t = pd.DataFrame({"backers": [0, 1, 2], "refusal_cost": [9.0, 5.5, 2.0], "compliance_cost": [4.0] * 3,
-                      "decision": ["comply", "comply", "refuse"]})
+    t = pd.DataFrame(
+        {
+            "backers": [0, 1, 2],
+            "refusal_cost": [9.0, 5.5, 2.0],
+            "compliance_cost": [4.0] * 3,
+            "decision": ["comply", "comply", "refuse"],
+        }
+    )
     assert charts.bargaining_chart(t, 1, "T").alt_text == (
         "Bar chart, T: the cost of refusing falls from 9 with no backers to 2 with 2; the cost of complying is 4. "
-        "Refusal is viable from 2 backers. With 1 backers the model says: comply.")
+        "Refusal is viable from 2 backers. With 1 backers the model says: comply."
+    )
     never = t.assign(decision="comply")
     assert charts.bargaining_chart(never, 5, "T").alt_text == (
         "Bar chart, T: the cost of refusing falls from 9 with no backers to 2 with 2; the cost of complying is 4. "
-        "Refusal is not viable with any number of backers shown. ")
+        "Refusal is not viable with any number of backers shown. "
+    )
 
 
 def test_gas_price_chart_alt_text_exactly():
     s = pd.DataFrame({"ramp_up_years": [0, 1, 2], "price_usd_per_1000m3": [350.4, 361.6, 1372.5]})
     assert charts.gas_price_chart(s, 1, "T", "S").alt_text == (
         "Line chart, T: the implied average price rises from 350 US$ per thousand cubic metres with no ramp-up to "
-        "1,372 with 2 years of ramp-up; the chosen assumption (1 years) gives 362.")
+        "1,372 with 2 years of ramp-up; the chosen assumption (1 years) gives 362."
+    )
     assert charts.gas_price_chart(s, 9, "T", "S").alt_text.endswith("with 2 years of ramp-up.")
 
 
 def test_gdp_pair_chart_alt_text_exactly():
-    t = pd.DataFrame({"year": [2013, 2014, 2015], "china_usd": [9.6e12, 10.5e12, 11.1e12],
-                      "russia_usd": [2.29e12, 2.06e12, 1.36e12], "ratio": [4.19, 5.1, 8.16]})
+    t = pd.DataFrame(
+        {
+            "year": [2013, 2014, 2015],
+            "china_usd": [9.6e12, 10.5e12, 11.1e12],
+            "russia_usd": [2.29e12, 2.06e12, 1.36e12],
+            "ratio": [4.19, 5.1, 8.16],
+        }
+    )
     fig = charts.gdp_pair_chart(t, "T", labels=("China", "Russia"))
     assert fig.alt_text == (
         "Two-panel line chart, T. China's GDP went from 9.60 trillion US$ in 2013 to 11.10 in 2015; Russia's from "
-        "2.29 to 1.36. The ratio went from 4.2 to 8.2, highest (8.2) in 2015.")
-    assert charts.gdp_pair_chart(t.iloc[::-1].reset_index(drop=True).assign(year=[2015, 2014, 2013]), "T") \
-        .alt_text.endswith("highest (8.2) in 2015.")
+        "2.29 to 1.36. The ratio went from 4.2 to 8.2, highest (8.2) in 2015."
+    )
+    assert charts.gdp_pair_chart(
+        t.iloc[::-1].reset_index(drop=True).assign(year=[2015, 2014, 2013]), "T"
+    ).alt_text.endswith("highest (8.2) in 2015.")
 
 
 def test_status_chart_alt_text_exactly():
     counts = pd.Series({"reproduced": 3, "not reproduced": 0, "contested": 2})
-    assert charts.status_chart(counts).alt_text == \
-        "Bar chart of 5 claims by status. reproduced: 3; not reproduced: 0; contested: 2."
+    assert (
+        charts.status_chart(counts).alt_text
+        == "Bar chart of 5 claims by status. reproduced: 3; not reproduced: 0; contested: 2."
+    )
 
 
 def test_bases_timeline_chart_alt_text_exactly():
-    spans = pd.DataFrame({"name": ["K2", "Manas"], "start": ["2001-10", ""], "end": ["2005-11-21", "2014-06-03"]})
+    spans = pd.DataFrame(
+        {"name": ["K2", "Manas"], "start": ["2001-10", ""], "end": ["2005-11-21", "2014-06-03"]}
+    )
     ev = pd.DataFrame({"date": ["2005-05-13"], "label": ["Andijan"], "category": ["unrest"]})
     fig = charts.bases_timeline_chart(ev, spans, 2001, 2014, "T", "S")
-    assert fig.alt_text == ("Timeline 2001-2014, T. US base K2: 2001-10 to 2005-11-21; US base Manas: start not "
-                            "dated by the sources to 2014-06-03. Events: 2005-05-13 Andijan (unrest).")
+    assert fig.alt_text == (
+        "Timeline 2001-2014, T. US base K2: 2001-10 to 2005-11-21; US base Manas: start not "
+        "dated by the sources to 2014-06-03. Events: 2005-05-13 Andijan (unrest)."
+    )
     none = charts.bases_timeline_chart(ev.iloc[:0], spans.iloc[:1], 2001, 2014, "T", "S")
     assert none.alt_text.endswith("Events: none in the years chosen.")

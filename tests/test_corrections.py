@@ -3,6 +3,7 @@
 Each test reads a chapter's text (markdown and code, whitespace collapsed) and the data files, and
 checks that a correction made in one place is made in the others.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,12 +12,11 @@ import sys
 import nbformat
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from multipolar import catalog, data
-from multipolar.chapters import ch07_argmap as argmap
 from multipolar.chapters import ch06_rapprochement as rp
-
-from conftest import ROOT
+from multipolar.chapters import ch07_argmap as argmap
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
@@ -40,16 +40,26 @@ def ledger_row(key: str) -> pd.Series:
     return led.loc[key]
 
 
-CH3, CH4, CH5, CH6, CH8 = ("03_dichotomy_multilayer", "04_sco_testing_ground", "05_network_leverage",
-                           "06_sino_russian", "08_epilogue")
+CH3, CH4, CH5, CH6, CH8 = (
+    "03_dichotomy_multilayer",
+    "04_sco_testing_ground",
+    "05_network_leverage",
+    "06_sino_russian",
+    "08_epilogue",
+)
 
 
 # ---------------------------------------------------------------- 1. South Ossetia, 2008
 def test_south_ossetia_prose_timeline_and_ledger_agree_the_claim_is_contradicted():
     text = chapter(CH4)
     assert "refusal to back Russia" not in text
-    for words in ("Dushanbe Declaration", "28 August 2008", '"active role"',
-                  "recognition of South Ossetia and Abkhazia", "Sahara's claim is therefore contradicted"):
+    for words in (
+        "Dushanbe Declaration",
+        "28 August 2008",
+        '"active role"',
+        "recognition of South Ossetia and Abkhazia",
+        "Sahara's claim is therefore contradicted",
+    ):
         assert words in text, words
     tl = data.sco_timeline()
     assert not tl["event"].str.contains("issues no statement").any()
@@ -88,20 +98,27 @@ def test_osh_names_who_was_asked_and_keeps_the_sco_claim_as_sahara_s():
 
 def catalog_not_checkable() -> str:
     from multipolar import claims
+
     return claims.NOT_CHECKABLE
 
 
 # ---------------------------------------------------------------- 4. Power of Siberia
 def test_power_of_siberia_figures_say_which_is_which():
     figs = data.rapprochement_figures().set_index("figure")
-    paper, plateau, design = (figs.loc[k] for k in ("power_of_siberia_capacity", "pos_contract_plateau",
-                                                     "pos_design_capacity"))
+    paper, plateau, design = (
+        figs.loc[k]
+        for k in ("power_of_siberia_capacity", "pos_contract_plateau", "pos_design_capacity")
+    )
     assert paper["value"] == plateau["value"] < design["value"]
     assert "plateau" in paper["note"] and "design capacity" in paper["note"]
     assert "not the contracted annual volume" not in paper["note"]
     later = figs[figs.index.str.startswith("pos_")]
     assert later["cited_as"].map(build_data.is_later_source).all()
-    assert not figs[~figs.index.str.startswith("pos_")]["cited_as"].map(build_data.is_later_source).any()
+    assert (
+        not figs[~figs.index.str.startswith("pos_")]["cited_as"]
+        .map(build_data.is_later_source)
+        .any()
+    )
     for _, r in later[later["value"].notna()].iterrows():
         assert re.search(rf"(?<![\d.]){r['value']:g}(?![\d.])", r["quote"]), r.name
     assert figs.loc["pos_first_deliveries", "date"] == "2019-12-02"
@@ -116,15 +133,22 @@ def test_the_ramp_up_model_is_held_against_the_record():
     figs = data.rapprochement_figures()
     check = rp.ramp_up_check(figs)
     f = figs.set_index("figure")
-    first, reached = (pd.Timestamp(f.loc[k, "date"]) for k in ("pos_first_deliveries", "pos_plateau_reached"))
+    first, reached = (
+        pd.Timestamp(f.loc[k, "date"]) for k in ("pos_first_deliveries", "pos_plateau_reached")
+    )
     assert check["model_ramp_up"] == round((reached - first).days / 365.25)
     record = check["table"]
-    assert list(record["year"]) == sorted(record["year"]) and record["delivered_bcm"].is_monotonic_increasing
+    assert (
+        list(record["year"]) == sorted(record["year"])
+        and record["delivered_bcm"].is_monotonic_increasing
+    )
     assert check["delivered_bcm"] == pytest.approx(record["delivered_bcm"].sum())
     # the yearly model is the same model as the price calculation: summed over a contract it is the
     # contract volume
     for ramp in (0, 1, 5, 10):
-        assert sum(rp.model_deliveries(38, ramp, 30)) == pytest.approx(rp.contract_volume_bcm(38, 30, ramp))
+        assert sum(rp.model_deliveries(38, ramp, 30)) == pytest.approx(
+            rp.contract_volume_bcm(38, 30, ramp)
+        )
     assert rp.model_deliveries(38, 5, 2) == pytest.approx([38 * 0.1, 38 * 0.3])
     with pytest.raises(ValueError):
         rp.model_deliveries(0, 5, 3)
@@ -137,10 +161,13 @@ def test_the_ramp_up_model_is_held_against_the_record():
 # ---------------------------------------------------------------- 5, 6, 8. chapter 6's other corrections
 def test_navy_sentence_keeps_for_military_exercise_and_the_earlier_voyages():
     text = chapter(CH6)
-    navy = re.search(r'"for the first time in history", he writes, the Chinese navy "entered into the Black Sea '
-                     r'and Mediterranean for military exercise"', text)
+    navy = re.search(
+        r'"for the first time in history", he writes, the Chinese navy "entered into the Black Sea '
+        r'and Mediterranean for military exercise"',
+        text,
+    )
     assert navy, "the navy sentence must keep 'for military exercise'"
-    rest = text[navy.end():navy.end() + 600]
+    rest = text[navy.end() : navy.end() + 600]
     assert "Libya" in rest and "2011" in rest and "chemical weapons" in rest and "2014" in rest
     row = ledger_row("navy_2015")
     assert "for military exercise" in row["claim"] and "for military exercise" in row["quote"]
@@ -178,8 +205,14 @@ def test_manas_opening_and_the_two_missing_facts():
     assert "Romania" in text
     # any causal link is marked as an interpretation, in the prose and in the ledger
     assert text.count("interpretation") >= 2
-    assert "interpretation" in ledger_row("k2_notice")["note"] and "Romania" in ledger_row("k2_notice")["note"]
-    assert "Moscow" in ledger_row("manas_rent")["note"] and "interpretation" in ledger_row("manas_rent")["note"]
+    assert (
+        "interpretation" in ledger_row("k2_notice")["note"]
+        and "Romania" in ledger_row("k2_notice")["note"]
+    )
+    assert (
+        "Moscow" in ledger_row("manas_rent")["note"]
+        and "interpretation" in ledger_row("manas_rent")["note"]
+    )
 
 
 # ---------------------------------------------------------------- 10. the CIS anti-terrorist centre
@@ -203,7 +236,10 @@ def test_china_russia_ratio_uses_one_vintage():
 # ---------------------------------------------------------------- 12. minor
 def test_minor_corrections():
     glossary = flat((ROOT / "book" / "glossary.md").read_text(encoding="utf-8"))
-    assert '"color revolutions technology"' in glossary and '"colour revolutions technology"' not in glossary
+    assert (
+        '"color revolutions technology"' in glossary
+        and '"colour revolutions technology"' not in glossary
+    )
     intro = flat((ROOT / "book" / "intro.md").read_text(encoding="utf-8"))
     assert "professor of political science" not in intro
     note = re.search(r'author note as "([^"]+)"', intro)
@@ -235,9 +271,15 @@ def test_cis_centre_rows_and_ledger_note_agree_with_the_prose():
     for r in (founded, branch):
         assert r["source_type"] == "news report" and r["url"].startswith("https://jamestown.org/")
     row = ledger_row("cis_atc")
-    assert "June 2000" in row["note"] and "1 June 2001" in row["note"] and "sco_timeline.csv" in row["note"]
+    assert (
+        "June 2000" in row["note"]
+        and "1 June 2001" in row["note"]
+        and "sco_timeline.csv" in row["note"]
+    )
     text = chapter(CH4)
-    assert "Jamestown Foundation (2001)" in text, "the timeline's source line names the rows' source"
+    assert "Jamestown Foundation (2001)" in text, (
+        "the timeline's source line names the rows' source"
+    )
 
 
 def test_s400_month_is_attributed_to_sahara():

@@ -1,4 +1,5 @@
 """The data layer: rebuild reproduces data/, loaders are typed, bad files give clear errors."""
+
 from __future__ import annotations
 
 import json
@@ -9,28 +10,49 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ROOT
 
 from multipolar import catalog, data
 from multipolar.data import DataFileError
 
-from conftest import ROOT
-
 
 def test_rebuild_reproduces_committed_files(sources, tmp_path):
     out = tmp_path / "rebuilt"
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--sources", str(sources),
-                          "--out", str(out)], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_data.py"),
+            "--sources",
+            str(sources),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     committed = sorted(p.name for p in (ROOT / "data").iterdir() if p.is_file())
     rebuilt = sorted(p.name for p in out.iterdir())
     assert rebuilt == committed, "data/ holds files the build script does not make (or misses some)"
     for name in committed:
-        assert (out / name).read_bytes() == (ROOT / "data" / name).read_bytes(), f"data/{name} differs from a fresh rebuild"
+        assert (out / name).read_bytes() == (ROOT / "data" / name).read_bytes(), (
+            f"data/{name} differs from a fresh rebuild"
+        )
 
 
 def test_build_reports_missing_sources_clearly(tmp_path):
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_data.py"), "--sources", str(tmp_path / "nowhere"),
-                          "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "build_data.py"),
+            "--sources",
+            str(tmp_path / "nowhere"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert "raw source not found" in run.stderr and "Traceback" not in run.stderr
 
@@ -39,7 +61,9 @@ def test_datapackage_matches_catalogue():
     package = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in package["resources"]] == list(catalog.RESOURCES)
     for res in package["resources"]:
-        assert res["sources"] and res["licenses"], f"{res['name']} must say where it came from and its licence"
+        assert res["sources"] and res["licenses"], (
+            f"{res['name']} must say where it came from and its licence"
+        )
         for field in res["schema"]["fields"]:
             assert field.get("description"), f"{res['name']}.{field['name']} has no description"
 
@@ -61,7 +85,10 @@ def test_every_file_loads_with_declared_types(name):
 def test_vintages_and_aggregates():
     df = data.gdp_population()
     assert set(df["vintage"]) == set(catalog.VINTAGES)
-    assert df.groupby("vintage")["year"].max().to_dict() == {"wdi-2015-08": 2014, "wdi-2026-07": 2025}
+    assert df.groupby("vintage")["year"].max().to_dict() == {
+        "wdi-2015-08": 2014,
+        "wdi-2026-07": 2025,
+    }
     eco = data.economies().set_index("code")["kind"]
     assert eco["WLD"] == "aggregate" and eco["CHN"] == "economy" and eco["XKX"] == "economy"
     assert set(df["code"]) <= set(eco.index)
@@ -74,7 +101,9 @@ def test_table2_has_the_printed_shape():
     assert sorted(blank["label"]) == ["Germany", "Japan"] and set(blank["year"]) == {2000}
     # the BRICS row is (nearly) the sum of its five members as printed
     wide = t2.pivot(index="year", columns="label", values="gdp_usd_bn")
-    parts = wide[["China (with Hong Kong)", "Brazil", "Russia", "India", "South Africa"]].sum(axis=1)
+    parts = wide[["China (with Hong Kong)", "Brazil", "Russia", "India", "South Africa"]].sum(
+        axis=1
+    )
     assert ((wide["BRICS total"] - parts).abs() <= 2).all()
 
 
@@ -98,45 +127,79 @@ def _rewrite(path, fn):
 
 def test_missing_file(data_copy):
     (data_copy / "paper_table2.csv").unlink()
-    with pytest.raises(DataFileError, match=r"paper_table2\.csv: file not found\. Expected the course data file "
-                                            r"'paper_table2\.csv' in the data folder; rebuild it with "
-                                            r"`python scripts/build_data\.py` or set MULTIPOLAR_DATA\.$"):
+    with pytest.raises(
+        DataFileError,
+        match=r"paper_table2\.csv: file not found\. Expected the course data file "
+        r"'paper_table2\.csv' in the data folder; rebuild it with "
+        r"`python scripts/build_data\.py` or set MULTIPOLAR_DATA\.$",
+    ):
         data.paper_table2()
 
 
 def test_empty_file(data_copy):
     (data_copy / "paper_table2.csv").write_text("", encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"paper_table2\.csv: the file is empty; expected a header row"):
+    with pytest.raises(
+        DataFileError, match=r"paper_table2\.csv: the file is empty; expected a header row"
+    ):
         data.paper_table2()
 
 
 def test_missing_column(data_copy):
-    _rewrite(data_copy / "factbook_2015.csv", lambda ls: [ls[0].replace("gdp_ppp_usd", "gdp_ppp")] + ls[1:])
-    with pytest.raises(DataFileError, match=r"factbook_2015\.csv: missing column\(s\) \['gdp_ppp_usd'\]; unexpected column\(s\) \['gdp_ppp'\]"):
+    _rewrite(
+        data_copy / "factbook_2015.csv",
+        lambda ls: [ls[0].replace("gdp_ppp_usd", "gdp_ppp")] + ls[1:],
+    )
+    with pytest.raises(
+        DataFileError,
+        match=r"factbook_2015\.csv: missing column\(s\) \['gdp_ppp_usd'\]; unexpected column\(s\) \['gdp_ppp'\]",
+    ):
         data.factbook_2015()
 
 
 def test_bad_number_names_row_and_column(data_copy):
-    _rewrite(data_copy / "wb_gdp_population.csv", lambda ls: ls[:5] + [ls[5].replace("wdi-2015-08,ABW,1964,", "wdi-2015-08,ABW,1964,lots")] + ls[6:])
-    with pytest.raises(DataFileError, match=r"wb_gdp_population\.csv, row 6, column 'gdp_usd': expected a number \(current US\$\), found 'lots'"):
+    _rewrite(
+        data_copy / "wb_gdp_population.csv",
+        lambda ls: ls[:5]
+        + [ls[5].replace("wdi-2015-08,ABW,1964,", "wdi-2015-08,ABW,1964,lots")]
+        + ls[6:],
+    )
+    with pytest.raises(
+        DataFileError,
+        match=r"wb_gdp_population\.csv, row 6, column 'gdp_usd': expected a number \(current US\$\), found 'lots'",
+    ):
         data.gdp_population()
 
 
 def test_value_out_of_range(data_copy):
-    _rewrite(data_copy / "paper_table2.csv", lambda ls: ls[:1] + [ls[1].replace(",31.3", ",131.3")] + ls[2:])
-    with pytest.raises(DataFileError, match=r"row 2, column 'share_pct': expected a value at most 100"):
+    _rewrite(
+        data_copy / "paper_table2.csv",
+        lambda ls: ls[:1] + [ls[1].replace(",31.3", ",131.3")] + ls[2:],
+    )
+    with pytest.raises(
+        DataFileError, match=r"row 2, column 'share_pct': expected a value at most 100"
+    ):
         data.paper_table2()
 
 
 def test_bad_enum(data_copy):
-    _rewrite(data_copy / "wb_economies.csv", lambda ls: ls[:3] + [ls[3].replace(",economy,", ",country,")] + ls[4:])
-    with pytest.raises(DataFileError, match=r"row 4, column 'kind': expected one of \['aggregate', 'economy'\], found 'country'"):
+    _rewrite(
+        data_copy / "wb_economies.csv",
+        lambda ls: ls[:3] + [ls[3].replace(",economy,", ",country,")] + ls[4:],
+    )
+    with pytest.raises(
+        DataFileError,
+        match=r"row 4, column 'kind': expected one of \['aggregate', 'economy'\], found 'country'",
+    ):
         data.economies()
 
 
 def test_required_cell_empty(data_copy):
-    _rewrite(data_copy / "factbook_2015.csv", lambda ls: ls[:1] + [ls[1].replace(",CHN,", ",,")] + ls[2:])
-    with pytest.raises(DataFileError, match=r"row 2, column 'code': expected a value, found an empty cell"):
+    _rewrite(
+        data_copy / "factbook_2015.csv", lambda ls: ls[:1] + [ls[1].replace(",CHN,", ",,")] + ls[2:]
+    )
+    with pytest.raises(
+        DataFileError, match=r"row 2, column 'code': expected a value, found an empty cell"
+    ):
         data.factbook_2015()
 
 
@@ -147,13 +210,20 @@ def test_duplicate_key(data_copy):
 
 
 def test_ragged_row(data_copy):
-    _rewrite(data_copy / "paper_growth_multiples.csv", lambda ls: ls[:2] + ["1990,2000,3.8,quote,extra,cells\n"] + ls[3:])
-    with pytest.raises(DataFileError, match=r"paper_growth_multiples\.csv: not a well-formed CSV file"):
+    _rewrite(
+        data_copy / "paper_growth_multiples.csv",
+        lambda ls: ls[:2] + ["1990,2000,3.8,quote,extra,cells\n"] + ls[3:],
+    )
+    with pytest.raises(
+        DataFileError, match=r"paper_growth_multiples\.csv: not a well-formed CSV file"
+    ):
         data.paper_growth_multiples()
 
 
 def test_not_utf8(data_copy):
-    (data_copy / "paper_growth_multiples.csv").write_bytes(b"start,end,multiple,quote\n1980,2013,50,\xff\xfe\n")
+    (data_copy / "paper_growth_multiples.csv").write_bytes(
+        b"start,end,multiple,quote\n1980,2013,50,\xff\xfe\n"
+    )
     with pytest.raises(DataFileError, match=r"expected UTF-8 text"):
         data.paper_growth_multiples()
 
@@ -170,8 +240,10 @@ def _frictionless_errors(package: Path) -> list[str]:
     from frictionless import validate
 
     report = validate(str(package))
-    return [" | ".join(str(x) for x in row)
-            for row in report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])]
+    return [
+        " | ".join(str(x) for x in row)
+        for row in report.flatten(["taskName", "rowNumber", "fieldName", "type", "note"])
+    ]
 
 
 def test_datapackage_is_a_valid_frictionless_data_package():
@@ -182,8 +254,10 @@ def test_datapackage_is_a_valid_frictionless_data_package():
 def test_frictionless_catches_a_value_outside_an_enum(tmp_path):
     """The validation above can fail: a role the catalogue does not allow."""
     shutil.copytree(ROOT / "data", tmp_path / "data")
-    _rewrite(tmp_path / "data" / "argument_map.csv",
-             lambda ls: ls[:2] + [ls[2].replace(",premise,", ",hunch,", 1)] + ls[3:])
+    _rewrite(
+        tmp_path / "data" / "argument_map.csv",
+        lambda ls: ls[:2] + [ls[2].replace(",premise,", ",hunch,", 1)] + ls[3:],
+    )
     errors = _frictionless_errors(tmp_path / "data" / "datapackage.json")
     assert len(errors) == 1 and "constraint-error" in errors[0] and "role" in errors[0], errors
 
@@ -211,25 +285,38 @@ def test_a_fractional_year_is_refused_not_truncated(data_copy):
     """start=1980.7 must not load silently as 1980."""
     path = data_copy / "paper_growth_multiples.csv"
     line = _line_of(path, "1980,2013,")
-    _rewrite(path, lambda ls: [l.replace("1980,2013,", "1980.7,2013,", 1) for l in ls])
-    with pytest.raises(DataFileError, match=rf"paper_growth_multiples\.csv, row {line}, column 'start': "
-                                            r"expected an integer, found '1980\.7'"):
+    _rewrite(path, lambda ls: [ln.replace("1980,2013,", "1980.7,2013,", 1) for ln in ls])
+    with pytest.raises(
+        DataFileError,
+        match=rf"paper_growth_multiples\.csv, row {line}, column 'start': "
+        r"expected an integer, found '1980\.7'",
+    ):
         data.paper_growth_multiples()
 
 
 def test_a_fractional_count_in_an_optional_integer_column_is_refused(data_copy):
     path = data_copy / "wb_gdp_population.csv"
     line = _line_of(path, "wdi-2015-08,USA,2013,")
-    _rewrite(path, lambda ls: [l.replace(",316497531", ",316497531.5") if l.startswith("wdi-2015-08,USA,2013,") else l
-                               for l in ls])
-    with pytest.raises(DataFileError, match=rf"row {line}, column 'population': expected an integer \(persons\), "
-                                            r"found '316497531\.5'"):
+    _rewrite(
+        path,
+        lambda ls: [
+            ln.replace(",316497531", ",316497531.5")
+            if ln.startswith("wdi-2015-08,USA,2013,")
+            else ln
+            for ln in ls
+        ],
+    )
+    with pytest.raises(
+        DataFileError,
+        match=rf"row {line}, column 'population': expected an integer \(persons\), "
+        r"found '316497531\.5'",
+    ):
         data.gdp_population()
 
 
 def test_whole_numbers_written_with_a_decimal_point_load_as_integers(data_copy):
     path = data_copy / "paper_growth_multiples.csv"
-    _rewrite(path, lambda ls: [l.replace("1980,2013,", "1980.0,2013,", 1) for l in ls])
+    _rewrite(path, lambda ls: [ln.replace("1980,2013,", "1980.0,2013,", 1) for ln in ls])
     df = data.paper_growth_multiples()
     assert pd.api.types.is_integer_dtype(df["start"]) and 1980 in set(df["start"])
 
@@ -240,29 +327,47 @@ def test_a_negative_gdp_is_refused(data_copy):
     line = _line_of(path, "wdi-2015-08,USA,2013,")
     row = path.read_text(encoding="utf-8").splitlines()[line - 1]
     gdp = row.split(",")[3]
-    _rewrite(path, lambda ls: [l.replace(f",{gdp},", f",-{gdp},") if l.startswith("wdi-2015-08,USA,2013,") else l
-                               for l in ls])
-    with pytest.raises(DataFileError, match=rf"wb_gdp_population\.csv, row {line}, column 'gdp_usd': "
-                                            rf"expected a value at least 0, found '-{gdp}'"):
+    _rewrite(
+        path,
+        lambda ls: [
+            ln.replace(f",{gdp},", f",-{gdp},") if ln.startswith("wdi-2015-08,USA,2013,") else ln
+            for ln in ls
+        ],
+    )
+    with pytest.raises(
+        DataFileError,
+        match=rf"wb_gdp_population\.csv, row {line}, column 'gdp_usd': "
+        rf"expected a value at least 0, found '-{gdp}'",
+    ):
         data.gdp_population()
 
 
-@pytest.mark.parametrize("value, ok", [("1960", True), ("1959", False), ("2100", True), ("2101", False)])
+@pytest.mark.parametrize(
+    "value, ok", [("1960", True), ("1959", False), ("2100", True), ("2101", False)]
+)
 def test_year_bounds_are_inclusive(data_copy, value, ok):
     """minimum and maximum are inclusive: the bound itself loads, one past it does not."""
     path = data_copy / "paper_growth_multiples.csv"
-    _rewrite(path, lambda ls: [l.replace("1980,2013,", f"{value},2013,", 1) for l in ls])
+    _rewrite(path, lambda ls: [ln.replace("1980,2013,", f"{value},2013,", 1) for ln in ls])
     if ok:
         assert int(value) in set(data.paper_growth_multiples()["start"])
     else:
         word = "at least 1960" if value < "2000" else "at most 2100"
-        with pytest.raises(DataFileError, match=rf"column 'start': expected a value {word}, found '{value}'"):
+        with pytest.raises(
+            DataFileError, match=rf"column 'start': expected a value {word}, found '{value}'"
+        ):
             data.paper_growth_multiples()
 
 
 def test_a_zero_share_and_a_full_share_load(data_copy):
     path = data_copy / "paper_table2.csv"
-    _rewrite(path, lambda ls: ls[:1] + [ls[1].replace(",31.3", ",100.0")] + [ls[2].rsplit(",", 1)[0] + ",0\n"] + ls[3:])
+    _rewrite(
+        path,
+        lambda ls: ls[:1]
+        + [ls[1].replace(",31.3", ",100.0")]
+        + [ls[2].rsplit(",", 1)[0] + ",0\n"]
+        + ls[3:],
+    )
     t2 = data.paper_table2()
     assert t2["share_pct"].iloc[0] == 100.0 and t2["share_pct"].iloc[1] == 0.0
 
@@ -281,12 +386,17 @@ def test_required_integer_columns_are_plain_int64():
     for col in ("start", "end"):
         assert isinstance(df[col].dtype, np.dtype) and str(df[col].dtype) == "int64", df[col].dtype
     pop = data.gdp_population()["population"]
-    assert not isinstance(pop.dtype, np.dtype) and str(pop.dtype) == "Int64", "an optional integer column keeps its gaps"
+    assert not isinstance(pop.dtype, np.dtype) and str(pop.dtype) == "Int64", (
+        "an optional integer column keeps its gaps"
+    )
 
 
 def test_the_first_bad_row_is_named_when_several_are_bad(data_copy):
     path = data_copy / "paper_growth_multiples.csv"
-    _rewrite(path, lambda ls: ls[:2] + [ls[2].replace(",", ",x", 1)] + [ls[3].replace(",", ",y", 1)] + ls[4:])
+    _rewrite(
+        path,
+        lambda ls: ls[:2] + [ls[2].replace(",", ",x", 1)] + [ls[3].replace(",", ",y", 1)] + ls[4:],
+    )
     with pytest.raises(DataFileError, match=r"row 3, column 'end': expected an integer, found 'x"):
         data.paper_growth_multiples()
 
@@ -294,14 +404,21 @@ def test_the_first_bad_row_is_named_when_several_are_bad(data_copy):
 def test_header_only_and_wrong_columns_are_told_apart(data_copy):
     path = data_copy / "paper_growth_multiples.csv"
     _rewrite(path, lambda ls: ls[:1])
-    with pytest.raises(DataFileError, match=r"paper_growth_multiples\.csv: no data rows after the header"):
+    with pytest.raises(
+        DataFileError, match=r"paper_growth_multiples\.csv: no data rows after the header"
+    ):
         data.paper_growth_multiples()
     _rewrite(path, lambda ls: [ls[0].replace("quote", "quote,page")] + ["1980,2013,50,q,1\n"])
-    with pytest.raises(DataFileError, match=r"unexpected column\(s\) \['page'\]; expected the columns "
-                                            r"\['start', 'end', 'multiple', 'quote'\]$"):
+    with pytest.raises(
+        DataFileError,
+        match=r"unexpected column\(s\) \['page'\]; expected the columns "
+        r"\['start', 'end', 'multiple', 'quote'\]$",
+    ):
         data.paper_growth_multiples()
     _rewrite(path, lambda ls: ["start,end,multiple\n", "1980,2013,50\n"])
-    with pytest.raises(DataFileError, match=r": missing column\(s\) \['quote'\]; expected the columns"):
+    with pytest.raises(
+        DataFileError, match=r": missing column\(s\) \['quote'\]; expected the columns"
+    ):
         data.paper_growth_multiples()
 
 
@@ -309,8 +426,11 @@ def test_duplicate_key_names_its_row(data_copy):
     path = data_copy / "paper_growth_multiples.csv"
     n = len(path.read_text(encoding="utf-8").splitlines())
     _rewrite(path, lambda ls: ls + [ls[2]])
-    with pytest.raises(DataFileError, match=rf"row {n + 1}: duplicate key \(start=1980, end=1990\); "
-                                            r"expected one row per \('start', 'end'\)"):
+    with pytest.raises(
+        DataFileError,
+        match=rf"row {n + 1}: duplicate key \(start=1980, end=1990\); "
+        r"expected one row per \('start', 'end'\)",
+    ):
         data.paper_growth_multiples()
 
 
@@ -344,15 +464,28 @@ def test_vintage_filter_gives_one_vintage_reindexed():
 
 #: Each named loader and the catalogue file it reads.
 LOADERS = {
-    "economies": "wb_economies", "paper_table2": "paper_table2", "paper_growth_multiples": "paper_growth_multiples",
-    "factbook_2015": "factbook_2015", "gdp_ppp": "wb_gdp_ppp", "us_order_institutions": "us_order_institutions",
-    "surface_area": "wb_surface_area", "factbook_sco_status": "factbook_sco_status", "sco_timeline": "sco_timeline",
-    "vision_mechanisms": "vision_mechanisms", "mechanism_membership": "mechanism_membership",
-    "self_other_statements": "self_other_statements", "epilogue_events": "epilogue_events",
-    "network_events": "network_events", "network_figures": "network_figures",
-    "rapprochement_figures": "rapprochement_figures", "claim_events": "claim_events",
-    "claims_ledger": "claims_ledger", "argument_map": "argument_map", "map_countries": "map_countries",
-    "map_places": "map_places", "gdp_population": "wb_gdp_population",
+    "economies": "wb_economies",
+    "paper_table2": "paper_table2",
+    "paper_growth_multiples": "paper_growth_multiples",
+    "factbook_2015": "factbook_2015",
+    "gdp_ppp": "wb_gdp_ppp",
+    "us_order_institutions": "us_order_institutions",
+    "surface_area": "wb_surface_area",
+    "factbook_sco_status": "factbook_sco_status",
+    "sco_timeline": "sco_timeline",
+    "vision_mechanisms": "vision_mechanisms",
+    "mechanism_membership": "mechanism_membership",
+    "self_other_statements": "self_other_statements",
+    "epilogue_events": "epilogue_events",
+    "network_events": "network_events",
+    "network_figures": "network_figures",
+    "rapprochement_figures": "rapprochement_figures",
+    "claim_events": "claim_events",
+    "claims_ledger": "claims_ledger",
+    "argument_map": "argument_map",
+    "map_countries": "map_countries",
+    "map_places": "map_places",
+    "gdp_population": "wb_gdp_population",
 }
 
 

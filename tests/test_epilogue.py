@@ -1,4 +1,5 @@
 """Tests for the epilogue: trend fitting (multipolar.trends), projections, the chart, the events file."""
+
 from __future__ import annotations
 
 import math
@@ -7,13 +8,13 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import ROOT, SOURCES
 
 from multipolar import catalog, charts, data, tables, trends
 
-from conftest import ROOT, SOURCES
-
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+
 import curated  # noqa: E402
 
 YEARS = np.arange(2000, 2014)
@@ -31,7 +32,7 @@ def test_loglinear_recovers_constant_relative_growth_and_stays_positive():
     values = 4 * 1.1 ** (YEARS - 2000)
     params = trends.fit(YEARS, values, "loglinear")
     assert math.exp(params["slope"]) == pytest.approx(1.1)
-    assert trends.project(params, [2025])[0] == pytest.approx(4 * 1.1 ** 25)
+    assert trends.project(params, [2025])[0] == pytest.approx(4 * 1.1**25)
     falling = trends.fit(YEARS, 30 * 0.9 ** (YEARS - 2000), "loglinear")
     assert (trends.project(falling, range(2014, 2100)) > 0).all()
 
@@ -53,13 +54,16 @@ def test_fit_ignores_missing_values_and_order():
     assert a["slope"] == pytest.approx(0.5) and a["last_year"] == 2013
 
 
-@pytest.mark.parametrize("years, values, method, match", [
-    ([2000], [1.0], "linear", "at least two"),
-    ([2000, 2001], [1.0, -1.0], "loglinear", "above zero"),
-    ([2010, 2011, 2012], [1.0, 2.0, 3.0], "recent", "no value for 2007"),
-    ([2000, 2001], [1.0, 2.0], "spline", "unknown method"),
-    ([2000, 2001], [1.0], "linear", "same length"),
-])
+@pytest.mark.parametrize(
+    "years, values, method, match",
+    [
+        ([2000], [1.0], "linear", "at least two"),
+        ([2000, 2001], [1.0, -1.0], "loglinear", "above zero"),
+        ([2010, 2011, 2012], [1.0, 2.0, 3.0], "recent", "no value for 2007"),
+        ([2000, 2001], [1.0, 2.0], "spline", "unknown method"),
+        ([2000, 2001], [1.0], "linear", "same length"),
+    ],
+)
 def test_fit_rejects_bad_input(years, values, method, match):
     with pytest.raises(ValueError, match=match):
         trends.fit(years, values, method)
@@ -76,8 +80,10 @@ def test_every_method_label_names_a_method_that_fits_and_they_differ():
     import inspect
 
     values = 4 * 1.1 ** (YEARS - 2000) + np.where(YEARS > 2008, 3.0, 0.0)
-    projected = {key: trends.project(trends.fit(YEARS, values, key), [2025])[0]
-                 for key in trends.METHODS.values()}
+    projected = {
+        key: trends.project(trends.fit(YEARS, values, key), [2025])[0]
+        for key in trends.METHODS.values()
+    }
     assert len(projected) == len(trends.METHODS) == 3
     assert len({round(v, 6) for v in projected.values()}) == 3, projected
     window = inspect.signature(trends.fit).parameters["window"].default
@@ -117,13 +123,17 @@ def test_share_projection_linear_matches_polyfit_by_hand():
 
 def test_share_projection_rejects_a_window_outside_the_vintage():
     with pytest.raises(ValueError, match="no share"):
-        tables.share_projection({"US": "USA"}, (2010, 2020), "linear", fit_vintage=catalog.PAPER_VINTAGE)
+        tables.share_projection(
+            {"US": "USA"}, (2010, 2020), "linear", fit_vintage=catalog.PAPER_VINTAGE
+        )
     with pytest.raises(ValueError, match="two years"):
         tables.share_projection({"US": "USA"}, (2013, 2013), "linear")
 
 
 def test_forecast_summary_errors_are_projected_minus_actual():
-    proj = tables.share_projection(GROUPS, (2000, 2013), "linear", fit_vintage=catalog.PAPER_VINTAGE)
+    proj = tables.share_projection(
+        GROUPS, (2000, 2013), "linear", fit_vintage=catalog.PAPER_VINTAGE
+    )
     summary = tables.forecast_summary(proj).set_index("label")
     for label in GROUPS:
         p = proj[proj["label"] == label].set_index("year")
@@ -147,7 +157,10 @@ def test_trend_chart_alt_text_states_projection_and_outcome():
     assert "Test title" in fig.alt_text and "2000-2013" in fig.alt_text
     for r in summary.itertuples():
         assert f"{r.label}:" in fig.alt_text
-        assert f"actual {r.actual:.1f}%" in fig.alt_text and f"projects {r.projected:.1f}%" in fig.alt_text
+        assert (
+            f"actual {r.actual:.1f}%" in fig.alt_text
+            and f"projects {r.projected:.1f}%" in fig.alt_text
+        )
     ax = fig.axes[0]
     assert "%" in ax.get_ylabel()
     for label in GROUPS:
@@ -190,8 +203,9 @@ def test_build_rejects_a_quote_on_a_row_it_cannot_check():
 # Rows added for the events that test the paper's argument most (enlargement, the pipeline,
 # Kazakhstan 2022, Afghanistan 2021, the pacts that replaced the TPP).
 TEST_TOPICS = {"BRICS", "Trade pacts", "Central Asian security"}
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
 
 
 def test_epilogue_topics_are_the_catalogs_and_cover_the_five_tests():
@@ -224,14 +238,16 @@ def test_pipeline_rows_bracket_the_ramp_up():
 
 def _five_tests_prose() -> str:
     import nbformat
+
     nb = nbformat.read(ROOT / "book" / "08_epilogue.ipynb", as_version=4)
     at = next(i for i, c in enumerate(nb.cells) if c.source.startswith("### Five tests after 2015"))
-    return "\n".join(c.source for c in nb.cells[at:at + 3] if c.cell_type == "markdown")
+    return "\n".join(c.source for c in nb.cells[at : at + 3] if c.cell_type == "markdown")
 
 
 def test_five_tests_prose_dates_come_from_the_event_rows():
     """Every full date in the epilogue's 'Five tests' prose is a dated row (or stated in one)."""
     import re
+
     ev, sco_rows = data.epilogue_events(), data.sco_timeline()
     known = set(ev["date"]) | set(sco_rows["date"])
     texts = " ".join(ev["event"])
@@ -244,13 +260,19 @@ def test_five_tests_prose_dates_come_from_the_event_rows():
 
 
 def test_projection_and_summary_keep_the_groups_order_and_a_plain_index():
-    proj = tables.share_projection(GROUPS, (2000, 2013), "linear", fit_vintage=catalog.PAPER_VINTAGE)
+    proj = tables.share_projection(
+        GROUPS, (2000, 2013), "linear", fit_vintage=catalog.PAPER_VINTAGE
+    )
     assert list(proj.index) == list(range(len(proj)))
     assert list(pd.unique(proj["label"])) == list(GROUPS)
     assert list(tables.forecast_summary(proj)["label"]) == list(GROUPS)  # not sorted by name
-    with pytest.raises(ValueError, match=r"^the fit window must span at least two years, not 2013-2013$"):
+    with pytest.raises(
+        ValueError, match=r"^the fit window must span at least two years, not 2013-2013$"
+    ):
         tables.share_projection({"US": "USA"}, (2013, 2013), "linear")
     recent = tables.share_projection({"US": "USA"}, (2000, 2013), "recent", window=3)
-    s = tables.world_shares({"US": "USA"}, catalog.LATEST, [2010, 2013]).set_index("year")["share_pct"]
+    s = tables.world_shares({"US": "USA"}, catalog.LATEST, [2010, 2013]).set_index("year")[
+        "share_pct"
+    ]
     slope = (s[2013] - s[2010]) / 3
     assert recent.set_index("year").loc[2016, "trend"] == pytest.approx(s[2013] + 3 * slope)

@@ -16,7 +16,9 @@ MASTERS = sorted((ROOT / "solutions").glob("*.ipynb"))
 
 
 def _make_exercises():
-    spec = importlib.util.spec_from_file_location("make_exercises", ROOT / "scripts" / "make_exercises.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_exercises", ROOT / "scripts" / "make_exercises.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -26,8 +28,15 @@ def _make_exercises():
 def generated(tmp_path_factory):
     """Regenerate every exercise set into a temporary folder (the repository is not touched)."""
     out = tmp_path_factory.mktemp("generated")
-    code = _make_exercises().main(["--no-run-tests", "--exercises-dir", str(out / "exercises"),
-                                   "--autograder-dir", str(out / "autograder")])
+    code = _make_exercises().main(
+        [
+            "--no-run-tests",
+            "--exercises-dir",
+            str(out / "exercises"),
+            "--autograder-dir",
+            str(out / "autograder"),
+        ]
+    )
     assert code == 0
     return out
 
@@ -45,33 +54,53 @@ def test_there_is_at_least_one_exercise_set():
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
 def test_exercises_are_in_sync_with_solutions(master, generated):
     committed = ROOT / "exercises" / master.name
-    assert committed.is_file(), f"exercises/{master.name} is missing: run `python scripts/make_exercises.py`"
+    assert committed.is_file(), (
+        f"exercises/{master.name} is missing: run `python scripts/make_exercises.py`"
+    )
     fresh = generated / "exercises" / master.name
     assert _essence(committed) == _essence(fresh), (
         f"exercises/{master.name} is out of date with solutions/{master.name}: "
-        "run `python scripts/make_exercises.py` and commit the result")
+        "run `python scripts/make_exercises.py` and commit the result"
+    )
 
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
 def test_generation_is_deterministic(master, generated):
     """Regenerating gives the committed bytes, so git never shows spurious changes."""
-    assert (ROOT / "exercises" / master.name).read_bytes() == (generated / "exercises" / master.name).read_bytes()
+    assert (ROOT / "exercises" / master.name).read_bytes() == (
+        generated / "exercises" / master.name
+    ).read_bytes()
 
 
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
 def test_student_notebook_has_no_solutions_outputs_or_hidden_tests(master):
     nb = nbformat.read(ROOT / "exercises" / master.name, as_version=4)
     text = "\n".join(c.source for c in nb.cells)
-    for marker in ("# BEGIN SOLUTION", "# SOLUTION", "BEGIN TESTS", "ASSIGNMENT CONFIG", "BEGIN QUESTION\nname"):
+    for marker in (
+        "# BEGIN SOLUTION",
+        "# SOLUTION",
+        "BEGIN TESTS",
+        "ASSIGNMENT CONFIG",
+        "BEGIN QUESTION\nname",
+    ):
         assert marker not in text, f"{marker!r} leaked into exercises/{master.name}"
-    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "outputs must not be committed"
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), (
+        "outputs must not be committed"
+    )
     tests = nb.metadata["otter"]["tests"]
     assert tests, "public tests should be embedded in the notebook metadata"
-    assert all("hidden=True" not in src for src in tests.values()), "hidden tests leaked to students"
+    assert all("hidden=True" not in src for src in tests.values()), (
+        "hidden tests leaked to students"
+    )
     # the master's solution code must not appear in the student version
     master_nb = nbformat.read(master, as_version=4)
-    solution_lines = {ln.strip() for c in master_nb.cells if c.cell_type == "code"
-                      for ln in c.source.splitlines() if ln.strip().endswith("# SOLUTION")}
+    solution_lines = {
+        ln.strip()
+        for c in master_nb.cells
+        if c.cell_type == "code"
+        for ln in c.source.splitlines()
+        if ln.strip().endswith("# SOLUTION")
+    }
     for ln in solution_lines:
         assert ln.removesuffix("# SOLUTION").strip() not in text
 
@@ -79,7 +108,9 @@ def test_student_notebook_has_no_solutions_outputs_or_hidden_tests(master):
 @pytest.mark.parametrize("master", MASTERS, ids=lambda p: p.stem)
 def test_student_notebook_is_honest_about_grading_near_the_top(master):
     nb = nbformat.read(ROOT / "exercises" / master.name, as_version=4)
-    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), "title first"
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# "), (
+        "title first"
+    )
     top = " ".join(" ".join(c.source for c in nb.cells[:3]).lower().split())
     assert "hidden tests" in top
     assert "graded by hand" in top
@@ -90,8 +121,10 @@ def _public_tests(master_name: str):
     from otter.test_files.exception_test import ExceptionTestFile
 
     nb = nbformat.read(ROOT / "exercises" / master_name, as_version=4)
-    return {q: ExceptionTestFile.from_metadata(src, str(ROOT / "exercises" / master_name))
-            for q, src in nb.metadata["otter"]["tests"].items()}
+    return {
+        q: ExceptionTestFile.from_metadata(src, str(ROOT / "exercises" / master_name))
+        for q, src in nb.metadata["otter"]["tests"].items()
+    }
 
 
 BAD_ANSWERS = {
@@ -144,9 +177,12 @@ def test_first_code_cell_finds_the_notebook_even_when_renamed(master):
 def test_grading_box_states_the_hard_coding_rule(master):
     nb = nbformat.read(ROOT / "exercises" / master.name, as_version=4)
     box = " ".join(nb.cells[0].source.split())
-    rule = re.search(r"The grader reads your code too: a number typed in by hand \(for example "
-                     r"`(q\d_\w+) = [\d.]+`\) instead of computed earns no points for that "
-                     r"question, and your instructor is asked to review it\.", box)
+    rule = re.search(
+        r"The grader reads your code too: a number typed in by hand \(for example "
+        r"`(q\d_\w+) = [\d.]+`\) instead of computed earns no points for that "
+        r"question, and your instructor is asked to review it\.",
+        box,
+    )
     assert rule, "the grading box should state the hard-coding rule"
     assert rule.group(1) in nb.metadata["otter"]["tests"]["q1"], "use a variable of this set"
     assert "will not earn those points" not in box
@@ -156,6 +192,7 @@ def test_grading_box_states_the_hard_coding_rule(master):
 def test_public_checks_pass_the_solution_values(master):
     """The public checks accept answers computed the way the solution does (no false alarms)."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -165,12 +202,17 @@ def test_public_checks_pass_the_solution_values(master):
     env = {}
     nb = nbformat.read(master, as_version=4)
     for cell in nb.cells:
-        if (cell.cell_type == "code" and "BEGIN TEST CONFIG" not in cell.source
-                and "import notebook" not in cell.source):
+        if (
+            cell.cell_type == "code"
+            and "BEGIN TEST CONFIG" not in cell.source
+            and "import notebook" not in cell.source
+        ):
             exec(compile(cell.source.replace("plt.show()", ""), "<master>", "exec"), env)  # noqa: S102
     try:
         for q, test_file in _public_tests(master.name).items():
             test_file.run(env)
-            assert test_file.passed_all, f"{q}: " + " ".join(r.message for r in test_file.test_case_results)
+            assert test_file.passed_all, f"{q}: " + " ".join(
+                r.message for r in test_file.test_case_results
+            )
     finally:
         plt.close("all")

@@ -5,7 +5,6 @@ import math
 import subprocess
 import sys
 from fractions import Fraction
-from pathlib import Path
 
 import matplotlib
 
@@ -24,10 +23,25 @@ def roundtrip(value):
     return decode(json.loads(json.dumps(encode(value))))
 
 
-@pytest.mark.parametrize("value", [
-    3, -2.5, "text", True, None, [1, "a", None], (1, 2.5), {"a", "b"}, frozenset({1}),
-    {1: "one", "two": (2,)}, Fraction(1, 3), complex(1, 2), 10**30, [[1, [2, [3]]]],
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        3,
+        -2.5,
+        "text",
+        True,
+        None,
+        [1, "a", None],
+        (1, 2.5),
+        {"a", "b"},
+        frozenset({1}),
+        {1: "one", "two": (2,)},
+        Fraction(1, 3),
+        complex(1, 2),
+        10**30,
+        [[1, [2, [3]]]],
+    ],
+)
 def test_plain_values_come_back_equal_and_of_the_same_type(value):
     back = roundtrip(value)
     assert back == value and type(back) is type(value)
@@ -39,8 +53,10 @@ def test_nan_and_ellipsis_come_back():
 
 
 def test_tables_come_back_with_their_columns_index_and_types():
-    df = pd.DataFrame({"year": [2000, 2013], "share": [3.5, np.nan], "name": ["a", None],
-                       "ok": [True, False]}, index=pd.Index(["x", "y"], name="k"))
+    df = pd.DataFrame(
+        {"year": [2000, 2013], "share": [3.5, np.nan], "name": ["a", None], "ok": [True, False]},
+        index=pd.Index(["x", "y"], name="k"),
+    )
     back = roundtrip(df)
     pd.testing.assert_frame_equal(back, df)
     s = pd.Series([1.5, 2.5], index=pd.RangeIndex(1990, 1992, name="year"), name="gdp")
@@ -60,7 +76,11 @@ def test_a_chart_comes_back_as_the_data_the_checks_read():
     ax.legend()
     back = roundtrip(ax)
     line = checks.line_labelled(back, "china", "ax")
-    assert list(line.get_xdata()) == [1980, 1990, 2000] and list(line.get_ydata()) == [1.0, 2.0, 4.0]
+    assert list(line.get_xdata()) == [1980, 1990, 2000] and list(line.get_ydata()) == [
+        1.0,
+        2.0,
+        4.0,
+    ]
     assert line.get_linestyle() == "--"
     bars = checks.bars_labelled(back, "members", "ax", n_bars=2)
     assert list(bars.datavalues) == [20.5, 30.0]
@@ -76,6 +96,7 @@ def test_other_objects_keep_their_type_name_for_the_message():
     class Mystery:
         def __repr__(self):
             raise RuntimeError("no")
+
     back = roundtrip(Mystery())
     assert "an object of type Mystery" == checks.describe(back)
     with pytest.raises(AssertionError, match="should be a number"):
@@ -86,16 +107,24 @@ def test_subclasses_cannot_carry_their_own_behaviour_across():
     class AlwaysEqual(float):
         def __eq__(self, other):
             return True
+
     back = roundtrip(AlwaysEqual(1.0))
     assert type(back).__name__ == "AlwaysEqual" and back != 2.0
     assert roundtrip(type("S", (str,), {})("plain")) == "plain"
 
 
-@pytest.mark.parametrize("data", [
-    "[" * 5000 + "]" * 5000, '{"kind": "DataFrame", "columns": 3}', '{"kind": "ndarray", "dtype": "object", '
-    '"shape": [99], "data": [1]}', '{"kind": "dict", "items": [[[1], 2]]}', '{"kind": "Axes", "lines": 5}',
-    '{"kind": "Series", "data": "x"}', '{"kind": "__import__", "value": "os"}',
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"kind": "DataFrame", "columns": 3}',
+        '{"kind": "ndarray", "dtype": "object", "shape": [99], "data": [1]}',
+        '{"kind": "dict", "items": [[[1], 2]]}',
+        '{"kind": "Axes", "lines": 5}',
+        '{"kind": "Series", "data": "x"}',
+        '{"kind": "__import__", "value": "os"}',
+    ],
+)
 def test_broken_or_crafted_data_never_raises(data):
     try:
         parsed = json.loads(data)
@@ -117,9 +146,13 @@ def test_too_large_or_too_deep_values_become_a_note():
 
 
 def test_a_function_gives_back_what_phase_1_recorded():
-    calls = [{"args": encode(["wdi", 2020]), "kwargs": encode({})},
-             {"args": encode([{1, 2}, {2}]), "kwargs": encode({"k": 1})}]
-    f = function("share", calls, [{"result": encode(21.5)}, {"raised": "ValueError", "message": "bad\nmore"}])
+    calls = [
+        {"args": encode(["wdi", 2020]), "kwargs": encode({})},
+        {"args": encode([{1, 2}, {2}]), "kwargs": encode({"k": 1})},
+    ]
+    f = function(
+        "share", calls, [{"result": encode(21.5)}, {"raised": "ValueError", "message": "bad\nmore"}]
+    )
     assert f("wdi", 2020) == 21.5
     with pytest.raises(AssertionError, match=r"raised ValueError: bad\. Run it"):
         checks.call_student(f, "share", {2, 1}, {2}, k=1)
@@ -133,7 +166,7 @@ def test_a_function_gives_back_what_phase_1_recorded():
 
 needs_bwrap = pytest.mark.skipif(not sb.sandbox_available()[0], reason="bubblewrap cannot run here")
 
-PROBE = r'''
+PROBE = r"""
 import json, os, socket, threading
 out = {"uid": os.getuid(), "root": sorted(os.listdir("/")), "pids": [p for p in os.listdir("/proc") if p.isdigit()]}
 t = threading.Thread(target=lambda: None); t.start(); t.join(); out["thread"] = True
@@ -146,13 +179,19 @@ for name, act in {"fork": os.fork, "write_usr": lambda: open("/usr/x", "w"), "wr
     except OSError as exc:
         out[name] = type(exc).__name__
 open("probe.json", "w").write(json.dumps(out))
-'''
+"""
 
 
 @needs_bwrap
 def test_the_sandbox_shows_only_what_grading_needs(tmp_path):
-    code, timed_out = sb.run([sys.executable, "-c", PROBE], tmp_path, sandbox=True, timeout=60,
-                             stdout=tmp_path / "o", stderr=tmp_path / "e")
+    code, timed_out = sb.run(
+        [sys.executable, "-c", PROBE],
+        tmp_path,
+        sandbox=True,
+        timeout=60,
+        stdout=tmp_path / "o",
+        stderr=tmp_path / "e",
+    )
     assert code == 0 and not timed_out, (tmp_path / "e").read_text()
     out = json.loads((tmp_path / "probe.json").read_text())
     assert out["uid"] == 65534 and out["thread"] is True
@@ -165,8 +204,14 @@ def test_the_sandbox_shows_only_what_grading_needs(tmp_path):
 
 @needs_bwrap
 def test_the_time_limit_kills_everything(tmp_path):
-    code, timed_out = sb.run([sys.executable, "-c", "while True: pass"], tmp_path, sandbox=True, timeout=3,
-                             stdout=tmp_path / "o", stderr=tmp_path / "e")
+    code, timed_out = sb.run(
+        [sys.executable, "-c", "while True: pass"],
+        tmp_path,
+        sandbox=True,
+        timeout=3,
+        stdout=tmp_path / "o",
+        stderr=tmp_path / "e",
+    )
     assert timed_out
     ps = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
     assert "while True: pass" not in ps
@@ -174,8 +219,16 @@ def test_the_time_limit_kills_everything(tmp_path):
 
 @needs_bwrap
 def test_memory_and_file_size_are_capped(tmp_path):
-    code = ("import numpy\ntry:\n    numpy.ones(2**31)\nexcept MemoryError:\n    print('memory capped')\n"
-            "try:\n    open('big', 'wb').write(b'x' * (70 * 2**20))\nexcept OSError:\n    print('file capped')\n")
-    sb.run(sb.limited([sys.executable, "-c", code], memory_mb=1024), tmp_path, sandbox=True, timeout=60,
-           stdout=tmp_path / "o", stderr=tmp_path / "e")
+    code = (
+        "import numpy\ntry:\n    numpy.ones(2**31)\nexcept MemoryError:\n    print('memory capped')\n"
+        "try:\n    open('big', 'wb').write(b'x' * (70 * 2**20))\nexcept OSError:\n    print('file capped')\n"
+    )
+    sb.run(
+        sb.limited([sys.executable, "-c", code], memory_mb=1024),
+        tmp_path,
+        sandbox=True,
+        timeout=60,
+        stdout=tmp_path / "o",
+        stderr=tmp_path / "e",
+    )
     assert (tmp_path / "o").read_text().split() == ["memory", "capped", "file", "capped"]

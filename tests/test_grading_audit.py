@@ -16,47 +16,69 @@ INIT = 'import otter\ngrader = otter.Notebook("ch02.ipynb")'
 
 
 def test_ordinary_answers_raise_no_flags():
-    tamper, suspicious = grade.audit(nb(
-        INIT, "from multipolar import data, tables\nchecks = [1, 2]\ntables_list = 3",
-        "def us_share(v, y):\n    return 100 * tables.series('USA', v)[y] / tables.series('WLD', v)[y]",
-        "label = 'tests of the hypothesis'.replace('tests', 'checks')", 'grader.check("q1")'))
+    tamper, suspicious = grade.audit(
+        nb(
+            INIT,
+            "from multipolar import data, tables\nchecks = [1, 2]\ntables_list = 3",
+            "def us_share(v, y):\n    return 100 * tables.series('USA', v)[y] / tables.series('WLD', v)[y]",
+            "label = 'tests of the hypothesis'.replace('tests', 'checks')",
+            'grader.check("q1")',
+        )
+    )
     assert tamper == [] and suspicious == []
 
 
-@pytest.mark.parametrize("source, words", [
-    ("grader.check = lambda *a: None", "grader.check"),
-    ("import multipolar.checks as mc\nmc.expect_number = print", "mc.expect_number"),
-    ("from multipolar import tables as t\nt.world_shares = None", "t.world_shares"),
-    ("import otter\notter.Notebook.check = None", "otter.Notebook.check"),
-    ("from otter.execute import Checker", "otter internals"),
-    ("open('../tests/q1.py', 'w')", "grader's files"),
-    ("!rm -rf ../tests", "grader's files"),
-    ("class GradingResults: pass", "GradingResults"),
-])
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        ("grader.check = lambda *a: None", "grader.check"),
+        ("import multipolar.checks as mc\nmc.expect_number = print", "mc.expect_number"),
+        ("from multipolar import tables as t\nt.world_shares = None", "t.world_shares"),
+        ("import otter\notter.Notebook.check = None", "otter.Notebook.check"),
+        ("from otter.execute import Checker", "otter internals"),
+        ("open('../tests/q1.py', 'w')", "grader's files"),
+        ("!rm -rf ../tests", "grader's files"),
+        ("class GradingResults: pass", "GradingResults"),
+    ],
+)
 def test_tampering_is_found(source, words):
     tamper, _ = grade.audit(nb(INIT, source))
     assert any(words in t for t in tamper), tamper
 
 
-@pytest.mark.parametrize("source, words", [
-    ("exec('x = 1')", "exec()"),
-    ("import importlib", "importlib"),
-    ("import os\nos.remove('x')", ".remove()"),
-    ("grader = None", "rebinds `grader`"),
-    ("setattr(object(), 'a', 1)", "setattr()"),
-])
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        ("exec('x = 1')", "exec()"),
+        ("import importlib", "importlib"),
+        ("import os\nos.remove('x')", ".remove()"),
+        ("grader = None", "rebinds `grader`"),
+        ("setattr(object(), 'a', 1)", "setattr()"),
+    ],
+)
 def test_suspicious_patterns_are_only_flagged(source, words):
     tamper, suspicious = grade.audit(nb(INIT, source))
     assert tamper == [] and any(words in s for s in suspicious), suspicious
 
 
 def test_results_are_clamped_and_reasons_kept():
-    questions = [grade.Question("q1", 3, False), grade.Question("q2", 3, False), grade.Question("q3", 2, True)]
+    questions = [
+        grade.Question("q1", 3, False),
+        grade.Question("q2", 3, False),
+        grade.Question("q3", 2, True),
+    ]
     results = {
         "q1": {"score": 99, "cases": []},  # forged: more than the question is worth
-        "q2": {"score": 1, "cases": [
-            {"passed": False, "message": "❌ Test case failed\nError at line 3:\n  x\nAssertionError: too small"},
-            {"passed": True, "message": "ok"}]},
+        "q2": {
+            "score": 1,
+            "cases": [
+                {
+                    "passed": False,
+                    "message": "❌ Test case failed\nError at line 3:\n  x\nAssertionError: too small",
+                },
+                {"passed": True, "message": "ok"},
+            ],
+        },
     }
     scores, reasons = grade.parse_results(results, questions)
     assert scores == {"q1": 3.0, "q2": 1.0}
@@ -65,12 +87,15 @@ def test_results_are_clamped_and_reasons_kept():
     assert scores == {"q1": 0.0, "q2": 0.0} and len(reasons) == 2
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"", "empty"),
-    (b"\xff\xfe\x00", "not UTF-8"),
-    (b"[1, 2]", "not a Jupyter notebook"),
-    (b'{"cells": 3}', "not a valid Jupyter notebook"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"", "empty"),
+        (b"\xff\xfe\x00", "not UTF-8"),
+        (b"[1, 2]", "not a Jupyter notebook"),
+        (b'{"cells": 3}', "not a valid Jupyter notebook"),
+    ],
+)
 def test_unreadable_files_are_described(tmp_path, content, words):
     path = tmp_path / "s.ipynb"
     path.write_bytes(content)
@@ -86,9 +111,13 @@ def test_notebook_without_assignment_metadata_is_accepted(tmp_path):
 
 
 def test_pandas_and_list_methods_are_not_mistaken_for_file_operations():
-    tamper, suspicious = grade.audit(nb(
-        INIT, "import pandas as pd\ndf = pd.DataFrame({'a': [1]}).rename(columns={'a': 'b'}).replace(1, 2)\n"
-              "xs = [1, 2]\nxs.remove(1)\nname = 'ab'.replace('a', 'c')"))
+    tamper, suspicious = grade.audit(
+        nb(
+            INIT,
+            "import pandas as pd\ndf = pd.DataFrame({'a': [1]}).rename(columns={'a': 'b'}).replace(1, 2)\n"
+            "xs = [1, 2]\nxs.remove(1)\nname = 'ab'.replace('a', 'c')",
+        )
+    )
     assert tamper == [] and suspicious == []
 
 
@@ -97,7 +126,11 @@ def test_pandas_and_list_methods_are_not_mistaken_for_file_operations():
 import re  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from multipolar.grade.assignment import computed_answers, solution_cells, names_per_question  # noqa: E402
+from multipolar.grade.assignment import (  # noqa: E402
+    computed_answers,
+    names_per_question,
+    solution_cells,
+)
 from multipolar.grade.audit import is_literal, typed_in  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,8 +152,11 @@ def test_the_typed_in_example_each_notebook_gives_is_caught(assignment):
     """Each exercise notebook tells students that its example of a typed-in number earns no
     points; the grader's rule must catch exactly that example, and not the solution itself."""
     master = ROOT / "solutions" / f"{assignment}.ipynb"
-    intro = next(c.source for c in nbformat.read(master, as_version=4).cells
-                 if c.cell_type == "markdown" and "grader reads your code" in c.source)
+    intro = next(
+        c.source
+        for c in nbformat.read(master, as_version=4).cells
+        if c.cell_type == "markdown" and "grader reads your code" in c.source
+    )
     example = re.search(r"typed in by hand \(for example\s+`([^`]+)`\)", intro).group(1)
     computed = computed_answers(master, _answer_names(master))
     name = example.split("=")[0].strip()
@@ -129,12 +165,26 @@ def test_the_typed_in_example_each_notebook_gives_is_caught(assignment):
     assert typed_in(solution_cells(master), computed) == {}
 
 
-@pytest.mark.parametrize("source, typed", [
-    ("q = 50.04", True), ("q = -3.5", True), ("q = '22.0'", True), ("q = float('50.04')", True),
-    ("q = 50 + 0.04", True), ("q, r = 1.5, f(x)", True), ("q = round(abs(-2.5), 1)", True),
-    ("q = f(50.04)", False), ("q = x * 100", False), ("q = ...", False), ("q = None", False),
-    ("q = True", False), ("q = [1, x]", False), ("q = float(x)", False), ("r = 50.04", False),
-])
+@pytest.mark.parametrize(
+    "source, typed",
+    [
+        ("q = 50.04", True),
+        ("q = -3.5", True),
+        ("q = '22.0'", True),
+        ("q = float('50.04')", True),
+        ("q = 50 + 0.04", True),
+        ("q, r = 1.5, f(x)", True),
+        ("q = round(abs(-2.5), 1)", True),
+        ("q = f(50.04)", False),
+        ("q = x * 100", False),
+        ("q = ...", False),
+        ("q = None", False),
+        ("q = True", False),
+        ("q = [1, x]", False),
+        ("q = float(x)", False),
+        ("r = 50.04", False),
+    ],
+)
 def test_what_counts_as_a_typed_in_value(source, typed):
     assert bool(typed_in([source], {"q"})) is typed
 
@@ -149,5 +199,6 @@ def test_test_names_are_the_test_functions_parameters(tmp_path):
     (tmp_path / "q1.py").write_text(
         "from otter.test_files import test_case\nname = 'q1'\npoints = 2\n"
         "@test_case(points=None, hidden=False)\ndef test_a(x, y, env):\n    pass\n"
-        "@test_case(points=None, hidden=True)\ndef test_b(y, f):\n    pass\n")
+        "@test_case(points=None, hidden=True)\ndef test_b(y, f):\n    pass\n"
+    )
     assert names_per_question(tmp_path) == {"q1": ["x", "y", "f"]}

@@ -9,6 +9,7 @@ By default JupyterLab and the kernel come from the environment running the tests
 student environment built on its own (``bash binder/install.sh /tmp/lean``), point
 MULTIPOLAR_STUDENT_ENV at it: JupyterLab and its kernel then run from there, without PYTHONPATH.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,7 +23,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,28 +39,51 @@ def _free_port() -> int:
 def lab(tmp_path_factory):
     """A JupyterLab server over a scratch folder holding copies of the notebooks."""
     student = os.environ.get("MULTIPOLAR_STUDENT_ENV")
-    exe = Path(student) / "bin" / "jupyter-lab" if student else Path(sys.executable).with_name("jupyter-lab")
-    assert exe.is_file(), f"JupyterLab is not installed ({exe}): the README's `jupyter lab` would fail"
+    exe = (
+        Path(student) / "bin" / "jupyter-lab"
+        if student
+        else Path(sys.executable).with_name("jupyter-lab")
+    )
+    assert exe.is_file(), (
+        f"JupyterLab is not installed ({exe}): the README's `jupyter lab` would fail"
+    )
     work = tmp_path_factory.mktemp("lab")
     for folder, name in [("book", "02_china_rise.ipynb"), ("exercises", "ch02.ipynb")]:
         (work / folder).mkdir()
         shutil.copy(ROOT / folder / name, work / folder / name)
     home = work / ".home"
     home.mkdir()
-    env = os.environ | {"HOME": str(home), "JUPYTER_CONFIG_DIR": str(home / "config"),
-                        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-                        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-                        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    env = os.environ | {
+        "HOME": str(home),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
     if student:  # the student environment alone: its own Python, kernel and course package
-        env = {k: v for k, v in env.items() if k not in ("PYTHONPATH", "JUPYTER_PATH", "VIRTUAL_ENV")}
+        env = {
+            k: v for k, v in env.items() if k not in ("PYTHONPATH", "JUPYTER_PATH", "VIRTUAL_ENV")
+        }
         env["PATH"] = f"{Path(student) / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     port = _free_port()
     log = open(work / "lab.log", "w")
     proc = subprocess.Popen(
-        [str(exe), "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-         f"--ServerApp.root_dir={work}", f"--IdentityProvider.token={TOKEN}",
-         "--ServerApp.open_browser=False"] + (["--allow-root"] if os.geteuid() == 0 else []),
-        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            str(exe),
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            f"--ServerApp.root_dir={work}",
+            f"--IdentityProvider.token={TOKEN}",
+            "--ServerApp.open_browser=False",
+        ]
+        + (["--allow-root"] if os.geteuid() == 0 else []),
+        cwd=work,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(120):
@@ -97,8 +120,12 @@ def browser():
 
 def _open_and_run_all(browser, base: str, path: str):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
-        ("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:")) else r.abort())
+    page.route(
+        "**/*",
+        lambda r: r.continue_()
+        if r.request.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+        else r.abort(),
+    )
     # A workspace of its own, so JupyterLab does not reopen the notebooks of an earlier test.
     workspace = Path(path).stem.replace("_", "-")
     page.goto(f"{base}/lab/workspaces/{workspace}/tree/{path}?reset&token={TOKEN}")
@@ -106,9 +133,13 @@ def _open_and_run_all(browser, base: str, path: str):
     # The kernel is ready when the status bar says "Python 3 (ipykernel) | Idle".
     page.wait_for_function(
         "() => { const s = document.querySelector('.jp-StatusBar-Widget, #jp-main-statusbar');"
-        " return s && /Python 3[\\s\\S]*Idle/.test(s.innerText); }", timeout=90_000)
-    numbered = ("() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
-                ".some(e => /\\[(\\d+|\\*)\\]/.test(e.textContent))")
+        " return s && /Python 3[\\s\\S]*Idle/.test(s.innerText); }",
+        timeout=90_000,
+    )
+    numbered = (
+        "() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]"
+        ".some(e => /\\[(\\d+|\\*)\\]/.test(e.textContent))"
+    )
     for attempt in range(3):  # a click that lands while the kernel is still connecting is lost
         dialog = page.locator(".jp-Dialog .jp-mod-accept")
         if dialog.count():  # e.g. JupyterLab asking which kernel to use: take its default
@@ -128,7 +159,8 @@ def _open_and_run_all(browser, base: str, path: str):
         ".map(e => e.textContent.trim()).filter(t => t); "
         "const idle = document.querySelector('.jp-Notebook-ExecutionIndicator[data-status=idle]');"
         "return idle && p.length > 3 && p.every(t => /\\[\\d+\\]/.test(t)); }",
-        timeout=240_000)
+        timeout=240_000,
+    )
     return page
 
 
@@ -148,7 +180,10 @@ def test_chapter_runs_and_its_widget_redraws_the_chart(lab, browser):
     select.select_option(index=(current + 1) % count)
     page.wait_for_function(
         "(old) => { const i = document.querySelector('.widget-output img'); "
-        "return i && i.getAttribute('src') !== old; }", arg=before, timeout=60_000)
+        "return i && i.getAttribute('src') !== old; }",
+        arg=before,
+        timeout=60_000,
+    )
     after = page.locator(".widget-output img").first.get_attribute("alt") or ""
     assert after, "the redrawn chart has no alt text"
     page.screenshot(path=str(work / "chapter.png"))

@@ -1,4 +1,5 @@
 """The claims ledger: every checked claim agrees with data/, and the test would notice if data/ changed."""
+
 from __future__ import annotations
 
 import csv
@@ -74,10 +75,17 @@ def test_a_paper_sourced_event_row_cannot_corroborate():
         ledger.event_row("claim_events", "no_such_event")
 
 
-@pytest.mark.parametrize("claimed, found, expected", [
-    ("2014-10-25", "2014-10-24", False), ("2014-10", "2014-10-24", True), ("2014", "2014-10-24", True),
-    ("2014-10-24", "2014-10", True), ("2014-09", "2014-10", False), ("2010-2020", "2010", False),
-])
+@pytest.mark.parametrize(
+    "claimed, found, expected",
+    [
+        ("2014-10-25", "2014-10-24", False),
+        ("2014-10", "2014-10-24", True),
+        ("2014", "2014-10-24", True),
+        ("2014-10-24", "2014-10", True),
+        ("2014-09", "2014-10", False),
+        ("2010-2020", "2010", False),
+    ],
+)
 def test_same_date(claimed, found, expected):
     assert ledger.same_date(claimed, ledger.date_code(found)) is expected
     assert ledger.code_date(ledger.date_code(found)) == found
@@ -137,31 +145,56 @@ def _edit_csv(path: Path, match, column: str, change) -> None:
 
 
 def test_a_change_in_world_bank_data_is_caught(data_copy):
-    _edit_csv(data_copy / "wb_gdp_population.csv",
-              lambda r: r["code"] == "USA" and r["year"] == "2013" and r["vintage"] == catalog.PAPER_VINTAGE,
-              "gdp_usd", lambda v: repr(float(v) * 1.01))
+    _edit_csv(
+        data_copy / "wb_gdp_population.csv",
+        lambda r: r["code"] == "USA"
+        and r["year"] == "2013"
+        and r["vintage"] == catalog.PAPER_VINTAGE,
+        "gdp_usd",
+        lambda v: repr(float(v) * 1.01),
+    )
     problems = ledger.verify()
     assert "t2_level_1" in set(problems["key"])
-    assert {"paper_era_value", "status"} <= set(problems.loc[problems["key"] == "t2_level_1", "field"])
+    assert {"paper_era_value", "status"} <= set(
+        problems.loc[problems["key"] == "t2_level_1", "field"]
+    )
 
 
 def test_a_change_in_factbook_data_is_caught(data_copy):
-    _edit_csv(data_copy / "factbook_2015.csv", lambda r: r["code"] == "UZB", "group", lambda v: "observer")
+    _edit_csv(
+        data_copy / "factbook_2015.csv", lambda r: r["code"] == "UZB", "group", lambda v: "observer"
+    )
     problems = ledger.verify()
-    assert set(problems.loc[problems["key"] == "five_states", "field"]) >= {"paper_era_value", "status"}
+    assert set(problems.loc[problems["key"] == "five_states", "field"]) >= {
+        "paper_era_value",
+        "status",
+    }
 
 
 def test_a_change_in_an_event_table_is_caught(data_copy):
-    _edit_csv(data_copy / "claim_events.csv", lambda r: r["key"] == "valdai_2014", "date", lambda v: "2014-10-25")
-    _edit_csv(data_copy / "claim_events.csv", lambda r: r["key"] == "uk_aiib_2015", "source",
-              lambda v: "an unnamed blog")
+    _edit_csv(
+        data_copy / "claim_events.csv",
+        lambda r: r["key"] == "valdai_2014",
+        "date",
+        lambda v: "2014-10-25",
+    )
+    _edit_csv(
+        data_copy / "claim_events.csv",
+        lambda r: r["key"] == "uk_aiib_2015",
+        "source",
+        lambda v: "an unnamed blog",
+    )
     problems = ledger.verify()
-    assert {"paper_era_value", "status"} <= set(problems.loc[problems["key"] == "putin_oct_2014", "field"])
+    assert {"paper_era_value", "status"} <= set(
+        problems.loc[problems["key"] == "putin_oct_2014", "field"]
+    )
     assert "named_source" in set(problems.loc[problems["key"] == "uk_aiib", "field"])
 
 
 def test_a_paper_source_in_an_event_table_is_caught(data_copy):
-    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == "9", "source_type", lambda v: "paper")
+    _edit_csv(
+        data_copy / "network_events.csv", lambda r: r["id"] == "9", "source_type", lambda v: "paper"
+    )
     problems = ledger.verify()
     assert "astana_2005" in set(problems["key"])
 
@@ -173,18 +206,27 @@ def test_a_tampered_ledger_is_caught():
     assert list(ledger.verify(book)["key"]) == ["growth_x50"]
 
 
-@pytest.mark.parametrize("rule, stated, computed, expected", [
-    ("round_or_truncate:1", 4.5, 4.552, True),     # truncated
-    ("round_or_truncate:1", 4.6, 4.552, True),     # rounded
-    ("round_or_truncate:1", 4.5, 4.61, False),
-    ("round_or_truncate:0", 16768, 16768.9, True),
-    ("equal", 5, 6.0, False), ("equal:3", None, 3.0, True),
-    ("more_than:20", 20, 20.0, False), ("less_than:0", None, -0.1, True),
-    ("between:2015:2020", None, 2016.0, True), ("between:2015:2020", None, 2021.0, False),
-    ("between:2015:2020", None, math.nan, False),
-    ("same_value", 5, 1.0, False), ("same_value", 32, 32.0, True), ("same_value", None, 32.0, False),
-    ("same_date", "2014-10", 20141024.0, True), ("same_date", "2014-10-25", 20141024.0, False),
-])
+@pytest.mark.parametrize(
+    "rule, stated, computed, expected",
+    [
+        ("round_or_truncate:1", 4.5, 4.552, True),  # truncated
+        ("round_or_truncate:1", 4.6, 4.552, True),  # rounded
+        ("round_or_truncate:1", 4.5, 4.61, False),
+        ("round_or_truncate:0", 16768, 16768.9, True),
+        ("equal", 5, 6.0, False),
+        ("equal:3", None, 3.0, True),
+        ("more_than:20", 20, 20.0, False),
+        ("less_than:0", None, -0.1, True),
+        ("between:2015:2020", None, 2016.0, True),
+        ("between:2015:2020", None, 2021.0, False),
+        ("between:2015:2020", None, math.nan, False),
+        ("same_value", 5, 1.0, False),
+        ("same_value", 32, 32.0, True),
+        ("same_value", None, 32.0, False),
+        ("same_date", "2014-10", 20141024.0, True),
+        ("same_date", "2014-10-25", 20141024.0, False),
+    ],
+)
 def test_rules(rule, stated, computed, expected):
     assert ledger.agrees(rule, stated, computed) is expected
 
@@ -199,14 +241,29 @@ def test_args_round_trip():
     assert ledger.parse_args(ledger.format_args(args)) == args
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    (4.55, 4.55, "reproduced"), (4.55, 4.61, "revised"), (4.7, 4.52, "reproduced"), (4.7, 4.7, "contradicted"),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        (4.55, 4.55, "reproduced"),
+        (4.55, 4.61, "revised"),
+        (4.7, 4.52, "reproduced"),
+        (4.7, 4.7, "contradicted"),
+    ],
+)
 def test_status_logic(monkeypatch, old, new, expected):
-    fake = ledger.Check("fake", lambda v: old if v == "old" else new, ("old", "new"), "a test double")
+    fake = ledger.Check(
+        "fake", lambda v: old if v == "old" else new, ("old", "new"), "a test double"
+    )
     monkeypatch.setitem(ledger.CHECKS, "fake", fake)
-    claim = {"check": "fake", "args": {}, "rule": "round_or_truncate:1", "value": 4.5,
-             "on_mismatch": "contradicted", "data_source": "a named source", "reason": ""}
+    claim = {
+        "check": "fake",
+        "args": {},
+        "rule": "round_or_truncate:1",
+        "value": 4.5,
+        "on_mismatch": "contradicted",
+        "data_source": "a named source",
+        "reason": "",
+    }
     ev = ledger.evaluate(claim)
     assert ev["status"] == expected
     assert (ev["paper_era_value"], ev["today_value"]) == (old, new)
@@ -235,18 +292,21 @@ def test_spec_passes_on_the_paper(paper_text):
     assert len(build_data.check_claims_spec(paper_text)) == len(claims.load())
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"quote": "Washington withheld $9 million of aid"}, "not in the paper's text"),
-    ({"chapter": 4}, "not in section 4"),
-    ({"source": "footnote [21], text lost"}, "footnote \\[21\\]"),
-    ({"source": "no citation in the paper"}, "cites a source"),
-    ({"stated": "$9 million"}, "not in the quote"),
-    ({"status": "reproduced"}, "must be computed"),
-    ({"status": "corroborated"}, "must be computed"),
-    ({"status": "not reproduced"}, "must be computed"),
-    ({"status": "contested"}, "needs a named source"),
-    ({"reason": ""}, "needs a reason"),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"quote": "Washington withheld $9 million of aid"}, "not in the paper's text"),
+        ({"chapter": 4}, "not in section 4"),
+        ({"source": "footnote [21], text lost"}, "footnote \\[21\\]"),
+        ({"source": "no citation in the paper"}, "cites a source"),
+        ({"stated": "$9 million"}, "not in the quote"),
+        ({"status": "reproduced"}, "must be computed"),
+        ({"status": "corroborated"}, "must be computed"),
+        ({"status": "not reproduced"}, "must be computed"),
+        ({"status": "contested"}, "needs a named source"),
+        ({"reason": ""}, "needs a reason"),
+    ],
+)
 def test_spec_errors(paper_text, changes, message):
     with pytest.raises(build_data.SourceError, match=message):
         build_data.check_claims_spec(paper_text, _with_claim(**changes))
@@ -272,48 +332,78 @@ def test_book_helpers_show_every_claim_of_a_chapter():
 def test_evidence_names_the_computation_or_the_reason():
     book = data.claims_ledger().set_index("key")
     checked = ledger.evidence(book.loc["growth_x50"])
-    assert "china_growth_multiple" in checked and catalog.PAPER_VINTAGE in checked and catalog.LATEST in checked
+    assert (
+        "china_growth_multiple" in checked
+        and catalog.PAPER_VINTAGE in checked
+        and catalog.LATEST in checked
+    )
     assert book.loc["aid_8m", "reason"] in ledger.evidence(book.loc["aid_8m"])
     assert "Contradicted by" in ledger.evidence(book.loc["world_order_decl"])
-    assert ledger.describe(data.claims_ledger(), "five_states").startswith(f"**Claim {book.loc['five_states', 'id']},")
+    assert ledger.describe(data.claims_ledger(), "five_states").startswith(
+        f"**Claim {book.loc['five_states', 'id']},"
+    )
 
 
 def test_status_chart_has_alt_text_with_the_counts():
     from multipolar import charts
+
     counts = ledger.status_counts(data.claims_ledger()).iloc[0]
     fig = charts.status_chart(counts)
     assert str(int(counts.sum())) in fig.alt_text
     assert all(f"{s}: {n}" in fig.alt_text for s, n in counts.items())
     bars = [p for p in fig.axes[0].patches]
-    assert len({p.get_hatch() for p in bars}) == len(bars)   # a second cue besides colour
+    assert len({p.get_hatch() for p in bars}) == len(bars)  # a second cue besides colour
 
 
 # ---------------------------------------------------------------- issue 17: the words the book shows
-@pytest.mark.parametrize("spec, text", [
-    ("round_or_truncate:1", "agrees if the recomputed value, rounded or truncated to 1 decimal(s), equals the paper's"),
-    ("equal", "agrees if the recomputed value equals the paper's"),
-    ("equal:3", "agrees if the recomputed value equals the paper's (its words mean 3)"),
-    ("more_than:20", "agrees if the recomputed value is more than 20"),
-    ("less_than:0", "agrees if the recomputed value is less than 0"),
-    ("between:2015:2020", "agrees if the recomputed value lies between 2015 and 2020"),
-    ("same_date", "agrees if the paper's date and the event table's agree at the precision both give"),
-    ("same_value", "agrees if the paper's number equals the event table's"),
-    ("same_date_value", "agrees if the paper's date and the event table's agree at the precision both give, and "
-                        "the paper's number equals the table's"),
-])
+@pytest.mark.parametrize(
+    "spec, text",
+    [
+        (
+            "round_or_truncate:1",
+            "agrees if the recomputed value, rounded or truncated to 1 decimal(s), equals the paper's",
+        ),
+        ("equal", "agrees if the recomputed value equals the paper's"),
+        ("equal:3", "agrees if the recomputed value equals the paper's (its words mean 3)"),
+        ("more_than:20", "agrees if the recomputed value is more than 20"),
+        ("less_than:0", "agrees if the recomputed value is less than 0"),
+        ("between:2015:2020", "agrees if the recomputed value lies between 2015 and 2020"),
+        (
+            "same_date",
+            "agrees if the paper's date and the event table's agree at the precision both give",
+        ),
+        ("same_value", "agrees if the paper's number equals the event table's"),
+        (
+            "same_date_value",
+            "agrees if the paper's date and the event table's agree at the precision both give, and "
+            "the paper's number equals the table's",
+        ),
+    ],
+)
 def test_rule_texts(spec, text):
     assert ledger.rule_text(spec) == text
 
 
-@pytest.mark.parametrize("x, year, shown", [
-    (math.nan, False, "none"), (1234.5, False, "1,234"), (-2500.0, False, "-2,500"), (5.0, False, "5"),
-    (0.1234, False, "0.123"), (12.3456, False, "12.35"), (999.5, False, "999.50"), (2013.0, True, "2013"),
-])
+@pytest.mark.parametrize(
+    "x, year, shown",
+    [
+        (math.nan, False, "none"),
+        (1234.5, False, "1,234"),
+        (-2500.0, False, "-2,500"),
+        (5.0, False, "5"),
+        (0.1234, False, "0.123"),
+        (12.3456, False, "12.35"),
+        (999.5, False, "999.50"),
+        (2013.0, True, "2013"),
+    ],
+)
 def test_numbers_in_the_evidence(x, year, shown):
     assert ledger._num(x, year) == shown
 
 
-@pytest.mark.parametrize("iso, code", [("2014", 20140000.0), ("2014-10", 20141000.0), ("2014-10-24", 20141024.0)])
+@pytest.mark.parametrize(
+    "iso, code", [("2014", 20140000.0), ("2014-10", 20141000.0), ("2014-10-24", 20141024.0)]
+)
 def test_date_codes_round_trip(iso, code):
     assert ledger.date_code(iso) == code and ledger.code_date(code) == iso
 
@@ -328,15 +418,21 @@ def test_dates_agree_at_the_precision_both_give():
 
 
 def test_event_rows_refuse_unknown_tables_rows_and_the_paper_itself(data_copy):
-    with pytest.raises(ValueError, match=r"unknown event table 'events'; known: \['claim_events', "):
+    with pytest.raises(
+        ValueError, match=r"unknown event table 'events'; known: \['claim_events', "
+    ):
         ledger.event_row("events", "x")
     with pytest.raises(ValueError, match=r"data/claim_events\.csv has no row key='nope'"):
         ledger.event_row("claim_events", "nope")
     row = data.claim_events().set_index("key").loc["valdai_2014"]
     assert ledger.event_source("claim_events", "valdai_2014") == f"{row['source']} <{row['url']}>"
     assert ledger.event_date("x", "claim_events", "valdai_2014") == ledger.date_code(row["date"])
-    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == "9", "source_type", lambda v: "paper")
-    with pytest.raises(ValueError, match=r"data/network_events\.csv row 9 rests on the paper or on no named source"):
+    _edit_csv(
+        data_copy / "network_events.csv", lambda r: r["id"] == "9", "source_type", lambda v: "paper"
+    )
+    with pytest.raises(
+        ValueError, match=r"data/network_events\.csv row 9 rests on the paper or on no named source"
+    ):
         ledger.event_row("network_events", 9)
 
 
@@ -345,14 +441,18 @@ def test_evidence_states_the_recomputation_with_its_values():
     r = book.loc["growth_x50"]
     assert ledger.evidence(r) == (
         f"Recomputed by china_growth_multiple({r['args']}) — {r['paper_era_vintage']}: {r['paper_era_value']:,.2f}; "
-        f"{r['today_vintage']}: {r['today_value']:,.2f}. Rule: {ledger.rule_text(r['rule'])}. Note: {r['note']}")
+        f"{r['today_vintage']}: {r['today_value']:,.2f}. Rule: {ledger.rule_text(r['rule'])}. Note: {r['note']}"
+    )
     r = book.loc["putin_oct_2014"]
     assert ledger.evidence(r) == (
         f"Held against data/claim_events.csv ({r['args']}): its date is {ledger.code_date(r['paper_era_value'])}. "
-        f"Rule: {ledger.rule_text(r['rule'])}. Source: {r['named_source']}. Note: {r['note']}")
+        f"Rule: {ledger.rule_text(r['rule'])}. Source: {r['named_source']}. Note: {r['note']}"
+    )
     r = book[book["rule"] == "same_date_value"].iloc[0]
-    assert f"its date is {ledger.code_date(r['paper_era_value'])} and its number {ledger._num(r['today_value'])}. " \
-           in ledger.evidence(r)
+    assert (
+        f"its date is {ledger.code_date(r['paper_era_value'])} and its number {ledger._num(r['today_value'])}. "
+        in ledger.evidence(r)
+    )
     r = book[book["check"] == "event_value"].iloc[0]
     assert f"): its number is {ledger._num(r['paper_era_value'])}. Rule: " in ledger.evidence(r)
     r = book.loc["world_order_decl"]
@@ -371,15 +471,24 @@ def test_chapter_sentences_and_tally_follow_the_ledger():
         counts = rows["status"].value_counts()
         parts = [f"{counts[s]} {s}" for s in claims.STATUSES if s in counts]
         claims_word = "claim" if len(rows) == 1 else "claims"
-        assert ledger.chapter_text(led, n) == (f"Section {n} of the paper makes {len(rows)} {claims_word} in the "
-                                               f"ledger: " + ", ".join(parts) + ".")
+        assert ledger.chapter_text(led, n) == (
+            f"Section {n} of the paper makes {len(rows)} {claims_word} in the "
+            f"ledger: " + ", ".join(parts) + "."
+        )
     assert ledger.chapter_text(led, 99) == "Section 99 of the paper makes 0 claims in the ledger: ."
     t = ledger.summary(led)
     unchecked = (led["status"] == claims.NOT_CHECKABLE).sum()
-    assert t["total"] == len(led) and t["not_checkable"] == unchecked and t["checked"] == len(led) - unchecked
+    assert (
+        t["total"] == len(led)
+        and t["not_checkable"] == unchecked
+        and t["checked"] == len(led) - unchecked
+    )
     assert t["checked_pct"] == pytest.approx(100 * (len(led) - unchecked) / len(led))
     assert t["event_checked"] == led["check"].isin(["event_date", "event_value"]).sum()
-    assert t["recomputed"] == ((led["check"] != "") & ~led["check"].isin(["event_date", "event_value"])).sum()
+    assert (
+        t["recomputed"]
+        == ((led["check"] != "") & ~led["check"].isin(["event_date", "event_value"])).sum()
+    )
     empty = ledger.summary(led.iloc[:0])
     assert empty["checked_pct"] == 0.0 and empty["not_checkable_pct"] == 0.0
 
@@ -388,21 +497,36 @@ def test_the_chapter_table_and_html_show_each_claims_words():
     led = data.claims_ledger()
     rows = led[led["chapter"] == 4]
     table = ledger.chapter_table(led, 4)
-    assert list(table.columns) == ["#", "Claim (our words)", "The paper's words", "States", "Source the paper gives",
-                                   "Status", "Evidence"]
+    assert list(table.columns) == [
+        "#",
+        "Claim (our words)",
+        "The paper's words",
+        "States",
+        "Source the paper gives",
+        "Status",
+        "Evidence",
+    ]
     first = rows.iloc[0]
-    assert table.iloc[0]["#"] == first["id"] and table.iloc[0]["The paper's words"] == f"“{first['quote']}”"
+    assert (
+        table.iloc[0]["#"] == first["id"]
+        and table.iloc[0]["The paper's words"] == f"“{first['quote']}”"
+    )
     assert table.iloc[0]["Status"] == ledger.STATUS_MARKS[first["status"]]
     dated = rows[rows["date"] != ""].iloc[0]
     i = list(rows.index).index(dated.name)
     assert table.iloc[i]["States"] == f"{dated['stated']} ({dated['date']})"
     html = ledger.chapter_html(led, 4)
-    assert html.startswith('<table class="claims-ledger" style="width:100%;table-layout:fixed;overflow-wrap:anywhere">'
-                           '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>')
+    assert html.startswith(
+        '<table class="claims-ledger" style="width:100%;table-layout:fixed;overflow-wrap:anywhere">'
+        '<colgroup><col style="width:3em"/><col style="width:50%"/><col/></colgroup>'
+    )
     assert html.endswith("</tbody></table>")
     assert f'<tr style="vertical-align:top"><td>{first["id"]}</td><td><strong>' in html
     assert ledger.STATUS_MARKS == {s: f"{ledger._SYMBOLS.get(s, '•')} {s}" for s in claims.STATUSES}
-    assert ledger.STATUS_MARKS["contradicted"] == "✘ contradicted" and ledger.STATUS_MARKS["revised"] == "↻ revised"
+    assert (
+        ledger.STATUS_MARKS["contradicted"] == "✘ contradicted"
+        and ledger.STATUS_MARKS["revised"] == "↻ revised"
+    )
 
 
 def test_verify_reports_an_unknown_check_and_a_check_that_fails():
@@ -412,20 +536,33 @@ def test_verify_reports_an_unknown_check_and_a_check_that_fails():
     j = book.index[book["key"] == "putin_oct_2014"][0]
     book.loc[j, "args"] = "table=claim_events; event=nope"
     problems = ledger.verify(book).set_index("key")
-    assert problems.loc["growth_x50", "data"] == "no such check" and problems.loc["growth_x50", "field"] == "check"
+    assert (
+        problems.loc["growth_x50", "data"] == "no such check"
+        and problems.loc["growth_x50", "field"] == "check"
+    )
     assert "has no row key='nope'" in problems.loc["putin_oct_2014", "data"]
     assert len(problems) == 2
 
 
 def test_share_moves_and_growth_gap_recompute_from_data():
-    s = tables.world_shares({"x": "USA"}, catalog.PAPER_VINTAGE, [2000, 2005, 2010, 2013]).set_index("year")
+    s = tables.world_shares(
+        {"x": "USA"}, catalog.PAPER_VINTAGE, [2000, 2005, 2010, 2013]
+    ).set_index("year")
     steps = s["share_pct"].diff().dropna()
-    assert ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2005,2010,2013", "fall") == (steps < 0).sum()
-    assert ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2005,2010,2013", "rise") == (steps > 0).sum()
+    assert (
+        ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2005,2010,2013", "fall")
+        == (steps < 0).sum()
+    )
+    assert (
+        ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2005,2010,2013", "rise")
+        == (steps > 0).sum()
+    )
     with pytest.raises(ValueError, match="direction must be 'rise' or 'fall'"):
         ledger.share_moves(catalog.PAPER_VINTAGE, "USA", "2000,2013", "flat")
     gap = ledger.growth_gap(catalog.PAPER_VINTAGE, "CHN", 2000, 2013)
-    assert gap == pytest.approx(tables.annual_growth(tables.series("CHN", catalog.PAPER_VINTAGE), 2000, 2013)
-                                - tables.annual_growth(tables.series("WLD", catalog.PAPER_VINTAGE), 2000, 2013))
+    assert gap == pytest.approx(
+        tables.annual_growth(tables.series("CHN", catalog.PAPER_VINTAGE), 2000, 2013)
+        - tables.annual_growth(tables.series("WLD", catalog.PAPER_VINTAGE), 2000, 2013)
+    )
     with pytest.raises(ValueError, match="Table 2 has no row 10 for 2013"):
         ledger.table2_level(catalog.PAPER_VINTAGE, 10, 2013)

@@ -1,5 +1,6 @@
 """Issue 14's ledger corrections: NGO laws contested with sources, the Valdai date, the IMF voting share,
 the one-fifth claim at market rates, and prose that is computed from the ledger and does not overclaim."""
+
 from __future__ import annotations
 
 import re
@@ -60,7 +61,10 @@ def test_china_quota_row_says_voting_share(book, events):
 def test_one_fifth_is_checked_at_market_rates(book):
     row = book.loc["brics_fifth"]
     assert row["status"] != claims.REPRODUCED
-    assert row["check"] == "table2_share" and ledger.parse_args(row["args"]) == {"row": 4, "year": 2010}
+    assert row["check"] == "table2_share" and ledger.parse_args(row["args"]) == {
+        "row": 4,
+        "year": 2010,
+    }
     t2 = data.paper_table2()
     printed = t2[(t2["row"] == 4) & (t2["year"] == 2010)]["share_pct"].iloc[0]
     assert printed < 20 and f"{printed}%" in row["note"]
@@ -79,8 +83,13 @@ def _text(name):
 @pytest.mark.parametrize("name", ["claims_ledger.ipynb", "07_conclusion.ipynb"])
 def test_no_overclaiming_tally(name):
     text = _text(name)
-    for phrase in ("contradict none", "largely hold", "only a minority", "Most claims are not checkable",
-                   "could check only"):
+    for phrase in (
+        "contradict none",
+        "largely hold",
+        "only a minority",
+        "Most claims are not checkable",
+        "could check only",
+    ):
         assert phrase not in text, (name, phrase)
     assert "ledger.summary_text(book)" in text
 
@@ -93,8 +102,14 @@ def test_summary_text_counts_match_the_ledger():
     assert f"Of the paper's {len(led)} factual claims, the course checked {checked} " in text
     assert f"{counts[claims.CORROBORATED]} claims are corroborated" in text
     assert f"{counts[claims.NOT_REPRODUCED]} figures do not reproduce" in text
-    assert f"{counts[claims.CONTRADICTED]} are contradicted and {counts[claims.CONTESTED]} contested" in text
-    assert f"{counts[claims.NOT_CHECKABLE]} ({100 * counts[claims.NOT_CHECKABLE] / len(led):.0f}%)" in text
+    assert (
+        f"{counts[claims.CONTRADICTED]} are contradicted and {counts[claims.CONTESTED]} contested"
+        in text
+    )
+    assert (
+        f"{counts[claims.NOT_CHECKABLE]} ({100 * counts[claims.NOT_CHECKABLE] / len(led):.0f}%)"
+        in text
+    )
     numbers = [int(n) for n in re.findall(r"(?<![\d.])(\d+)(?![\d%])", text.split("%")[0])]
     assert numbers[0] == len(led)
 
@@ -122,7 +137,9 @@ def test_qualitative_words_in_the_prose_hold():
 def test_every_event_row_is_used_and_every_reference_exists(book, events):
     """Each row of claim_events backs a ledger claim (as its check, or named in a typed verdict or note),
     and every 'data/claim_events.csv, key' a verdict names exists."""
-    text = " ".join(book["args"]) + " " + " ".join(book["named_source"]) + " " + " ".join(book["note"])
+    text = (
+        " ".join(book["args"]) + " " + " ".join(book["named_source"]) + " " + " ".join(book["note"])
+    )
     for key in events.index:
         assert key in text, key
     for key in re.findall(r"data/claim_events\.csv, (\w+)", text):

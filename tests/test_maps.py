@@ -7,11 +7,10 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import ROOT, SOURCES
 from matplotlib.path import Path as MplPath
 
 from multipolar import data, maps
-
-from conftest import ROOT, SOURCES
 
 sys.path.insert(0, str(ROOT))
 from scripts import build_maps  # noqa: E402
@@ -122,9 +121,9 @@ def test_outlines_put_capitals_in_their_countries():
             gc.get_cities_by_name(capital), key=lambda d: next(iter(d.values()))["population"]
         )
         city = next(iter(city.values()))
-        assert _contains(
-            code, city["longitude"], city["latitude"]
-        ), f"{capital} is not inside {code}"
+        assert _contains(code, city["longitude"], city["latitude"]), (
+            f"{capital} is not inside {code}"
+        )
         assert not _contains("MNG", city["longitude"], city["latitude"])
 
 
@@ -252,9 +251,9 @@ def test_towns_match_geonames():
 def test_every_place_lies_in_a_country_it_names():
     for _, r in maps.places().iterrows():
         codes = r["country"].split("; ")
-        assert any(
-            _contains(c, r["lon"], r["lat"]) for c in codes
-        ), f"{r['name']} is outside {codes}"
+        assert any(_contains(c, r["lon"], r["lat"]) for c in codes), (
+            f"{r['name']} is outside {codes}"
+        )
 
 
 def test_places_map_alt_text_names_every_place_and_the_gap():

@@ -1,4 +1,5 @@
 """The PDF edition: built from the test build of the book, then opened and read back with pypdf."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -38,8 +39,9 @@ def test_pdf_has_every_page_of_the_book_in_order_with_numbers(pdf):
     assert starts == sorted(starts), "the pages are not in the order of _toc.yml"
     toc = " ".join(text[1:3])
     for title, page in zip(titles, starts):
-        assert re.search(re.escape(_norm(title).strip()) + r"\s+" + str(page) + r"\b", toc), \
+        assert re.search(re.escape(_norm(title).strip()) + r"\s+" + str(page) + r"\b", toc), (
             f"the contents do not give page {page} for {title!r}"
+        )
     # Footer page numbers: "n / total" at the foot of a page in the middle of the book.
     middle = len(reader.pages) // 2
     assert f"{middle + 1} {len(reader.pages)}" in text[middle]
@@ -50,7 +52,7 @@ def test_every_chart_and_its_caption_is_in_the_pdf(pdf, built_book):
     charts = 0
     for page in sorted((built_book / "book").glob("[0-9][0-9]_*.html")):
         html = page.read_text(encoding="utf-8")
-        for alt in re.findall(r'<img\b[^>]*class="multipolar-chart"[^>]*>', html):
+        for _img in re.findall(r'<img\b[^>]*class="multipolar-chart"[^>]*>', html):
             charts += 1
     assert charts and len(contents["captions"]) >= charts
     whole = " ".join(text)
@@ -65,7 +67,7 @@ def test_quizzes_are_printed_with_answers_in_an_appendix(pdf):
     whole = " ".join(text)
     assert whole.count("check yourself answers in the appendix") >= 8  # one quiz per chapter
     appendix = contents["pages"]["Appendix: answers to the quizzes"]
-    tail = " ".join(text[appendix - 1:])
+    tail = " ".join(text[appendix - 1 :])
     for chapter in contents["titles"]:
         if re.match(r"\d\. ", chapter):
             assert _norm(chapter).strip() in tail, f"no answers for {chapter!r}"

@@ -1,4 +1,5 @@
 """Chapter 4: SCO groupings, Table 3 rebuilt, shares of the world, the timeline and its charts."""
+
 from __future__ import annotations
 
 import re
@@ -7,14 +8,14 @@ from itertools import combinations
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SOURCES
 
 from multipolar import charts, data
 from multipolar.chapters import ch04_sco as sco
 
-from conftest import ROOT, SOURCES
-
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_data  # noqa: E402
+
 import curated  # noqa: E402
 
 
@@ -31,7 +32,9 @@ def test_members_today_adds_the_dated_admissions_to_the_factbook_2025_members():
     printed = set(status.loc[status["status_2025"] == "member", "code"])
     admitted = set(sco.admitted_after_2015())
     tl = data.sco_timeline()
-    assert admitted == {c for spec in tl.loc[tl["year"] > 2015, "admitted"] if spec for c in spec.split("+")}
+    assert admitted == {
+        c for spec in tl.loc[tl["year"] > 2015, "admitted"] if spec for c in spec.split("+")
+    }
     today = sco.grouping_codes("members_today")
     assert set(today) == printed | admitted
     assert len(today) == len(set(today)), "no state twice"
@@ -58,12 +61,22 @@ def test_factbook_shares_from_first_principles():
     fb = data.factbook_2015().set_index("code")
     codes = ["CHN", "RUS"]
     s = sco.factbook_shares(codes)
-    assert s["population_share"] == pytest.approx(100 * fb.loc[codes, "population"].sum() / fb.loc["WLD", "population"])
-    assert s["gdp_share"] == pytest.approx(100 * fb.loc[codes, "gdp_oer_usd"].sum() / fb.loc["WLD", "gdp_oer_usd"])
-    assert s["area_share"] == pytest.approx(100 * fb.loc[codes, "area_km2"].sum() / fb.loc["WLD", "land_km2"])
+    assert s["population_share"] == pytest.approx(
+        100 * fb.loc[codes, "population"].sum() / fb.loc["WLD", "population"]
+    )
+    assert s["gdp_share"] == pytest.approx(
+        100 * fb.loc[codes, "gdp_oer_usd"].sum() / fb.loc["WLD", "gdp_oer_usd"]
+    )
+    assert s["area_share"] == pytest.approx(
+        100 * fb.loc[codes, "area_km2"].sum() / fb.loc["WLD", "land_km2"]
+    )
     earth = sco.factbook_shares(codes, "surface of the Earth")
-    assert earth["area_share"] == pytest.approx(100 * fb.loc[codes, "area_km2"].sum() / fb.loc["WLD", "area_km2"])
-    assert earth["area_share"] < s["area_share"], "the Earth's surface (oceans included) is the larger denominator"
+    assert earth["area_share"] == pytest.approx(
+        100 * fb.loc[codes, "area_km2"].sum() / fb.loc["WLD", "area_km2"]
+    )
+    assert earth["area_share"] < s["area_share"], (
+        "the Earth's surface (oceans included) is the larger denominator"
+    )
 
 
 def test_factbook_shares_reject_bad_input():
@@ -79,7 +92,9 @@ def test_group_totals_are_sums_of_table3():
     members = t[t["group"] == "member"]
     row = totals.loc[sco.GROUPINGS["members_2015"]]
     assert row["gdp_usd_bn"] == pytest.approx(members["gdp_usd_bn"].sum())
-    assert totals.loc[sco.GROUPINGS["members_observers_2015"], "population_m"] == pytest.approx(t["population_m"].sum())
+    assert totals.loc[sco.GROUPINGS["members_observers_2015"], "population_m"] == pytest.approx(
+        t["population_m"].sum()
+    )
 
 
 def test_plus_three_covers_every_trio_between_the_bounds():
@@ -114,7 +129,9 @@ def test_country_shares_sum_to_the_group_share():
     area = data.surface_area()
     year = int(sco.country_shares(codes, "area")["year"].iloc[0])
     a = area[area["year"] == year].set_index("code")["area_km2"]
-    assert sco.country_shares(codes, "area")["share_pct"].sum() == pytest.approx(100 * a[codes].sum() / a["WLD"])
+    assert sco.country_shares(codes, "area")["share_pct"].sum() == pytest.approx(
+        100 * a[codes].sum() / a["WLD"]
+    )
 
 
 def test_country_shares_errors():
@@ -134,7 +151,9 @@ def test_factbook_status_as_printed():
     assert (s.loc[s["status_2025"] == "member", "printed_2025"] == "SCO").all()
 
 
-@pytest.mark.skipif(not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources for the paper text")
+@pytest.mark.skipif(
+    not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources for the paper text"
+)
 def test_timeline_paper_quotes_are_verbatim_and_dated():
     text = re.sub(r"\s+", " ", build_data.paper_text(SOURCES))
     tl = data.sco_timeline()
@@ -148,7 +167,9 @@ def test_timeline_paper_quotes_are_verbatim_and_dated():
     assert list(tl["date"]) == sorted(tl["date"])
 
 
-@pytest.mark.skipif(not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources for the paper text")
+@pytest.mark.skipif(
+    not (SOURCES / "SOURCES.md").is_file(), reason="needs ../shared/sources for the paper text"
+)
 def test_timeline_build_rejects_a_quote_not_in_the_paper():
     bad = curated.read("sco_timeline")
     assert bad[1]["source_type"] == "paper"
@@ -160,18 +181,29 @@ def test_timeline_build_rejects_a_quote_not_in_the_paper():
 # ---------------------------------------------------------------- charts
 def _shares(grouping="members_today"):
     codes = sco.grouping_codes(grouping)
-    return pd.concat([sco.country_shares(codes, i).assign(indicator=label) for i, label in sco.INDICATORS.items()])
+    return pd.concat(
+        [
+            sco.country_shares(codes, i).assign(indicator=label)
+            for i, label in sco.INDICATORS.items()
+        ]
+    )
 
 
 def test_stacked_share_chart_totals_and_alt_text():
     shares = _shares()
-    fig = charts.stacked_share_chart(shares, "Test title", reference={"Area": 10.0}, reference_label="ref")
+    fig = charts.stacked_share_chart(
+        shares, "Test title", reference={"Area": 10.0}, reference_label="ref"
+    )
     for ind, d in shares.groupby("indicator"):
         assert f"{ind} {d['share_pct'].sum():.1f}%" in fig.alt_text
     assert "reference 10.0%" in fig.alt_text
     ax = fig.axes[0]
-    assert ax.get_xlabel() and [t.get_text() for t in ax.get_yticklabels()] == list(sco.INDICATORS.values())
-    for i, (ind, d) in enumerate((ind, shares[shares["indicator"] == ind]) for ind in sco.INDICATORS.values()):
+    assert ax.get_xlabel() and [t.get_text() for t in ax.get_yticklabels()] == list(
+        sco.INDICATORS.values()
+    )
+    for i, (ind, d) in enumerate(
+        (ind, shares[shares["indicator"] == ind]) for ind in sco.INDICATORS.values()
+    ):
         bars = [p for p in ax.patches if abs(p.get_y() + p.get_height() / 2 - i) < 1e-9]
         assert sum(p.get_width() for p in bars) == pytest.approx(d["share_pct"].sum()), ind
 
@@ -188,7 +220,9 @@ def test_area_denominators_agree_with_factbook_shares():
     codes = sco.grouping_codes("members_2015")
     t = sco.area_denominators(codes)
     assert t["share (%)"].iloc[0] == pytest.approx(sco.factbook_shares(codes, "land")["area_share"])
-    assert t["share (%)"].iloc[1] == pytest.approx(sco.factbook_shares(codes, "surface of the Earth")["area_share"])
+    assert t["share (%)"].iloc[1] == pytest.approx(
+        sco.factbook_shares(codes, "surface of the Earth")["area_share"]
+    )
     wb = data.surface_area()
     world = wb[wb["code"] == "WLD"].sort_values("year").iloc[-1]["area_km2"]
     assert t["world area (million km²)"].iloc[2] == pytest.approx(world / 1e6)

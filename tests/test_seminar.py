@@ -1,13 +1,13 @@
 """Seminar pages: every chapter ends with seminar questions and further reading whose citations
 resolve to book/references.bib, and the primary-source pack lists its six documents with an
 address each."""
+
 from __future__ import annotations
 
 import re
 
 import nbformat
 import pytest
-
 from conftest import ROOT
 
 BOOK = ROOT / "book"
@@ -24,8 +24,11 @@ def bib_keys() -> set[str]:
 def section(path, heading: str) -> str:
     """The text of the markdown cell that opens with `heading` (exactly one such cell)."""
     nb = nbformat.read(path, as_version=4)
-    cells = [c.source for c in nb.cells
-             if c.cell_type == "markdown" and c.source.splitlines()[:1] == [heading]]
+    cells = [
+        c.source
+        for c in nb.cells
+        if c.cell_type == "markdown" and c.source.splitlines()[:1] == [heading]
+    ]
     assert len(cells) == 1, f"{path.name}: expected one cell headed {heading!r}, found {len(cells)}"
     return cells[0]
 
@@ -114,9 +117,13 @@ def test_bibliography_keys_are_unique():
 
 # ---------------------------------------------------------------- the primary-source pack
 PRIMARY = BOOK / "primary_sources.md"
-DOCUMENTS = {   # a word or two that must be in each document's heading, and its year
-    "Charter": "2002", "Shanghai Convention": "2001", "Astana": "2005", "Vision and Actions": "2015",
-    "National Security Strategy": "2015", "Joint Statement": "2022",
+DOCUMENTS = {  # a word or two that must be in each document's heading, and its year
+    "Charter": "2002",
+    "Shanghai Convention": "2001",
+    "Astana": "2005",
+    "Vision and Actions": "2015",
+    "National Security Strategy": "2015",
+    "Joint Statement": "2022",
 }
 FIELDS = ("What it is", "Issued by", "Date", "Address", "Why it matters", "Used in")
 

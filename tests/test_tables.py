@@ -1,4 +1,5 @@
 """Computations in multipolar.tables, checked against the raw rows of data/ by other routes."""
+
 from __future__ import annotations
 
 import math
@@ -16,12 +17,19 @@ def raw(code, year, vintage, col="gdp_usd"):
 
 def test_series_sums_members():
     s = tables.series("CHN+HKG", "wdi-2015-08")
-    assert s[2013] == pytest.approx(raw("CHN", 2013, "wdi-2015-08") + raw("HKG", 2013, "wdi-2015-08"))
+    assert s[2013] == pytest.approx(
+        raw("CHN", 2013, "wdi-2015-08") + raw("HKG", 2013, "wdi-2015-08")
+    )
 
 
 def test_series_is_missing_when_a_member_is_missing():
     s = tables.series("RUS+CHN", "wdi-2026-07")
-    rus = data.gdp_population("wdi-2026-07").query("code == 'RUS'").dropna(subset=["gdp_usd"])["year"].min()
+    rus = (
+        data.gdp_population("wdi-2026-07")
+        .query("code == 'RUS'")
+        .dropna(subset=["gdp_usd"])["year"]
+        .min()
+    )
     assert math.isnan(s[rus - 1]) and not math.isnan(s[rus])
 
 
@@ -33,7 +41,9 @@ def test_unknown_code_is_a_clear_error():
 def test_china_from_handover_switches_in_1997():
     s = tables.china_gdp("wdi-2015-08", "from_handover")
     assert s[1996] == pytest.approx(raw("CHN", 1996, "wdi-2015-08"))
-    assert s[1997] == pytest.approx(raw("CHN", 1997, "wdi-2015-08") + raw("HKG", 1997, "wdi-2015-08"))
+    assert s[1997] == pytest.approx(
+        raw("CHN", 1997, "wdi-2015-08") + raw("HKG", 1997, "wdi-2015-08")
+    )
     with pytest.raises(ValueError, match="hong_kong must be"):
         tables.china_gdp("wdi-2015-08", "sometimes")
 
@@ -66,11 +76,15 @@ def test_china_table1_per_capita():
 
 def test_world_shares():
     s = tables.world_shares({"US": "USA"}, "wdi-2026-07", [2013]).iloc[0]
-    assert s["share_pct"] == pytest.approx(100 * raw("USA", 2013, "wdi-2026-07") / raw("WLD", 2013, "wdi-2026-07"))
+    assert s["share_pct"] == pytest.approx(
+        100 * raw("USA", 2013, "wdi-2026-07") / raw("WLD", 2013, "wdi-2026-07")
+    )
 
 
 def test_table2_rebuilt_brics_is_sum_of_members():
-    t = tables.table2_rebuilt("wdi-2026-07").pivot(index="year", columns="label", values="gdp_usd_bn")
+    t = tables.table2_rebuilt("wdi-2026-07").pivot(
+        index="year", columns="label", values="gdp_usd_bn"
+    )
     parts = t[["China (with Hong Kong)", "Brazil", "Russia", "India", "South Africa"]].sum(axis=1)
     assert (t["BRICS total"] - parts).abs().max() < 1e-6
 
@@ -83,24 +97,29 @@ def test_table2_comparison_truncation_rule():
 
 
 def test_format_bn_share_truncates_like_the_paper():
-    df = pd.DataFrame({"label": ["A", "A"], "year": [2000, 2005], "v": [10284.78, None], "s": [30.91, None]})
+    df = pd.DataFrame(
+        {"label": ["A", "A"], "year": [2000, 2005], "v": [10284.78, None], "s": [30.91, None]}
+    )
     wide = tables.format_bn_share(df, "v", "s")
     assert wide.loc["A", 2000] == "10,284 (30.9%)" and wide.loc["A", 2005] == "–"
 
 
 # Chapter 2 states these findings in prose; the tests keep the prose and the data in step.
 
+
 def test_chapter2_growth_multiple_findings():
     check = tables.growth_check(["wdi-2015-08"])
-    hits = {s: set(g.loc[g["reproduces"].astype(bool), "period"])
-            for s, g in check.groupby("series")}
+    hits = {
+        s: set(g.loc[g["reproduces"].astype(bool), "period"]) for s, g in check.groupby("series")
+    }
     mixed = [s for s in tables.HK_OPTIONS if tables.HK_OPTIONS[s] == "from_handover"][0]
     assert hits["China alone"] == {"1980-2013", "1980-1990"}
     assert hits["China with Hong Kong"] == {"1980-1990", "2000-2010"}
     assert hits[mixed] == {"1980-1990", "1990-2000", "2000-2010"}
     printed = data.paper_table2()
-    china_2013 = printed[(printed["label"] == "China (with Hong Kong)")
-                         & (printed["year"] == 2013)]["gdp_usd_bn"].iloc[0]
+    china_2013 = printed[
+        (printed["label"] == "China (with Hong Kong)") & (printed["year"] == 2013)
+    ]["gdp_usd_bn"].iloc[0]
     ratio = china_2013 * 1e9 / tables.china_gdp("wdi-2015-08", "never")[1980]
     assert 49.5 < ratio < 50.5
 
@@ -131,8 +150,10 @@ def test_chapter2_printed_2013_shares_against_latest():
     printed = data.paper_table2()
     latest = tables.table2_rebuilt("wdi-2026-07")
     both = printed.merge(latest, on=["row", "label", "year"], suffixes=("_p", "_l"))
-    gap = (both[both["year"] == 2013].set_index("label")["share_pct_l"]
-           - both[both["year"] == 2013].set_index("label")["share_pct_p"]).abs()
+    gap = (
+        both[both["year"] == 2013].set_index("label")["share_pct_l"]
+        - both[both["year"] == 2013].set_index("label")["share_pct_p"]
+    ).abs()
     assert (gap.drop("South Africa") >= 0.1).all() and gap["South Africa"] < 0.1
     assert gap.idxmax() == "United States"
 
@@ -140,11 +161,15 @@ def test_chapter2_printed_2013_shares_against_latest():
 # ---------------------------------------------------------------- issue 17: no single point of failure
 @pytest.mark.parametrize("vintage", ["wdi-2015-08", "wdi-2026-07"])
 def test_world_shares_divides_by_the_same_vintages_world(vintage):
-    s = tables.world_shares({"US": "USA", "China": "CHN+HKG"}, vintage, [2000, 2013]).set_index(["label", "year"])
+    s = tables.world_shares({"US": "USA", "China": "CHN+HKG"}, vintage, [2000, 2013]).set_index(
+        ["label", "year"]
+    )
     for year in (2000, 2013):
         world = raw("WLD", year, vintage)
         assert s.loc[("US", year), "world_usd"] == world
-        assert s.loc[("US", year), "share_pct"] == pytest.approx(100 * raw("USA", year, vintage) / world)
+        assert s.loc[("US", year), "share_pct"] == pytest.approx(
+            100 * raw("USA", year, vintage) / world
+        )
         china = raw("CHN", year, vintage) + raw("HKG", year, vintage)
         assert s.loc[("China", year), "share_pct"] == pytest.approx(100 * china / world)
     assert list(s.index.get_level_values("label")) == ["US", "US", "China", "China"]
@@ -164,8 +189,14 @@ def test_hong_kong_is_added_from_the_handover_year_on(vintage):
 
 # ---------------------------------------------------------------- issue 17: labels, errors and shapes
 def test_members_accepts_a_list_and_names_every_unknown_code():
-    assert tables.members(["CHN", "HKG"]) == ["CHN", "HKG"] and tables.members("CHN+HKG") == ["CHN", "HKG"]
-    with pytest.raises(ValueError, match=r"^unknown World Bank code\(s\) \['XYZ', 'ABC'\]; see data/wb_economies\.csv$"):
+    assert tables.members(["CHN", "HKG"]) == ["CHN", "HKG"] and tables.members("CHN+HKG") == [
+        "CHN",
+        "HKG",
+    ]
+    with pytest.raises(
+        ValueError,
+        match=r"^unknown World Bank code\(s\) \['XYZ', 'ABC'\]; see data/wb_economies\.csv$",
+    ):
         tables.members("XYZ+CHN+ABC")
 
 
@@ -182,9 +213,15 @@ def test_series_is_named_sorted_and_a_copy():
 def test_china_table1_rows_labels_and_units():
     t = tables.china_table1("wdi-2015-08", with_hong_kong=True, years=[1990, 2013])
     assert list(t.index) == ["GDP (US$, billions)", "GDP per capita (US$)", "Population, millions"]
-    assert t.index.name == "China with Hong Kong" and t.columns.name == "year" and list(t.columns) == [1990, 2013]
+    assert (
+        t.index.name == "China with Hong Kong"
+        and t.columns.name == "year"
+        and list(t.columns) == [1990, 2013]
+    )
     gdp = raw("CHN", 2013, "wdi-2015-08") + raw("HKG", 2013, "wdi-2015-08")
-    pop = raw("CHN", 2013, "wdi-2015-08", "population") + raw("HKG", 2013, "wdi-2015-08", "population")
+    pop = raw("CHN", 2013, "wdi-2015-08", "population") + raw(
+        "HKG", 2013, "wdi-2015-08", "population"
+    )
     assert t.loc["GDP (US$, billions)", 2013] == pytest.approx(gdp / 1e9)
     assert t.loc["GDP per capita (US$)", 2013] == pytest.approx(gdp / pop)
     assert t.loc["Population, millions", 2013] == pytest.approx(pop / 1e6)
@@ -199,9 +236,13 @@ def test_growth_multiple_errors_name_the_year_and_the_series():
         tables.growth_multiple(pd.Series({2000: 1.0, 2001: 2.0}, name="gdp"), 2000, 2002)
     with pytest.raises(ValueError, match=r"^the value for 2000 is zero; a multiple is undefined$"):
         tables.growth_multiple(pd.Series({2000: 0.0, 2001: 2.0}), 2000, 2001)
-    with pytest.raises(ValueError, match=r"^the end year \(2000\) must come after the start year \(2000\)$"):
+    with pytest.raises(
+        ValueError, match=r"^the end year \(2000\) must come after the start year \(2000\)$"
+    ):
         tables.growth_multiple(pd.Series({2000: 1.0}), 2000, 2000)
-    assert tables.annual_growth(pd.Series({2000: 1.0, 2010: 2.0}), 2000, 2010) == pytest.approx(100 * (2 ** 0.1 - 1))
+    assert tables.annual_growth(pd.Series({2000: 1.0, 2010: 2.0}), 2000, 2010) == pytest.approx(
+        100 * (2**0.1 - 1)
+    )
 
 
 @pytest.mark.parametrize("x, d", [(50.0, 0), (1.9, 1), (3.75, 2), (10.0, 0), (0.125, 3)])
@@ -213,21 +254,28 @@ def test_growth_check_rows_say_what_was_compared():
     check = tables.growth_check(["wdi-2015-08"])
     paper = data.paper_growth_multiples()
     assert list(check.columns) == ["period", "paper", "vintage", "series", "computed", "reproduces"]
-    assert list(check["period"].iloc[:len(paper)]) == [f"{p.start}-{p.end}" for p in paper.itertuples()]
+    assert list(check["period"].iloc[: len(paper)]) == [
+        f"{p.start}-{p.end}" for p in paper.itertuples()
+    ]
     assert list(check["series"].unique()) == list(tables.HK_OPTIONS)
     row = check[(check["period"] == "1990-2000") & (check["series"] == "China alone")].iloc[0]
     m = raw("CHN", 2000, "wdi-2015-08") / raw("CHN", 1990, "wdi-2015-08")
     printed = paper[(paper["start"] == 1990) & (paper["end"] == 2000)]["multiple"].iloc[0]
     assert row["computed"] == pytest.approx(m) and row["paper"] == printed
     d = tables._decimals(printed)
-    assert row["reproduces"] == (round(m, d) == printed or math.floor(m * 10 ** d) / 10 ** d == printed)
+    assert row["reproduces"] == (round(m, d) == printed or math.floor(m * 10**d) / 10**d == printed)
 
 
 def test_table2_rebuilt_rows_years_and_billions():
     t = tables.table2_rebuilt("wdi-2015-08")
     printed = data.paper_table2()
     assert list(t.columns) == ["row", "label", "year", "gdp_usd_bn", "share_pct"]
-    assert list(t["row"].unique()) == list(range(1, 10)) and set(t["year"]) == {2000, 2005, 2010, 2013}
+    assert list(t["row"].unique()) == list(range(1, 10)) and set(t["year"]) == {
+        2000,
+        2005,
+        2010,
+        2013,
+    }
     us = t[(t["label"] == "United States") & (t["year"] == 2005)].iloc[0]
     assert us["row"] == printed[printed["label"] == "United States"]["row"].iloc[0]
     assert us["gdp_usd_bn"] == pytest.approx(raw("USA", 2005, "wdi-2015-08") / 1e9)
@@ -247,23 +295,42 @@ def test_table2_comparison_columns_and_differences():
 
 
 def test_format_bn_share_keeps_the_row_order_and_marks_gaps():
-    df = pd.DataFrame({"label": ["B", "B", "A", "A"], "year": [2000, 2005, 2000, 2005],
-                       "v": [1234.9, 2.0, 5.5, None], "s": [12.34, 0.05, 1.0, None]})
+    df = pd.DataFrame(
+        {
+            "label": ["B", "B", "A", "A"],
+            "year": [2000, 2005, 2000, 2005],
+            "v": [1234.9, 2.0, 5.5, None],
+            "s": [12.34, 0.05, 1.0, None],
+        }
+    )
     wide = tables.format_bn_share(df, "v", "s")
     assert list(wide.index) == ["B", "A"] and list(wide.columns) == [2000, 2005]
-    assert wide.loc["B", 2000] == "1,234 (12.3%)" and wide.loc["B", 2005] == "2 (0.1%)" and wide.loc["A", 2005] == "–"
+    assert (
+        wide.loc["B", 2000] == "1,234 (12.3%)"
+        and wide.loc["B", 2005] == "2 (0.1%)"
+        and wide.loc["A", 2005] == "–"
+    )
 
 
 def test_world_shares_keeps_only_the_years_asked_and_drops_gaps():
     s = tables.world_shares({"Russia": "RUS"}, "wdi-2026-07")
-    first = data.gdp_population("wdi-2026-07").query("code == 'RUS'").dropna(subset=["gdp_usd"])["year"].min()
+    first = (
+        data.gdp_population("wdi-2026-07")
+        .query("code == 'RUS'")
+        .dropna(subset=["gdp_usd"])["year"]
+        .min()
+    )
     assert s["year"].min() == first and list(s.index) == list(range(len(s)))
     assert list(s.columns) == ["label", "year", "gdp_usd", "world_usd", "share_pct"]
-    assert list(tables.world_shares({"Russia": "RUS"}, "wdi-2026-07", [1980, 2000])["year"]) == [2000]
+    assert list(tables.world_shares({"Russia": "RUS"}, "wdi-2026-07", [1980, 2000])["year"]) == [
+        2000
+    ]
 
 
 def test_composition_check_numbers_from_the_data():
-    c = tables.composition_check("CHN", {"China": "CHN", "China and Hong Kong": "CHN+HKG"}, 2013, ["wdi-2015-08"])
+    c = tables.composition_check(
+        "CHN", {"China": "CHN", "China and Hong Kong": "CHN+HKG"}, 2013, ["wdi-2015-08"]
+    )
     assert list(c.columns) == ["vintage", "candidate", "aggregate_bn", "sum_bn", "gap_pct"]
     chn, hkg = raw("CHN", 2013, "wdi-2015-08"), raw("HKG", 2013, "wdi-2015-08")
     assert c["gap_pct"].iloc[0] == 0 and c["aggregate_bn"].iloc[1] == pytest.approx(chn / 1e9)

@@ -16,9 +16,9 @@ def events() -> pd.DataFrame:
 
 def test_every_row_has_a_known_theme(events):
     assert events["theme"].isin(timeline.THEMES).all()
-    assert set(events["theme"]) == set(
-        timeline.THEMES
-    ), "a theme with no events would be an empty filter"
+    assert set(events["theme"]) == set(timeline.THEMES), (
+        "a theme with no events would be an empty filter"
+    )
 
 
 def test_count_per_source_table(events):

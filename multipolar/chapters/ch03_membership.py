@@ -16,9 +16,22 @@ import pandas as pd
 from multipolar import catalog, data
 
 __all__ = [
-    "FULL", "STATUSES", "NOT_COVERED", "NONE", "mechanisms", "covered", "row_label",
-    "participants", "jaccard", "overlap", "overlap_matrix", "membership_matrix", "layers",
-    "co_participants", "country_options", "fips_of"
+    "FULL",
+    "STATUSES",
+    "NOT_COVERED",
+    "NONE",
+    "mechanisms",
+    "covered",
+    "row_label",
+    "participants",
+    "jaccard",
+    "overlap",
+    "overlap_matrix",
+    "membership_matrix",
+    "layers",
+    "co_participants",
+    "country_options",
+    "fips_of",
 ]
 
 FULL = "member"
@@ -65,8 +78,9 @@ def _participant_sets(abbrevs: list[str], include_partners: bool) -> dict[str, s
     known = covered()
     for abbrev in abbrevs:
         if abbrev not in known:
-            raise ValueError(f"{abbrev!r} is not a mechanism the course's sources cover; "
-                             f"choose one of {known}")
+            raise ValueError(
+                f"{abbrev!r} is not a mechanism the course's sources cover; choose one of {known}"
+            )
     df = data.mechanism_membership()
     df = df[df["mechanism"].isin(abbrevs) & df["status"].isin(_statuses(include_partners))]
     groups = df.groupby("mechanism")["fips"].agg(set)
@@ -85,22 +99,36 @@ def overlap(abbrevs: list[str] | None = None, include_partners: bool = False) ->
     sets = _participant_sets(abbrevs, include_partners)
     rows = []
     for i, a in enumerate(abbrevs):
-        for b in abbrevs[i + 1:]:
-            rows.append({"a": a, "b": b, "n_a": len(sets[a]), "n_b": len(sets[b]),
-                         "shared": len(sets[a] & sets[b]), "union": len(sets[a] | sets[b]),
-                         "jaccard": jaccard(sets[a], sets[b])})
+        for b in abbrevs[i + 1 :]:
+            rows.append(
+                {
+                    "a": a,
+                    "b": b,
+                    "n_a": len(sets[a]),
+                    "n_b": len(sets[b]),
+                    "shared": len(sets[a] & sets[b]),
+                    "union": len(sets[a] | sets[b]),
+                    "jaccard": jaccard(sets[a], sets[b]),
+                }
+            )
     return pd.DataFrame(rows, columns=["a", "b", "n_a", "n_b", "shared", "union", "jaccard"])
 
 
-def overlap_matrix(abbrevs: list[str] | None = None, include_partners: bool = False,
-                   value: str = "jaccard") -> pd.DataFrame:
+def overlap_matrix(
+    abbrevs: list[str] | None = None, include_partners: bool = False, value: str = "jaccard"
+) -> pd.DataFrame:
     """Square table of ``value`` ('jaccard' or 'shared') between mechanisms; the diagonal is the set itself."""
     if value not in ("jaccard", "shared"):
         raise ValueError(f"value must be 'jaccard' or 'shared', not {value!r}")
     abbrevs = list(abbrevs) if abbrevs is not None else covered()
     sets = _participant_sets(abbrevs, include_partners)
-    cells = [[jaccard(sets[a], sets[b]) if value == "jaccard" else len(sets[a] & sets[b])
-              for b in abbrevs] for a in abbrevs]
+    cells = [
+        [
+            jaccard(sets[a], sets[b]) if value == "jaccard" else len(sets[a] & sets[b])
+            for b in abbrevs
+        ]
+        for a in abbrevs
+    ]
     return pd.DataFrame(cells, index=abbrevs, columns=abbrevs, dtype="float64")
 
 
@@ -123,8 +151,11 @@ def membership_matrix(rows_of: str | None = None, include_partners: bool = True)
         if r["coverage"] == "not covered":
             out[label] = NOT_COVERED
         else:
-            out[label] = wide[r["factbook_abbrev"]].reindex(out.index).fillna("") \
-                if r["factbook_abbrev"] in wide else ""
+            out[label] = (
+                wide[r["factbook_abbrev"]].reindex(out.index).fillna("")
+                if r["factbook_abbrev"] in wide
+                else ""
+            )
     out.index.name = "country"
     return out
 
@@ -136,7 +167,9 @@ def fips_of(country: str) -> str:
         return country
     hit = df.loc[df["country"] == country, "fips"]
     if hit.empty:
-        raise ValueError(f"{country!r} takes part in none of the covered mechanisms; see country_options()")
+        raise ValueError(
+            f"{country!r} takes part in none of the covered mechanisms; see country_options()"
+        )
     return hit.iloc[0]
 
 
@@ -158,9 +191,18 @@ def layers(country: str) -> pd.DataFrame:
         else:
             status = mine.get(a, NONE)
             n_full, n_all = len(full[a]), len(every[a])
-        rows.append({"mechanism": r["mechanism"], "label": row_label(r), "factbook_abbrev": a,
-                     "in_vision": r["in_vision"], "coverage": r["coverage"], "status": status,
-                     "members": n_full, "participants": n_all})
+        rows.append(
+            {
+                "mechanism": r["mechanism"],
+                "label": row_label(r),
+                "factbook_abbrev": a,
+                "in_vision": r["in_vision"],
+                "coverage": r["coverage"],
+                "status": status,
+                "members": n_full,
+                "participants": n_all,
+            }
+        )
     out = pd.DataFrame(rows)
     out["members"] = out["members"].astype("Int64")
     out["participants"] = out["participants"].astype("Int64")
@@ -174,9 +216,13 @@ def co_participants(country: str, include_partners: bool = False) -> pd.DataFram
     df = df[df["status"].isin(_statuses(include_partners))]
     mine = set(df.loc[df["fips"] == fips, "mechanism"])
     others = df[(df["fips"] != fips) & df["mechanism"].isin(mine)]
-    out = (others.groupby(["fips", "country"])["mechanism"]
-           .agg(shared="size", mechanisms=lambda s: ", ".join(sorted(s)))
-           .reset_index().sort_values(["shared", "country"], ascending=[False, True]).reset_index(drop=True))
+    out = (
+        others.groupby(["fips", "country"])["mechanism"]
+        .agg(shared="size", mechanisms=lambda s: ", ".join(sorted(s)))
+        .reset_index()
+        .sort_values(["shared", "country"], ascending=[False, True])
+        .reset_index(drop=True)
+    )
     return out
 
 

@@ -16,9 +16,17 @@ import pandas as pd
 from multipolar import catalog, data, tables
 
 __all__ = [
-    "GROUPINGS", "grouping_codes", "admitted_after_2015", "table3", "group_totals",
-    "factbook_shares", "latest_year", "wb_shares", "country_shares", "plus_three_range",
-    "area_denominators"
+    "GROUPINGS",
+    "grouping_codes",
+    "admitted_after_2015",
+    "table3",
+    "group_totals",
+    "factbook_shares",
+    "latest_year",
+    "wb_shares",
+    "country_shares",
+    "plus_three_range",
+    "area_denominators",
 ]
 
 #: The groupings the chapter compares: key -> label shown to readers.
@@ -65,14 +73,16 @@ def table3() -> pd.DataFrame:
     """
     fb = data.factbook_2015()
     fb = fb[fb["group"].isin(["member", "observer"])]
-    return pd.DataFrame({
-        "country": fb["name"].values,
-        "group": fb["group"].values,
-        "area_1000_km2": fb["area_km2"].values / 1e3,
-        "population_m": fb["population"].values / 1e6,
-        "gdp_usd_bn": fb["gdp_oer_usd"].values / 1e9,
-        "gdp_ppp_bn": fb["gdp_ppp_usd"].values / 1e9,
-    })
+    return pd.DataFrame(
+        {
+            "country": fb["name"].values,
+            "group": fb["group"].values,
+            "area_1000_km2": fb["area_km2"].values / 1e3,
+            "population_m": fb["population"].values / 1e6,
+            "gdp_usd_bn": fb["gdp_oer_usd"].values / 1e9,
+            "gdp_ppp_bn": fb["gdp_ppp_usd"].values / 1e9,
+        }
+    )
 
 
 def factbook_shares(codes: list[str], area_denominator: str = "land") -> dict[str, float]:
@@ -103,8 +113,10 @@ def factbook_shares(codes: list[str], area_denominator: str = "land") -> dict[st
 
 def group_totals(area_denominator: str = "land") -> pd.DataFrame:
     """Table 3's total rows: members, and members plus observers, with world shares (%)."""
-    rows = {GROUPINGS[g]: factbook_shares(grouping_codes(g), area_denominator)
-            for g in ("members_2015", "members_observers_2015")}
+    rows = {
+        GROUPINGS[g]: factbook_shares(grouping_codes(g), area_denominator)
+        for g in ("members_2015", "members_observers_2015")
+    }
     return pd.DataFrame(rows).T
 
 
@@ -149,8 +161,15 @@ def country_shares(codes: list[str], indicator: str, year: int | None = None) ->
     if missing or pd.isna(row.get("WLD")):
         raise ValueError(f"no {indicator} value in {year} for {missing or ['WLD']}")
     names = data.economies().set_index("code")["name"]
-    out = pd.DataFrame({"code": codes, "name": [names[c] for c in codes], "indicator": indicator, "year": year,
-                        "value": [float(row[c]) for c in codes]})
+    out = pd.DataFrame(
+        {
+            "code": codes,
+            "name": [names[c] for c in codes],
+            "indicator": indicator,
+            "year": year,
+            "value": [float(row[c]) for c in codes],
+        }
+    )
     out["share_pct"] = 100 * out["value"] / float(row["WLD"])
     return out.sort_values("share_pct", ascending=False, kind="stable").reset_index(drop=True)
 
@@ -165,8 +184,15 @@ def wb_shares(codes: list[str]) -> pd.DataFrame:
         cs = country_shares(codes, ind)
         year = int(cs["year"].iloc[0])
         world = float(_wb_values(ind).loc[year, "WLD"])
-        rows.append({"indicator": INDICATORS[ind], "year": year, "group_total": cs["value"].sum(),
-                     "world_total": world, "share_pct": 100 * cs["value"].sum() / world})
+        rows.append(
+            {
+                "indicator": INDICATORS[ind],
+                "year": year,
+                "group_total": cs["value"].sum(),
+                "world_total": world,
+                "share_pct": 100 * cs["value"].sum() / world,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -199,7 +225,14 @@ def area_denominators(codes: list[str]) -> pd.DataFrame:
     worlds = {
         "Factbook: World, land": fb.loc["WLD", "land_km2"],
         "Factbook: World, total (surface of the Earth)": fb.loc["WLD", "area_km2"],
-        f"World Bank: World surface area, {int(wb_world['year'])} (sum of countries)": wb_world["area_km2"],
+        f"World Bank: World surface area, {int(wb_world['year'])} (sum of countries)": wb_world[
+            "area_km2"
+        ],
     }
-    return pd.DataFrame({"world area (million km²)": [v / 1e6 for v in worlds.values()],
-                         "share (%)": [100 * area / v for v in worlds.values()]}, index=list(worlds))
+    return pd.DataFrame(
+        {
+            "world area (million km²)": [v / 1e6 for v in worlds.values()],
+            "share (%)": [100 * area / v for v in worlds.values()],
+        },
+        index=list(worlds),
+    )

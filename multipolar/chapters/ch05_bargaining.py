@@ -22,9 +22,7 @@ from numbers import Real
 
 import pandas as pd
 
-__all__ = [
-    "support", "refusal_cost", "compliance_cost", "can_refuse", "backers_needed", "schedule"
-]
+__all__ = ["support", "refusal_cost", "compliance_cost", "can_refuse", "backers_needed", "schedule"]
 
 
 def _check(**values: float) -> None:
@@ -32,7 +30,9 @@ def _check(**values: float) -> None:
         if v is None or isinstance(v, bool) or not isinstance(v, Real) or math.isnan(v) or v < 0:
             raise ValueError(f"{name} must be a number of at least 0, got {v!r}")
     if "credibility" in values and values["credibility"] > 1:
-        raise ValueError(f"credibility is a probability between 0 and 1, got {values['credibility']!r}")
+        raise ValueError(
+            f"credibility is a probability between 0 and 1, got {values['credibility']!r}"
+        )
 
 
 def support(backers: float, weight: float, credibility: float = 1.0) -> float:
@@ -53,14 +53,21 @@ def compliance_cost(cost: float, inducement: float = 0.0) -> float:
     return max(0.0, cost - inducement)
 
 
-def can_refuse(pressure: float, cost: float, backers: float, weight: float,
-               credibility: float = 1.0, inducement: float = 0.0) -> bool:
+def can_refuse(
+    pressure: float,
+    cost: float,
+    backers: float,
+    weight: float,
+    credibility: float = 1.0,
+    inducement: float = 0.0,
+) -> bool:
     """True if refusing is cheaper than complying (strictly; a tie means comply)."""
     return refusal_cost(pressure, backers, weight, credibility) < compliance_cost(cost, inducement)
 
 
-def backers_needed(pressure: float, cost: float, weight: float, credibility: float = 1.0,
-                   inducement: float = 0.0) -> int | None:
+def backers_needed(
+    pressure: float, cost: float, weight: float, credibility: float = 1.0, inducement: float = 0.0
+) -> int | None:
     """The smallest whole number of backers that makes refusal viable, or None if no number does."""
     target = compliance_cost(cost, inducement)
     if refusal_cost(pressure, 0, weight, credibility) < target:
@@ -69,15 +76,23 @@ def backers_needed(pressure: float, cost: float, weight: float, credibility: flo
     if target == 0 or per_backer == 0:
         return None
     n = max(0, math.floor((pressure - target) / per_backer) + 1)
-    while not can_refuse(pressure, cost, n, weight, credibility, inducement):  # guard against rounding
+    while not can_refuse(
+        pressure, cost, n, weight, credibility, inducement
+    ):  # guard against rounding
         n += 1
     while n > 0 and can_refuse(pressure, cost, n - 1, weight, credibility, inducement):
         n -= 1
     return n
 
 
-def schedule(pressure: float, cost: float, weight: float, max_backers: int = 6,
-             credibility: float = 1.0, inducement: float = 0.0) -> pd.DataFrame:
+def schedule(
+    pressure: float,
+    cost: float,
+    weight: float,
+    max_backers: int = 6,
+    credibility: float = 1.0,
+    inducement: float = 0.0,
+) -> pd.DataFrame:
     """The model for 0..max_backers backers: support, both costs and the decision, one row each."""
     if not isinstance(max_backers, int) or max_backers < 0:
         raise ValueError(f"max_backers must be a whole number of at least 0, got {max_backers!r}")
@@ -85,6 +100,13 @@ def schedule(pressure: float, cost: float, weight: float, max_backers: int = 6,
     rows = []
     for n in range(max_backers + 1):
         refuse = refusal_cost(pressure, n, weight, credibility)
-        rows.append({"backers": n, "support": support(n, weight, credibility), "refusal_cost": refuse,
-                     "compliance_cost": comply, "decision": "refuse" if refuse < comply else "comply"})
+        rows.append(
+            {
+                "backers": n,
+                "support": support(n, weight, credibility),
+                "refusal_cost": refuse,
+                "compliance_cost": comply,
+                "decision": "refuse" if refuse < comply else "comply",
+            }
+        )
     return pd.DataFrame(rows)

@@ -14,8 +14,15 @@ import pandas as pd
 from multipolar import catalog, tables
 
 __all__ = [
-    "contract_volume_bcm", "implied_price", "price_schedule", "percent_change", "gdp_pair",
-    "dollar_change", "model_deliveries", "delivery_record", "ramp_up_check"
+    "contract_volume_bcm",
+    "implied_price",
+    "price_schedule",
+    "percent_change",
+    "gdp_pair",
+    "dollar_change",
+    "model_deliveries",
+    "delivery_record",
+    "ramp_up_check",
 ]
 
 #: 1 bcm (billion cubic metres) = 1e9 m3 = 1e6 thousand m3; gas prices are quoted per thousand m3.
@@ -32,11 +39,15 @@ def contract_volume_bcm(annual_bcm: float, years: float, ramp_up_years: float = 
     if annual_bcm <= 0 or years <= 0:
         raise ValueError("the annual volume and the number of years must be positive")
     if not 0 <= ramp_up_years <= years:
-        raise ValueError(f"the ramp-up ({ramp_up_years} years) must lie between 0 and the contract length ({years})")
+        raise ValueError(
+            f"the ramp-up ({ramp_up_years} years) must lie between 0 and the contract length ({years})"
+        )
     return annual_bcm * (years - ramp_up_years / 2)
 
 
-def implied_price(value_usd: float, annual_bcm: float, years: float, ramp_up_years: float = 0) -> float:
+def implied_price(
+    value_usd: float, annual_bcm: float, years: float, ramp_up_years: float = 0
+) -> float:
     """Average price in US$ per thousand cubic metres: contract value / total volume delivered.
 
     A nominal average over the whole contract: it ignores inflation, discounting and any
@@ -48,14 +59,18 @@ def implied_price(value_usd: float, annual_bcm: float, years: float, ramp_up_yea
     return value_usd / (volume * THOUSAND_M3_PER_BCM)
 
 
-def price_schedule(value_usd: float, annual_bcm: float, years: int, max_ramp_up: int = 10) -> pd.DataFrame:
+def price_schedule(
+    value_usd: float, annual_bcm: float, years: int, max_ramp_up: int = 10
+) -> pd.DataFrame:
     """Implied price for every whole number of ramp-up years from 0 to ``max_ramp_up`` (capped at ``years``)."""
     ramps = range(0, min(max_ramp_up, years) + 1)
-    return pd.DataFrame({
-        "ramp_up_years": list(ramps),
-        "volume_bcm": [contract_volume_bcm(annual_bcm, years, r) for r in ramps],
-        "price_usd_per_1000m3": [implied_price(value_usd, annual_bcm, years, r) for r in ramps],
-    })
+    return pd.DataFrame(
+        {
+            "ramp_up_years": list(ramps),
+            "volume_bcm": [contract_volume_bcm(annual_bcm, years, r) for r in ramps],
+            "price_usd_per_1000m3": [implied_price(value_usd, annual_bcm, years, r) for r in ramps],
+        }
+    )
 
 
 def model_deliveries(annual_bcm: float, ramp_up_years: int, n_years: int) -> list[float]:
@@ -67,8 +82,10 @@ def model_deliveries(annual_bcm: float, ramp_up_years: int, n_years: int) -> lis
     """
     if annual_bcm <= 0 or n_years < 0 or ramp_up_years < 0:
         raise ValueError("the annual volume must be positive and the numbers of years not negative")
-    return [annual_bcm * min(1.0, (k - 0.5) / ramp_up_years) if ramp_up_years else annual_bcm
-            for k in range(1, n_years + 1)]
+    return [
+        annual_bcm * min(1.0, (k - 0.5) / ramp_up_years) if ramp_up_years else annual_bcm
+        for k in range(1, n_years + 1)
+    ]
 
 
 def delivery_record(figures: pd.DataFrame) -> pd.DataFrame:
@@ -81,8 +98,13 @@ def delivery_record(figures: pd.DataFrame) -> pd.DataFrame:
     rows = f[f["figure"].str.match(r"pos_deliveries_\d{4}$")]
     if rows.empty:
         raise ValueError("no pos_deliveries_YYYY rows in rapprochement_figures")
-    out = pd.DataFrame({"year": rows["figure"].str[-4:].astype(int), "delivered_bcm": rows["value"].astype(float),
-                        "source": rows["cited_as"]})
+    out = pd.DataFrame(
+        {
+            "year": rows["figure"].str[-4:].astype(int),
+            "delivered_bcm": rows["value"].astype(float),
+            "source": rows["cited_as"],
+        }
+    )
     return out.sort_values("year").reset_index(drop=True)
 
 
@@ -101,9 +123,16 @@ def ramp_up_check(figures: pd.DataFrame) -> dict:
     ramp = round(years)
     record = delivery_record(f)
     record["model_bcm"] = model_deliveries(plateau, ramp, len(record))
-    return {"first": first.date().isoformat(), "reached": reached.date().isoformat(), "plateau_bcm": plateau,
-            "ramp_up_years": years, "model_ramp_up": ramp, "table": record,
-            "delivered_bcm": float(record["delivered_bcm"].sum()), "model_bcm": float(record["model_bcm"].sum())}
+    return {
+        "first": first.date().isoformat(),
+        "reached": reached.date().isoformat(),
+        "plateau_bcm": plateau,
+        "ramp_up_years": years,
+        "model_ramp_up": ramp,
+        "table": record,
+        "delivered_bcm": float(record["delivered_bcm"].sum()),
+        "model_bcm": float(record["model_bcm"].sum()),
+    }
 
 
 def percent_change(start: float, end: float) -> float:
@@ -113,8 +142,13 @@ def percent_change(start: float, end: float) -> float:
     return (end - start) / start * 100
 
 
-def gdp_pair(vintage: str = catalog.LATEST, first: int = 1990, last: int = 2025,
-             china: str = "CHN", russia: str = "RUS") -> pd.DataFrame:
+def gdp_pair(
+    vintage: str = catalog.LATEST,
+    first: int = 1990,
+    last: int = 2025,
+    china: str = "CHN",
+    russia: str = "RUS",
+) -> pd.DataFrame:
     """China's and Russia's GDP (current US$) by year, and the ratio China / Russia.
 
     Years where either value is missing are dropped. ``china`` may be 'CHN+HKG'.
@@ -123,14 +157,18 @@ def gdp_pair(vintage: str = catalog.LATEST, first: int = 1990, last: int = 2025,
     r = tables.series(russia, vintage)
     out = pd.DataFrame({"china_usd": c, "russia_usd": r}).loc[first:last].dropna()
     if out.empty:
-        raise ValueError(f"vintage {vintage} has no year from {first} to {last} with GDP for both "
-                         f"{china} and {russia}; choose other years")
+        raise ValueError(
+            f"vintage {vintage} has no year from {first} to {last} with GDP for both "
+            f"{china} and {russia}; choose other years"
+        )
     out["ratio"] = out["china_usd"] / out["russia_usd"]
     out.index.name = "year"
     return out.reset_index()
 
 
-def dollar_change(code: str, start: int, end: int, vintage: str = catalog.LATEST, measure: str = "market") -> dict:
+def dollar_change(
+    code: str, start: int, end: int, vintage: str = catalog.LATEST, measure: str = "market"
+) -> dict:
     """GDP in two years and the percentage change between them.
 
     ``measure`` 'market': current US$ at market exchange rates (World Bank ``vintage``);
@@ -145,4 +183,8 @@ def dollar_change(code: str, start: int, end: int, vintage: str = catalog.LATEST
     for year in (start, end):
         if pd.isna(s.get(year)):
             raise ValueError(f"no GDP value ({measure}) for {code} in {year}")
-    return {"start": float(s[start]), "end": float(s[end]), "percent": percent_change(float(s[start]), float(s[end]))}
+    return {
+        "start": float(s[start]),
+        "end": float(s[end]),
+        "percent": percent_change(float(s[start]), float(s[end])),
+    }

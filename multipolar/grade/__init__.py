@@ -29,9 +29,33 @@ Which calls the tests make to a student's function is learnt once per run from t
 from multipolar.grade.assignment import GradingError, Question, build_autograder, master_questions
 from multipolar.grade.audit import audit, typed_in
 from multipolar.grade.cli import (
-    Result, check_notebook, clean, failure_message, grade, gradebook_rows, main, parse_results, write_csv)
+    Result,
+    check_notebook,
+    clean,
+    failure_message,
+    grade,
+    gradebook_rows,
+    main,
+    parse_results,
+    write_csv,
+)
 from multipolar.grade.sandbox import sandbox_available
 
-__all__ = ["GradingError", "Question", "Result", "audit", "build_autograder", "check_notebook", "clean",
-           "failure_message", "grade", "gradebook_rows", "main", "master_questions", "parse_results",
-           "sandbox_available", "typed_in", "write_csv"]
+__all__ = [
+    "GradingError",
+    "Question",
+    "Result",
+    "audit",
+    "build_autograder",
+    "check_notebook",
+    "clean",
+    "failure_message",
+    "grade",
+    "gradebook_rows",
+    "main",
+    "master_questions",
+    "parse_results",
+    "sandbox_available",
+    "typed_in",
+    "write_csv",
+]

@@ -32,8 +32,19 @@ import re
 from typing import Any
 
 __all__ = [
-    "MAX_ITEMS", "MAX_DEPTH", "MAX_TEXT", "TooLarge", "axes_data", "encode", "encode_safely",
-    "canonical", "Unreadable", "opaque", "decode", "loads", "function"
+    "MAX_ITEMS",
+    "MAX_DEPTH",
+    "MAX_TEXT",
+    "TooLarge",
+    "axes_data",
+    "encode",
+    "encode_safely",
+    "canonical",
+    "Unreadable",
+    "opaque",
+    "decode",
+    "loads",
+    "function",
 ]
 
 #: Most values (numbers, strings, table cells) one answer may hold; beyond this it is "too large".
@@ -47,6 +58,7 @@ class TooLarge(Exception):
 
 
 # --------------------------------------------------------------------------- encoding (phase 1)
+
 
 class _Encoder:
     def __init__(self) -> None:
@@ -68,7 +80,11 @@ class _Encoder:
         kind = type(value)
         module = kind.__module__.split(".")[0]
         if isinstance(value, str):
-            return {"kind": "str", "value": str.__str__(value)[:MAX_TEXT]} if len(value) > MAX_TEXT else str.__str__(value)
+            return (
+                {"kind": "str", "value": str.__str__(value)[:MAX_TEXT]}
+                if len(value) > MAX_TEXT
+                else str.__str__(value)
+            )
         if isinstance(value, int) and module in {"builtins", "numpy"}:
             return int(value)
         if isinstance(value, float) and module in {"builtins", "numpy"}:
@@ -82,34 +98,55 @@ class _Encoder:
         if kind.__name__ == "bool_" and module == "numpy":
             return bool(value)
         if module == "fractions":
-            return {"kind": "Fraction", "n": self(int(value.numerator)), "d": self(int(value.denominator))}
+            return {
+                "kind": "Fraction",
+                "n": self(int(value.numerator)),
+                "d": self(int(value.denominator)),
+            }
         if module == "decimal":
             return {"kind": "Decimal", "value": str(value)[:200]}
         if isinstance(value, complex):
             return {"kind": "complex", "re": float(value.real), "im": float(value.imag)}
         if isinstance(value, (list, tuple)) and module == "builtins":
-            items = [self(v, depth + 1) for v in (list.__iter__(value) if isinstance(value, list)
-                                                  else tuple.__iter__(value))]
+            items = [
+                self(v, depth + 1)
+                for v in (
+                    list.__iter__(value) if isinstance(value, list) else tuple.__iter__(value)
+                )
+            ]
             return items if isinstance(value, list) else {"kind": "tuple", "items": items}
         if isinstance(value, (set, frozenset)) and module == "builtins":
             items = sorted((self(v, depth + 1) for v in value), key=_sort_key)
             return {"kind": "frozenset" if isinstance(value, frozenset) else "set", "items": items}
         if isinstance(value, dict) and module == "builtins":
-            return {"kind": "dict", "items": [[self(k, depth + 1), self(v, depth + 1)] for k, v in dict.items(value)]}
+            return {
+                "kind": "dict",
+                "items": [[self(k, depth + 1), self(v, depth + 1)] for k, v in dict.items(value)],
+            }
         if module == "numpy" and kind.__name__ == "ndarray":
             return self.array(value, depth)
         if module == "pandas":
             return self.pandas(value, depth)
         if module == "datetime":
-            return {"kind": kind.__name__, "iso": value.isoformat()} if kind.__name__ in {
-                "date", "datetime"} else self.opaque(value)
+            return (
+                {"kind": kind.__name__, "iso": value.isoformat()}
+                if kind.__name__ in {"date", "datetime"}
+                else self.opaque(value)
+            )
         if module == "matplotlib":
             name = kind.__name__
             if hasattr(value, "get_lines") and hasattr(value, "get_ylabel"):
                 return axes_data(value, self, depth)
             if name in {"Figure", "SubFigure"}:
-                return {"kind": "Figure", "axes": [axes_data(ax, self, depth) for ax in value.axes[:20]]}
-        if callable(value) and kind.__name__ in {"function", "builtin_function_or_method", "method"}:
+                return {
+                    "kind": "Figure",
+                    "axes": [axes_data(ax, self, depth) for ax in value.axes[:20]],
+                }
+        if callable(value) and kind.__name__ in {
+            "function",
+            "builtin_function_or_method",
+            "method",
+        }:
             return {"kind": "function"}  # the recorded calls are added by phase 1
         return self.opaque(value)
 
@@ -124,7 +161,12 @@ class _Encoder:
         self.count(int(value.size))
         flat = value.ravel().tolist()
         data = flat if value.dtype.kind in "biuf" else [self(v, depth + 1) for v in flat]
-        return {"kind": "ndarray", "dtype": str(value.dtype), "shape": list(value.shape), "data": data}
+        return {
+            "kind": "ndarray",
+            "dtype": str(value.dtype),
+            "shape": list(value.shape),
+            "data": data,
+        }
 
     def column(self, values: Any, depth: int) -> dict:
         """One column of a table: its dtype and its values."""
@@ -141,23 +183,41 @@ class _Encoder:
     def index(self, index: Any, depth: int) -> dict:
         name = type(index).__name__
         if name == "RangeIndex":
-            return {"kind": "RangeIndex", "start": int(index.start), "stop": int(index.stop),
-                    "step": int(index.step), "name": self(index.name, depth + 1)}
+            return {
+                "kind": "RangeIndex",
+                "start": int(index.start),
+                "stop": int(index.stop),
+                "step": int(index.step),
+                "name": self(index.name, depth + 1),
+            }
         if name == "MultiIndex":
-            return {"kind": "MultiIndex", "names": [self(n, depth + 1) for n in index.names],
-                    "tuples": [self(tuple(t), depth + 1) for t in index.tolist()]}
-        return {"kind": "Index", "name": self(index.name, depth + 1),
-                **self.column(index.to_series(index=range(len(index))).reset_index(drop=True), depth)}
+            return {
+                "kind": "MultiIndex",
+                "names": [self(n, depth + 1) for n in index.names],
+                "tuples": [self(tuple(t), depth + 1) for t in index.tolist()],
+            }
+        return {
+            "kind": "Index",
+            "name": self(index.name, depth + 1),
+            **self.column(index.to_series(index=range(len(index))).reset_index(drop=True), depth),
+        }
 
     def pandas(self, value: Any, depth: int) -> dict:
         name = type(value).__name__
         if name == "DataFrame":
-            return {"kind": "DataFrame", "columns": self.index(value.columns, depth),
-                    "index": self.index(value.index, depth),
-                    "data": [self.column(value.iloc[:, i], depth) for i in range(value.shape[1])]}
+            return {
+                "kind": "DataFrame",
+                "columns": self.index(value.columns, depth),
+                "index": self.index(value.index, depth),
+                "data": [self.column(value.iloc[:, i], depth) for i in range(value.shape[1])],
+            }
         if name == "Series":
-            return {"kind": "Series", "name": self(value.name, depth + 1),
-                    "index": self.index(value.index, depth), **self.column(value, depth)}
+            return {
+                "kind": "Series",
+                "name": self(value.name, depth + 1),
+                "index": self.index(value.index, depth),
+                **self.column(value, depth),
+            }
         if name.endswith("Index"):
             return self.index(value, depth)
         if name == "Timestamp":
@@ -181,19 +241,34 @@ def axes_data(ax: Any, enc: _Encoder, depth: int) -> dict:
 
     lines = []
     for line in ax.get_lines()[:200]:
-        lines.append({"x": enc(_plain(line.get_xdata()), depth + 1), "y": enc(_plain(line.get_ydata()), depth + 1),
-                      "label": str(line.get_label())[:200], "linestyle": str(line.get_linestyle()),
-                      "color": colour(line.get_color()), "marker": str(line.get_marker())})
+        lines.append(
+            {
+                "x": enc(_plain(line.get_xdata()), depth + 1),
+                "y": enc(_plain(line.get_ydata()), depth + 1),
+                "label": str(line.get_label())[:200],
+                "linestyle": str(line.get_linestyle()),
+                "color": colour(line.get_color()),
+                "marker": str(line.get_marker()),
+            }
+        )
     bars = []
     for c in getattr(ax, "containers", [])[:100]:
         if type(c).__name__ != "BarContainer":
             continue
-        rects = [[float(p.get_x()), float(p.get_y()), float(p.get_width()), float(p.get_height())]
-                 for p in c.patches]
+        rects = [
+            [float(p.get_x()), float(p.get_y()), float(p.get_width()), float(p.get_height())]
+            for p in c.patches
+        ]
         enc.count(4 * len(rects))
-        bars.append({"label": str(c.get_label())[:200], "orientation": str(getattr(c, "orientation", "vertical")),
-                     "values": enc(_plain(getattr(c, "datavalues", [])), depth + 1), "rects": rects,
-                     "color": colour(c.patches[0].get_facecolor()) if c.patches else None})
+        bars.append(
+            {
+                "label": str(c.get_label())[:200],
+                "orientation": str(getattr(c, "orientation", "vertical")),
+                "values": enc(_plain(getattr(c, "datavalues", [])), depth + 1),
+                "rects": rects,
+                "color": colour(c.patches[0].get_facecolor()) if c.patches else None,
+            }
+        )
     points = []
     for coll in ax.collections[:50]:
         if type(coll).__name__ == "PathCollection":
@@ -203,21 +278,35 @@ def axes_data(ax: Any, enc: _Encoder, depth: int) -> dict:
     for axis in ("x", "y"):
         getter = getattr(ax, f"get_{axis}ticks")
         labels = getattr(ax, f"get_{axis}ticklabels")()
-        ticks[axis] = {"at": [float(t) for t in getter()][:500],
-                       "labels": [str(t.get_text())[:100] for t in labels][:500]}
+        ticks[axis] = {
+            "at": [float(t) for t in getter()][:500],
+            "labels": [str(t.get_text())[:100] for t in labels][:500],
+        }
     legend = ax.get_legend()
-    return {"kind": "Axes", "lines": lines, "bars": bars, "points": points,
-            "xlabel": str(ax.get_xlabel())[:500], "ylabel": str(ax.get_ylabel())[:500],
-            "title": str(ax.get_title())[:500], "xlim": [float(v) for v in ax.get_xlim()],
-            "ylim": [float(v) for v in ax.get_ylim()], "xscale": str(ax.get_xscale()),
-            "yscale": str(ax.get_yscale()), "ticks": ticks,
-            "legend": None if legend is None else [str(t.get_text())[:200] for t in legend.get_texts()][:100]}
+    return {
+        "kind": "Axes",
+        "lines": lines,
+        "bars": bars,
+        "points": points,
+        "xlabel": str(ax.get_xlabel())[:500],
+        "ylabel": str(ax.get_ylabel())[:500],
+        "title": str(ax.get_title())[:500],
+        "xlim": [float(v) for v in ax.get_xlim()],
+        "ylim": [float(v) for v in ax.get_ylim()],
+        "xscale": str(ax.get_xscale()),
+        "yscale": str(ax.get_yscale()),
+        "ticks": ticks,
+        "legend": None
+        if legend is None
+        else [str(t.get_text())[:200] for t in legend.get_texts()][:100],
+    }
 
 
 def _plain(values: Any) -> Any:
     """Plot data as a list (numpy arrays and masked arrays included)."""
     try:
         import numpy as np
+
         arr = np.ma.getdata(values)
         if isinstance(arr, np.ndarray):
             return arr
@@ -240,7 +329,11 @@ def encode_safely(value: Any) -> Any:
     except RecursionError:
         return {"kind": "too large"}
     except Exception as exc:  # noqa: BLE001 - whatever the student's object does
-        return {"kind": "object", "type": type(value).__name__[:60], "repr": f"(unreadable: {type(exc).__name__})"}
+        return {
+            "kind": "object",
+            "type": type(value).__name__[:60],
+            "repr": f"(unreadable: {type(exc).__name__})",
+        }
 
 
 def canonical(encoded: Any) -> str:
@@ -249,6 +342,7 @@ def canonical(encoded: Any) -> str:
 
 
 # --------------------------------------------------------------------------- decoding (phase 2)
+
 
 class Unreadable:
     """Stands in for a value that could not be carried over; ``describe`` names its type."""
@@ -309,27 +403,35 @@ def _decode(data: Any, depth: int) -> Any:  # noqa: C901 - one branch per kind
         return complex(float(data["re"]), float(data["im"]))
     if kind == "Fraction":
         from fractions import Fraction
+
         return Fraction(int(data["n"]), int(data["d"]))
     if kind == "Decimal":
         from decimal import Decimal
+
         return Decimal(str(data["value"]))
     if kind in {"date", "datetime"}:
         import datetime as dt
+
         return getattr(dt, kind).fromisoformat(str(data["iso"]))
     if kind == "Timestamp":
         import pandas as pd
+
         return pd.Timestamp(str(data["iso"]))
     if kind == "ndarray":
         import numpy as np
+
         values = data["data"]
         dtype = str(data["dtype"])
-        arr = np.array([_decode(v, depth + 1) for v in values] if not _flat_numbers(values) else values,
-                       dtype=_safe_dtype(dtype))
+        arr = np.array(
+            [_decode(v, depth + 1) for v in values] if not _flat_numbers(values) else values,
+            dtype=_safe_dtype(dtype),
+        )
         return arr.reshape([int(n) for n in data["shape"]])
     if kind in {"DataFrame", "Series", "Index", "RangeIndex", "MultiIndex"}:
         return _pandas(data, depth)
     if kind in {"Axes", "Figure"}:
         from multipolar.grade.axes import rebuild
+
         return rebuild(data)
     if kind == "too large":
         return opaque("value too large to grade")
@@ -342,8 +444,22 @@ def _flat_numbers(values: Any) -> bool:
     return isinstance(values, list) and all(isinstance(v, (int, float, bool)) for v in values)
 
 
-_DTYPES = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "float16", "float32",
-           "float64", "bool", "object", "complex128"}
+_DTYPES = {
+    "int8",
+    "int16",
+    "int32",
+    "int64",
+    "uint8",
+    "uint16",
+    "uint32",
+    "uint64",
+    "float16",
+    "float32",
+    "float64",
+    "bool",
+    "object",
+    "complex128",
+}
 
 
 def _safe_dtype(dtype: str) -> Any:
@@ -352,6 +468,7 @@ def _safe_dtype(dtype: str) -> Any:
 
 def _column(data: dict, depth: int) -> Any:
     import pandas as pd
+
     dtype = str(data.get("dtype", "object"))
     values = data["data"]
     if not isinstance(values, list):
@@ -371,10 +488,15 @@ def _column(data: dict, depth: int) -> Any:
 
 def _index(data: dict, depth: int) -> Any:
     import pandas as pd
+
     kind = data.get("kind")
     if kind == "RangeIndex":
-        return pd.RangeIndex(int(data["start"]), int(data["stop"]), int(data["step"]),
-                             name=_decode(data.get("name"), depth + 1))
+        return pd.RangeIndex(
+            int(data["start"]),
+            int(data["stop"]),
+            int(data["step"]),
+            name=_decode(data.get("name"), depth + 1),
+        )
     if kind == "MultiIndex":
         tuples = [_decode(t, depth + 1) for t in data["tuples"]]
         names = [_decode(n, depth + 1) for n in data["names"]]
@@ -386,6 +508,7 @@ def _index(data: dict, depth: int) -> Any:
 
 def _pandas(data: dict, depth: int) -> Any:
     import pandas as pd
+
     kind = data["kind"]
     if kind == "DataFrame":
         columns = _index(data["columns"], depth)
@@ -393,7 +516,11 @@ def _pandas(data: dict, depth: int) -> Any:
         if len(cols) != len(columns):
             raise ValueError("columns do not match the data")
         index = _index(data["index"], depth)
-        frame = pd.concat(cols, axis=1, ignore_index=True) if cols else pd.DataFrame(index=range(len(index)))
+        frame = (
+            pd.concat(cols, axis=1, ignore_index=True)
+            if cols
+            else pd.DataFrame(index=range(len(index)))
+        )
         frame.columns = columns
         frame.index = index
         return frame
@@ -410,8 +537,8 @@ def loads(text: str) -> Any:
     return json.loads(text)
 
 
-
 # --------------------------------------------------------------------------- functions
+
 
 class function:  # noqa: N801 - named like Python's own functions, for the checks' messages
     """Stands in, in phase 2, for a student's function: gives back what phase 1 recorded.

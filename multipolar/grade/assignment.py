@@ -17,8 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
-    "ROOT", "SOLUTIONS", "GradingError", "Question", "master_questions", "build_autograder",
-    "extract_tests", "names_per_question", "code_cells", "solution_cells", "computed_answers"
+    "ROOT",
+    "SOLUTIONS",
+    "GradingError",
+    "Question",
+    "master_questions",
+    "build_autograder",
+    "extract_tests",
+    "names_per_question",
+    "code_cells",
+    "solution_cells",
+    "computed_answers",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,12 +70,24 @@ def build_autograder(assignment: str, dest: Path) -> Path:
     master = SOLUTIONS / f"{assignment}.ipynb"
     with tempfile.TemporaryDirectory(prefix="otter-assign-", dir=dest) as tmp:
         proc = subprocess.run(
-            [sys.executable, "-m", "otter", "assign", "--no-run-tests", str(master), str(Path(tmp) / "dist")],
-            capture_output=True, text=True, cwd=tmp,
+            [
+                sys.executable,
+                "-m",
+                "otter",
+                "assign",
+                "--no-run-tests",
+                str(master),
+                str(Path(tmp) / "dist"),
+            ],
+            capture_output=True,
+            text=True,
+            cwd=tmp,
         )
         zips = sorted((Path(tmp) / "dist" / "autograder").glob("*.zip"))
         if proc.returncode != 0 or len(zips) != 1:
-            raise GradingError(f"could not build the autograder from {master}:\n{proc.stderr[-2000:]}")
+            raise GradingError(
+                f"could not build the autograder from {master}:\n{proc.stderr[-2000:]}"
+            )
         target = dest / f"{assignment}-autograder.zip"
         shutil.copyfile(zips[0], target)
     return target
@@ -93,8 +114,11 @@ def names_per_question(tests: Path) -> dict[str, list[str]]:
         question = path.stem
         names: list[str] = []
         for node in tree.body:
-            if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "name" for t in node.targets) \
-                    and isinstance(node.value, ast.Constant):
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "name" for t in node.targets)
+                and isinstance(node.value, ast.Constant)
+            ):
                 question = str(node.value.value)
             if isinstance(node, ast.FunctionDef):
                 names += [a.arg for a in node.args.args if a.arg != "env" and a.arg not in names]
@@ -107,8 +131,11 @@ def code_cells(nb) -> list[str]:
     cells = []
     for c in nb.cells:
         meta = c.get("metadata", {})
-        if c.get("cell_type") != "code" or "otter_ignore" in meta.get("tags", []) \
-                or (meta.get("otter") or {}).get("ignore", False):
+        if (
+            c.get("cell_type") != "code"
+            or "otter_ignore" in meta.get("tags", [])
+            or (meta.get("otter") or {}).get("ignore", False)
+        ):
             continue
         src = c.get("source", "")
         cells.append("".join(src) if isinstance(src, list) else str(src))
@@ -144,8 +171,13 @@ def computed_answers(master: Path, names: set[str]) -> set[str]:
             continue
         literal = {name for name, _ in literal_assignments(tree)}
         for node in ast.walk(tree):
-            targets = node.targets if isinstance(node, ast.Assign) else \
-                [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, (ast.AugAssign, ast.AnnAssign))
+                else []
+            )
             for t in targets:
                 for sub in ast.walk(t):
                     if isinstance(sub, ast.Name) and sub.id in names:

@@ -18,9 +18,21 @@ import ast
 import re
 
 __all__ = [
-    "PROTECTED_ROOTS", "GRADING_PACKAGES", "OTTER_INTERNALS", "SUSPICIOUS_CALLS",
-    "SUSPICIOUS_MODULES", "RISKY_METHODS", "RISKY_OS_FUNCTIONS", "TAMPER_STRING", "INIT_CELL",
-    "LITERAL_CALLS", "audit", "parse_cell", "is_literal", "literal_assignments", "typed_in"
+    "PROTECTED_ROOTS",
+    "GRADING_PACKAGES",
+    "OTTER_INTERNALS",
+    "SUSPICIOUS_CALLS",
+    "SUSPICIOUS_MODULES",
+    "RISKY_METHODS",
+    "RISKY_OS_FUNCTIONS",
+    "TAMPER_STRING",
+    "INIT_CELL",
+    "LITERAL_CALLS",
+    "audit",
+    "parse_cell",
+    "is_literal",
+    "literal_assignments",
+    "typed_in",
 ]
 
 #: Names whose attributes the grading relies on: changing one is tampering.
@@ -28,19 +40,71 @@ PROTECTED_ROOTS = {"grader", "otter", "multipolar"}
 #: Packages the tests run on; any name a submission binds to them is protected too.
 GRADING_PACKAGES = {"otter", "multipolar"}
 #: Names from otter's internals a student notebook has no reason to touch.
-OTTER_INTERNALS = {"Checker", "GradingResults", "test_case", "TestFile", "ExceptionTestFile",
-                   "OKTestFile", "TestCaseResult", "init_grading_mode"}
-SUSPICIOUS_CALLS = {"exec", "eval", "compile", "__import__", "globals", "setattr", "delattr", "breakpoint"}
-SUSPICIOUS_MODULES = {"importlib", "builtins", "ctypes", "subprocess", "pickle", "dill", "inspect",
-                      "gc", "signal", "socket", "multiprocessing", "threading", "pty"}
+OTTER_INTERNALS = {
+    "Checker",
+    "GradingResults",
+    "test_case",
+    "TestFile",
+    "ExceptionTestFile",
+    "OKTestFile",
+    "TestCaseResult",
+    "init_grading_mode",
+}
+SUSPICIOUS_CALLS = {
+    "exec",
+    "eval",
+    "compile",
+    "__import__",
+    "globals",
+    "setattr",
+    "delattr",
+    "breakpoint",
+}
+SUSPICIOUS_MODULES = {
+    "importlib",
+    "builtins",
+    "ctypes",
+    "subprocess",
+    "pickle",
+    "dill",
+    "inspect",
+    "gc",
+    "signal",
+    "socket",
+    "multiprocessing",
+    "threading",
+    "pty",
+}
 #: Methods that change files or processes, whatever object they are called on ...
-RISKY_METHODS = {"system", "popen", "_exit", "rmtree", "unlink", "chmod", "kill", "write_text", "write_bytes"}
+RISKY_METHODS = {
+    "system",
+    "popen",
+    "_exit",
+    "rmtree",
+    "unlink",
+    "chmod",
+    "kill",
+    "write_text",
+    "write_bytes",
+}
 #: ... and names that are risky only as os/shutil functions (pandas and lists have .rename/.replace/.remove).
-RISKY_OS_FUNCTIONS = {"remove", "rename", "replace", "removedirs", "rmdir", "move", "copy", "copyfile"}
-TAMPER_STRING = re.compile(r"(^|[/\\])tests[/\\]|[/\\]tests$|\.pkl\b|results\.json|OTTER_LOG|autograder",
-                           re.IGNORECASE)
-INIT_CELL = re.compile(r"^\s*(#.*\n)*\s*(import otter\s*\ngrader\s*=\s*otter\.Notebook\([^)]*\)"
-                       r"|from multipolar\.feedback import notebook\s*\n\s*grader\s*=\s*notebook\([^)]*\))\s*$")
+RISKY_OS_FUNCTIONS = {
+    "remove",
+    "rename",
+    "replace",
+    "removedirs",
+    "rmdir",
+    "move",
+    "copy",
+    "copyfile",
+}
+TAMPER_STRING = re.compile(
+    r"(^|[/\\])tests[/\\]|[/\\]tests$|\.pkl\b|results\.json|OTTER_LOG|autograder", re.IGNORECASE
+)
+INIT_CELL = re.compile(
+    r"^\s*(#.*\n)*\s*(import otter\s*\ngrader\s*=\s*otter\.Notebook\([^)]*\)"
+    r"|from multipolar\.feedback import notebook\s*\n\s*grader\s*=\s*notebook\([^)]*\))\s*$"
+)
 
 
 def _root_name(node: ast.AST) -> str | None:
@@ -53,6 +117,7 @@ def _python_source(cell_source: str) -> str:
     """IPython cell source (magics, !shell) as plain Python, for parsing."""
     try:
         from IPython.core.inputtransformer2 import TransformerManager
+
         return TransformerManager().transform_cell(cell_source)
     except Exception:  # noqa: BLE001 - fall back to the raw text
         return cell_source
@@ -66,7 +131,10 @@ def _grading_aliases(tree: ast.AST) -> set[str]:
             for a in node.names:
                 if a.name.split(".")[0] in GRADING_PACKAGES:
                     names.add(a.asname or a.name.split(".")[0])
-        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in GRADING_PACKAGES:
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and (node.module or "").split(".")[0] in GRADING_PACKAGES
+        ):
             names.update(a.asname or a.name for a in node.names)
     return names
 
@@ -113,20 +181,34 @@ def audit(nb) -> tuple[list[str], list[str]]:
                     tamper.append(f"{where} defines `{node.name}`, a name otter's grading uses")
             for t in targets:
                 for sub in ast.walk(t):
-                    if isinstance(sub, (ast.Attribute, ast.Subscript)) and _root_name(sub) in protected:
-                        tamper.append(f"{where} assigns to `{ast.unparse(sub)}`, which redefines the grader or its checks")
+                    if (
+                        isinstance(sub, (ast.Attribute, ast.Subscript))
+                        and _root_name(sub) in protected
+                    ):
+                        tamper.append(
+                            f"{where} assigns to `{ast.unparse(sub)}`, which redefines the grader or its checks"
+                        )
                         break
                     if isinstance(sub, ast.Name) and sub.id in {"grader", "otter"}:
                         suspicious.append(f"{where} rebinds `{sub.id}`")
             if isinstance(node, (ast.Import, ast.ImportFrom)):
-                mods = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+                mods = (
+                    [a.name for a in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                )
                 for m in mods:
                     top = m.split(".")[0]
                     if top == "otter" and (m != "otter" or isinstance(node, ast.ImportFrom)):
                         tamper.append(f"{where} imports otter internals (`{ast.unparse(node)}`)")
-                    elif m.startswith("multipolar.checks") or (isinstance(node, ast.ImportFrom) and m == "multipolar"
-                                                               and any(a.name == "checks" for a in node.names)):
-                        suspicious.append(f"{where} imports the answer checks (`{ast.unparse(node)}`)")
+                    elif m.startswith("multipolar.checks") or (
+                        isinstance(node, ast.ImportFrom)
+                        and m == "multipolar"
+                        and any(a.name == "checks" for a in node.names)
+                    ):
+                        suspicious.append(
+                            f"{where} imports the answer checks (`{ast.unparse(node)}`)"
+                        )
                     elif top in SUSPICIOUS_MODULES:
                         suspicious.append(f"{where} imports `{top}`")
             if isinstance(node, ast.Name) and node.id in OTTER_INTERNALS:
@@ -135,13 +217,29 @@ def audit(nb) -> tuple[list[str], list[str]]:
                 tamper.append(f"{where} uses otter's internal `{node.attr}`")
             if isinstance(node, ast.Name) and node.id in {"__builtins__", "get_ipython"}:
                 suspicious.append(f"{where} uses `{node.id}` (shell commands or magics included)")
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in SUSPICIOUS_CALLS:
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in SUSPICIOUS_CALLS
+            ):
                 suspicious.append(f"{where} calls `{node.func.id}()`")
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and (
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and (
                     node.func.attr in RISKY_METHODS
-                    or (node.func.attr in RISKY_OS_FUNCTIONS and _root_name(node.func) in {"os", "shutil"})):
+                    or (
+                        node.func.attr in RISKY_OS_FUNCTIONS
+                        and _root_name(node.func) in {"os", "shutil"}
+                    )
+                )
+            ):
                 suspicious.append(f"{where} calls `.{node.func.attr}()`")
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and TAMPER_STRING.search(node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and TAMPER_STRING.search(node.value)
+            ):
                 tamper.append(f"{where} refers to the grader's files ({node.value[:40]!r})")
     return _dedupe(tamper), _dedupe(suspicious)
 
@@ -165,7 +263,9 @@ def parse_cell(source: str) -> ast.AST | None:
 def is_literal(node: ast.AST) -> bool:
     """A number or text typed in: a constant, maybe signed, combined or converted (``-float('3.5')``)."""
     if isinstance(node, ast.Constant):
-        return isinstance(node.value, (int, float, complex, str)) and not isinstance(node.value, bool)
+        return isinstance(node.value, (int, float, complex, str)) and not isinstance(
+            node.value, bool
+        )
     if isinstance(node, ast.UnaryOp):
         return is_literal(node.operand)
     if isinstance(node, ast.BinOp):
@@ -174,8 +274,12 @@ def is_literal(node: ast.AST) -> bool:
         return bool(node.elts) and all(is_literal(e) for e in node.elts)
     if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
         fname = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
-        return fname in LITERAL_CALLS and bool(node.args) and all(is_literal(a) for a in node.args) \
+        return (
+            fname in LITERAL_CALLS
+            and bool(node.args)
+            and all(is_literal(a) for a in node.args)
             and not node.keywords
+        )
     return False
 
 
@@ -194,10 +298,16 @@ def literal_assignments(tree: ast.AST) -> list[tuple[str, ast.AST]]:
         for target, value in pairs:
             if isinstance(target, ast.Name) and is_literal(value):
                 out.append((target.id, node))
-            elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) \
-                    and len(target.elts) == len(value.elts):
-                out += [(t.id, node) for t, v in zip(target.elts, value.elts)
-                        if isinstance(t, ast.Name) and is_literal(v)]
+            elif (
+                isinstance(target, (ast.Tuple, ast.List))
+                and isinstance(value, (ast.Tuple, ast.List))
+                and len(target.elts) == len(value.elts)
+            ):
+                out += [
+                    (t.id, node)
+                    for t, v in zip(target.elts, value.elts)
+                    if isinstance(t, ast.Name) and is_literal(v)
+                ]
     return out
 
 

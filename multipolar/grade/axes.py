@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = [
-    "rebuild"
-]
+__all__ = ["rebuild"]
 
 
 def rebuild(data: dict) -> Any:
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -50,16 +49,30 @@ def _draw(ax: Any, data: dict, _decode: Any) -> None:
         rects = [r for r in bars.get("rects", []) if isinstance(r, list) and len(r) == 4]
         values = _decode(bars.get("values"), 1)
         if not isinstance(values, (list, tuple)) or len(values) != len(rects):
-            values = [r[3] for r in rects] if bars.get("orientation") != "horizontal" else [r[2] for r in rects]
+            values = (
+                [r[3] for r in rects]
+                if bars.get("orientation") != "horizontal"
+                else [r[2] for r in rects]
+            )
         kw = {"label": str(bars.get("label", ""))}
         if bars.get("color"):
             kw["color"] = str(bars["color"])
         if bars.get("orientation") == "horizontal":
-            ax.barh([r[1] + r[3] / 2 for r in rects], values, height=[r[3] for r in rects],
-                    left=[r[0] for r in rects], **kw)
+            ax.barh(
+                [r[1] + r[3] / 2 for r in rects],
+                values,
+                height=[r[3] for r in rects],
+                left=[r[0] for r in rects],
+                **kw,
+            )
         else:
-            ax.bar([r[0] + r[2] / 2 for r in rects], values, width=[r[2] for r in rects],
-                   bottom=[r[1] for r in rects], **kw)
+            ax.bar(
+                [r[0] + r[2] / 2 for r in rects],
+                values,
+                width=[r[2] for r in rects],
+                bottom=[r[1] for r in rects],
+                **kw,
+            )
     for points in data.get("points", []):
         xy = _decode(points.get("xy"), 1)
         try:
@@ -87,4 +100,8 @@ def _draw(ax: Any, data: dict, _decode: Any) -> None:
 
 
 def _style(value: Any) -> str:
-    return value if value in {"-", "--", "-.", ":", "None", " ", "", "solid", "dashed", "dashdot", "dotted"} else "-"
+    return (
+        value
+        if value in {"-", "--", "-.", ":", "None", " ", "", "solid", "dashed", "dashdot", "dotted"}
+        else "-"
+    )

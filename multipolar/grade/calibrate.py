@@ -29,6 +29,7 @@ class Recorder:
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         from multipolar.grade.answers import encode
+
         self.log.append({"args": encode(list(args)), "kwargs": encode(dict(kwargs))})
         return self.func(*args, **kwargs)
 

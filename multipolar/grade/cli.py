@@ -29,14 +29,40 @@ from pathlib import Path
 
 from multipolar.grade import sandbox as sb
 from multipolar.grade.assignment import (
-    SOLUTIONS, GradingError, Question, build_autograder, code_cells, computed_answers, extract_tests,
-    master_questions, solution_cells, names_per_question)
+    SOLUTIONS,
+    GradingError,
+    Question,
+    build_autograder,
+    code_cells,
+    computed_answers,
+    extract_tests,
+    master_questions,
+    names_per_question,
+    solution_cells,
+)
 from multipolar.grade.audit import _dedupe, audit, typed_in
 
 __all__ = [
-    "ROOT", "RESULT_STYLES", "MAX_TEXT", "clean", "Prepared", "prepare", "Result", "student_id",
-    "check_notebook", "parse_results", "failure_message", "check_and_run", "phase2", "finish",
-    "warm_matplotlib_cache", "gradebook_rows", "write_csv", "draw_chart", "grade", "main"
+    "ROOT",
+    "RESULT_STYLES",
+    "MAX_TEXT",
+    "clean",
+    "Prepared",
+    "prepare",
+    "Result",
+    "student_id",
+    "check_notebook",
+    "parse_results",
+    "failure_message",
+    "check_and_run",
+    "phase2",
+    "finish",
+    "warm_matplotlib_cache",
+    "gradebook_rows",
+    "write_csv",
+    "draw_chart",
+    "grade",
+    "main",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,19 +88,27 @@ def clean(text: str, limit: int = MAX_TEXT) -> str:
 
 # --------------------------------------------------------------------------- the assignment
 
+
 @dataclass
 class Prepared:
     """What grading an assignment needs, computed once from our own files."""
 
     questions: list[Question]
     tests: Path
-    names: dict[str, list[str]]           # question -> answer names its tests read
-    functions: dict[str, list[dict]]      # function answer -> the tests' calls (arguments only)
-    computed: set[str]                    # answers the question asks to compute
+    names: dict[str, list[str]]  # question -> answer names its tests read
+    functions: dict[str, list[dict]]  # function answer -> the tests' calls (arguments only)
+    computed: set[str]  # answers the question asks to compute
 
 
-def prepare(assignment: str, base: Path, autograder: Path | None, *, sandbox: bool, memory_mb: int,
-            say=lambda *a: None) -> Prepared:
+def prepare(
+    assignment: str,
+    base: Path,
+    autograder: Path | None,
+    *,
+    sandbox: bool,
+    memory_mb: int,
+    say=lambda *a: None,
+) -> Prepared:
     """Build the autograder (unless given), extract its tests, and calibrate on the solution."""
     master = SOLUTIONS / f"{assignment}.ipynb"
     if autograder is None:
@@ -89,24 +123,44 @@ def prepare(assignment: str, base: Path, autograder: Path | None, *, sandbox: bo
     work = base / "calibrate"
     (work / "out").mkdir(parents=True)
     spec = {"cells": solution_cells(master), "names": all_names}
-    code, timed_out = sb.run(sb.limited([sys.executable, "-m", "multipolar.grade.calibrate", str(tests)], memory_mb),
-                             work, sandbox=sandbox, timeout=600, read_only=[tests.parent],
-                             stdout=work / "stdout", stderr=work / "stderr", stdin=json.dumps(spec).encode())
+    code, timed_out = sb.run(
+        sb.limited([sys.executable, "-m", "multipolar.grade.calibrate", str(tests)], memory_mb),
+        work,
+        sandbox=sandbox,
+        timeout=600,
+        read_only=[tests.parent],
+        stdout=work / "stdout",
+        stderr=work / "stderr",
+        stdin=json.dumps(spec).encode(),
+    )
     try:
         calibration = json.loads((work / "stdout").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise GradingError(f"could not run the {assignment} solution to calibrate the grader: "
-                           + _tail(work / "stderr")) from None
-    short = [f"{q}: {r['score']:g}/{r['possible']:g}" for q, r in calibration["results"].items()
-             if r["score"] < r["possible"]]
+        raise GradingError(
+            f"could not run the {assignment} solution to calibrate the grader: "
+            + _tail(work / "stderr")
+        ) from None
+    short = [
+        f"{q}: {r['score']:g}/{r['possible']:g}"
+        for q, r in calibration["results"].items()
+        if r["score"] < r["possible"]
+    ]
     if short:
-        raise GradingError(f"the solution {master.name} does not pass its own tests ({', '.join(short)}); "
-                           "fix the master notebook before grading")
-    return Prepared(master_questions(master), tests, names, calibration["functions"],
-                    computed_answers(master, set(all_names)))
+        raise GradingError(
+            f"the solution {master.name} does not pass its own tests ({', '.join(short)}); "
+            "fix the master notebook before grading"
+        )
+    return Prepared(
+        master_questions(master),
+        tests,
+        names,
+        calibration["functions"],
+        computed_answers(master, set(all_names)),
+    )
 
 
 # --------------------------------------------------------------------------- one submission
+
 
 @dataclass
 class Result:
@@ -134,9 +188,15 @@ def check_notebook(path: Path, assignment: str, max_mb: float):
     if not path.name.lower().endswith(".ipynb"):
         return None, f"not a notebook file: '{path.name}' does not end in .ipynb"
     if size == 0:
-        return None, "the file is empty (0 bytes); the student should re-save and resubmit the notebook"
+        return (
+            None,
+            "the file is empty (0 bytes); the student should re-save and resubmit the notebook",
+        )
     if size > max_mb * 2**20:
-        return None, f"the file is {size / 2**20:.0f} MB, more than the {max_mb:g} MB limit (--max-mb); clear the outputs and resubmit"
+        return (
+            None,
+            f"the file is {size / 2**20:.0f} MB, more than the {max_mb:g} MB limit (--max-mb); clear the outputs and resubmit",
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -145,7 +205,10 @@ def check_notebook(path: Path, assignment: str, max_mb: float):
     try:
         content = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}), so it is not a readable notebook; it may have been truncated or edited as text"
+        return (
+            None,
+            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}), so it is not a readable notebook; it may have been truncated or edited as text",
+        )
     if not isinstance(content, dict) or "cells" not in content:
         return None, "the file is JSON but not a Jupyter notebook (it has no 'cells')"
     try:
@@ -156,7 +219,10 @@ def check_notebook(path: Path, assignment: str, max_mb: float):
         return None, f"the file is not a valid Jupyter notebook ({first[:200]})"
     got = (nb.metadata.get("otter") or {}).get("assignment_name")
     if got is not None and got != assignment:
-        return None, f"this is the notebook for assignment '{got}', not '{assignment}'; the student may have handed in the wrong file"
+        return (
+            None,
+            f"this is the notebook for assignment '{got}', not '{assignment}'; the student may have handed in the wrong file",
+        )
     return nb, ""
 
 
@@ -184,9 +250,17 @@ def parse_results(results: dict, questions: list[Question]) -> tuple[dict[str, f
         scores[q.name] = score
         if score < q.points:
             cases = entry.get("cases") if isinstance(entry.get("cases"), list) else []
-            msgs = _dedupe([failure_message(str(c.get("message", ""))) for c in cases
-                            if isinstance(c, dict) and not c.get("passed")])
-            reasons.append(f"{q.name} (-{q.points - score:g}): " + (" / ".join(msgs) if msgs else "tests failed"))
+            msgs = _dedupe(
+                [
+                    failure_message(str(c.get("message", "")))
+                    for c in cases
+                    if isinstance(c, dict) and not c.get("passed")
+                ]
+            )
+            reasons.append(
+                f"{q.name} (-{q.points - score:g}): "
+                + (" / ".join(msgs) if msgs else "tests failed")
+            )
     return scores, reasons
 
 
@@ -199,27 +273,60 @@ def failure_message(message: str) -> str:
     return re.sub(r"^AssertionError:\s*", "", last)[:300]
 
 
-
-
-def check_and_run(path: Path, *, index: int, assignment: str, prep: Prepared, base: Path, sandbox: bool,
-                  timeout: float, cell_timeout: float, memory_mb: int, max_mb: float) -> tuple[Result, Path | None]:
+def check_and_run(
+    path: Path,
+    *,
+    index: int,
+    assignment: str,
+    prep: Prepared,
+    base: Path,
+    sandbox: bool,
+    timeout: float,
+    cell_timeout: float,
+    memory_mb: int,
+    max_mb: float,
+) -> tuple[Result, Path | None]:
     """Phase 1 for one submission: (its row so far, its answers file or None).  Never raises."""
     start = time.monotonic()
     res = Result(student_id(path), path.name)
     answers = None
     try:
-        answers = _phase1(res, path, index=index, assignment=assignment, prep=prep, base=base,
-                          sandbox=sandbox, timeout=timeout, cell_timeout=cell_timeout, memory_mb=memory_mb,
-                          max_mb=max_mb)
+        answers = _phase1(
+            res,
+            path,
+            index=index,
+            assignment=assignment,
+            prep=prep,
+            base=base,
+            sandbox=sandbox,
+            timeout=timeout,
+            cell_timeout=cell_timeout,
+            memory_mb=memory_mb,
+            max_mb=max_mb,
+        )
     except Exception as exc:  # noqa: BLE001 - the grader must not crash on any submission
         res.status = "not graded"
-        res.reasons.append(f"the grader could not process this file ({type(exc).__name__}: {clean(exc)})")
+        res.reasons.append(
+            f"the grader could not process this file ({type(exc).__name__}: {clean(exc)})"
+        )
     res.seconds = time.monotonic() - start
     return res, answers
 
 
-def _phase1(res: Result, path: Path, *, index, assignment, prep, base, sandbox, timeout, cell_timeout,
-            memory_mb, max_mb) -> Path | None:
+def _phase1(
+    res: Result,
+    path: Path,
+    *,
+    index,
+    assignment,
+    prep,
+    base,
+    sandbox,
+    timeout,
+    cell_timeout,
+    memory_mb,
+    max_mb,
+) -> Path | None:
     nb, why = check_notebook(path, assignment, max_mb)
     if nb is None:
         res.status = "not graded"
@@ -236,26 +343,40 @@ def _phase1(res: Result, path: Path, *, index, assignment, prep, base, sandbox, 
     mpl_cache = base / "matplotlib-cache"
     if mpl_cache.is_dir():  # a warm font cache saves each run ~1 s of font scanning
         shutil.copytree(mpl_cache, work / ".matplotlib")
-    spec = {"cells": cells, "names": sorted({n for ns in prep.names.values() for n in ns}),
-            "functions": prep.functions, "notebook_seconds": timeout, "cell_seconds": cell_timeout,
-            "call_seconds": 5}
-    code, timed_out = sb.run(sb.limited([sys.executable, "-m", "multipolar.grade.phase1", str(work / "out")],
-                                        memory_mb),
-                             work, sandbox=sandbox, timeout=timeout + 5, stdout=work / "stdout",
-                             stderr=work / "stderr", stdin=json.dumps(spec).encode())
+    spec = {
+        "cells": cells,
+        "names": sorted({n for ns in prep.names.values() for n in ns}),
+        "functions": prep.functions,
+        "notebook_seconds": timeout,
+        "cell_seconds": cell_timeout,
+        "call_seconds": 5,
+    }
+    code, timed_out = sb.run(
+        sb.limited([sys.executable, "-m", "multipolar.grade.phase1", str(work / "out")], memory_mb),
+        work,
+        sandbox=sandbox,
+        timeout=timeout + 5,
+        stdout=work / "stdout",
+        stderr=work / "stderr",
+        stdin=json.dumps(spec).encode(),
+    )
     answers = work / "out" / "answers.json"
     progress = _read(work / "out" / "progress")
     if not answers.is_file():
         res.status = "timed out" if timed_out else "not graded"
         where = f" while running code cell {progress}" if progress.isdigit() else ""
         if timed_out:
-            res.reasons.append(f"the notebook did not finish within {timeout:g} s and was stopped{where}, "
-                               "so no points could be awarded automatically (an endless loop that ignores the "
-                               "per-cell time limit?)")
+            res.reasons.append(
+                f"the notebook did not finish within {timeout:g} s and was stopped{where}, "
+                "so no points could be awarded automatically (an endless loop that ignores the "
+                "per-cell time limit?)"
+            )
         else:
-            res.reasons.append(f"the notebook ended its own Python process{where} before its answers could be "
-                               "read (os._exit, a crash, or running out of memory), so no points could be "
-                               "awarded automatically")
+            res.reasons.append(
+                f"the notebook ended its own Python process{where} before its answers could be "
+                "read (os._exit, a crash, or running out of memory), so no points could be "
+                "awarded automatically"
+            )
         return None
     # Phase 2 reads a copy, in a folder phase 1 never saw.
     copy = base / "answers" / f"{index:04d}.json"
@@ -263,8 +384,16 @@ def _phase1(res: Result, path: Path, *, index, assignment, prep, base, sandbox, 
     return copy
 
 
-def phase2(items: list[tuple[Result, Path]], *, prep: Prepared, base: Path, sandbox: bool, timeout: float,
-           memory_mb: int, batch: str) -> None:
+def phase2(
+    items: list[tuple[Result, Path]],
+    *,
+    prep: Prepared,
+    base: Path,
+    sandbox: bool,
+    timeout: float,
+    memory_mb: int,
+    batch: str,
+) -> None:
     """Run the tests on these answers, in a fresh process (per batch); fill in scores and reasons.
 
     If the process dies (one submission's answers could exhaust its memory), the submissions it
@@ -272,11 +401,22 @@ def phase2(items: list[tuple[Result, Path]], *, prep: Prepared, base: Path, sand
     """
     work = base / f"phase2-{batch}"
     (work / "out").mkdir(parents=True)
-    job = {"tests": str(prep.tests), "functions": prep.functions, "seconds_per_item": timeout,
-           "items": [{"id": str(i), "answers": str(p)} for i, (_, p) in enumerate(items)]}
-    sb.run(sb.limited([sys.executable, "-m", "multipolar.grade.phase2"], memory_mb), work,
-           sandbox=sandbox, timeout=timeout * len(items) + 60, read_only=[prep.tests.parent, base / "answers"],
-           stdout=work / "stdout", stderr=work / "stderr", stdin=json.dumps(job).encode())
+    job = {
+        "tests": str(prep.tests),
+        "functions": prep.functions,
+        "seconds_per_item": timeout,
+        "items": [{"id": str(i), "answers": str(p)} for i, (_, p) in enumerate(items)],
+    }
+    sb.run(
+        sb.limited([sys.executable, "-m", "multipolar.grade.phase2"], memory_mb),
+        work,
+        sandbox=sandbox,
+        timeout=timeout * len(items) + 60,
+        read_only=[prep.tests.parent, base / "answers"],
+        stdout=work / "stdout",
+        stderr=work / "stderr",
+        stdin=json.dumps(job).encode(),
+    )
     try:
         scores = json.loads((work / "stdout").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -284,15 +424,26 @@ def phase2(items: list[tuple[Result, Path]], *, prep: Prepared, base: Path, sand
     unfinished = [i for i in range(len(items)) if not isinstance(scores.get(str(i)), dict)]
     if len(items) > 1:
         for i in unfinished:
-            phase2([items[i]], prep=prep, base=base, sandbox=sandbox, timeout=timeout, memory_mb=memory_mb,
-                   batch=f"{batch}-{i}")
+            phase2(
+                [items[i]],
+                prep=prep,
+                base=base,
+                sandbox=sandbox,
+                timeout=timeout,
+                memory_mb=memory_mb,
+                batch=f"{batch}-{i}",
+            )
     for i, (res, _) in enumerate(items):
         if len(items) > 1 and i in unfinished:
             continue  # graded on its own above
         entry = scores.get(str(i))
         if not isinstance(entry, dict) or "results" not in entry:
             res.status = "not graded"
-            why = entry.get("error") if isinstance(entry, dict) else f"the tests did not finish ({_tail(work / 'stderr')})"
+            why = (
+                entry.get("error")
+                if isinstance(entry, dict)
+                else f"the tests did not finish ({_tail(work / 'stderr')})"
+            )
             res.reasons.append(f"the answers could not be graded: {why}")
             continue
         res.scores, reasons = parse_results(entry["results"], prep.questions)
@@ -307,16 +458,28 @@ def finish(res: Result, answers: Path | None, prep: Prepared) -> None:
             cells = [c for c in data.get("cells", []) if isinstance(c, dict)]
         except (OSError, ValueError, AttributeError, RecursionError, MemoryError):
             cells = []
-        stopped = [f"code cell {c.get('cell')}: {clean(c.get('error', ''), 150)}" for c in cells
-                   if c.get("status") in {"timeout", "not run"}]
-        failed = [f"code cell {c.get('cell')}: {clean(c.get('error', ''), 150)}" for c in cells
-                  if c.get("status") == "error"]
+        stopped = [
+            f"code cell {c.get('cell')}: {clean(c.get('error', ''), 150)}"
+            for c in cells
+            if c.get("status") in {"timeout", "not run"}
+        ]
+        failed = [
+            f"code cell {c.get('cell')}: {clean(c.get('error', ''), 150)}"
+            for c in cells
+            if c.get("status") == "error"
+        ]
         if stopped:
-            res.notes.append("stopped: " + "; ".join(stopped[:5]) + (f" (and {len(stopped) - 5} more)"
-                                                                      if len(stopped) > 5 else ""))
+            res.notes.append(
+                "stopped: "
+                + "; ".join(stopped[:5])
+                + (f" (and {len(stopped) - 5} more)" if len(stopped) > 5 else "")
+            )
         if failed:
-            res.notes.append("errors while running: " + "; ".join(failed[:5])
-                             + (f" (and {len(failed) - 5} more)" if len(failed) > 5 else ""))
+            res.notes.append(
+                "errors while running: "
+                + "; ".join(failed[:5])
+                + (f" (and {len(failed) - 5} more)" if len(failed) > 5 else "")
+            )
     for q in prep.questions:
         if q.manual:
             continue
@@ -326,8 +489,11 @@ def finish(res: Result, answers: Path | None, prep: Prepared) -> None:
             lost = res.scores[q.name]
             res.scores[q.name] = 0.0
             res.status = "flagged"
-            res.reasons.append(f"{q.name} (-{lost:g} withheld): typed-in value; review by hand ("
-                               + "; ".join(clean(t, 120) for t in typed) + ")")
+            res.reasons.append(
+                f"{q.name} (-{lost:g} withheld): typed-in value; review by hand ("
+                + "; ".join(clean(t, 120) for t in typed)
+                + ")"
+            )
     res.reasons = [clean(r, 600) for r in res.reasons]
     res.notes = [clean(n, 900) for n in res.notes]
     res.flags = [clean(f, 200) for f in res.flags]
@@ -339,8 +505,14 @@ def warm_matplotlib_cache(folder: Path) -> None:
     env = sb.child_env(folder) | {"MPLCONFIGDIR": str(folder)}
     try:
         import subprocess
-        subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, cwd=folder,
-                       capture_output=True, timeout=120)
+
+        subprocess.run(
+            [sys.executable, "-c", "import matplotlib.font_manager"],
+            env=env,
+            cwd=folder,
+            capture_output=True,
+            timeout=120,
+        )
     except (OSError, subprocess.TimeoutExpired):
         pass
 
@@ -363,13 +535,26 @@ def _tail(path: Path, n: int = 300) -> str:
 
 # --------------------------------------------------------------------------- outputs
 
-def gradebook_rows(results: list[Result], questions: list[Question]) -> tuple[list[str], list[dict]]:
+
+def gradebook_rows(
+    results: list[Result], questions: list[Question]
+) -> tuple[list[str], list[dict]]:
     auto = [q for q in questions if not q.manual]
     manual = [q for q in questions if q.manual]
     possible = sum(q.points for q in auto)
-    columns = (["student_id", "file", "status"] + [q.name for q in questions]
-               + ["autograded_points", "autograded_possible", "manual_possible", "reasons", "notes", "review_flags",
-                  "seconds"])
+    columns = (
+        ["student_id", "file", "status"]
+        + [q.name for q in questions]
+        + [
+            "autograded_points",
+            "autograded_possible",
+            "manual_possible",
+            "reasons",
+            "notes",
+            "review_flags",
+            "seconds",
+        ]
+    )
     rows = []
     for r in sorted(results, key=lambda r: (r.student_id, r.file)):
         row = {"student_id": r.student_id, "file": r.file, "status": r.status}
@@ -383,7 +568,9 @@ def gradebook_rows(results: list[Result], questions: list[Question]) -> tuple[li
         row["manual_possible"] = _fmt(sum(q.points for q in manual))
         reasons = list(r.reasons)
         if manual:
-            reasons.append("to grade by hand: " + ", ".join(f"{q.name} ({q.points:g} pt)" for q in manual))
+            reasons.append(
+                "to grade by hand: " + ", ".join(f"{q.name} ({q.points:g} pt)" for q in manual)
+            )
         row["reasons"] = " | ".join(reasons)
         row["notes"] = " | ".join(r.notes)
         row["review_flags"] = " | ".join(r.flags)
@@ -406,9 +593,12 @@ def write_csv(path: Path, columns: list[str], rows: list[dict]) -> None:
     os.replace(tmp, path)
 
 
-def draw_chart(path: Path, results: list[Result], questions: list[Question], assignment: str) -> str:
+def draw_chart(
+    path: Path, results: list[Result], questions: list[Question], assignment: str
+) -> str:
     """Stacked bars per question: how many submissions got full, part or no marks. Returns alt text."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
@@ -426,22 +616,48 @@ def draw_chart(path: Path, results: list[Result], questions: list[Question], ass
     labels = [f"{q.name} ({q.points:g} pt)" for q in auto]
     for kind, (colour, hatch) in RESULT_STYLES.items():
         vals = counts[kind]
-        bars = ax.barh(labels, vals, left=left, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6, label=kind)
+        bars = ax.barh(
+            labels,
+            vals,
+            left=left,
+            color=colour,
+            hatch=hatch,
+            edgecolor="black",
+            linewidth=0.6,
+            label=kind,
+        )
         for bar, v in zip(bars, vals):
             if v:
-                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, f"{v}",
-                        ha="center", va="center", fontsize=9,
-                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+                ax.text(
+                    bar.get_x() + bar.get_width() / 2,
+                    bar.get_y() + bar.get_height() / 2,
+                    f"{v}",
+                    ha="center",
+                    va="center",
+                    fontsize=9,
+                    bbox={
+                        "boxstyle": "round,pad=0.15",
+                        "facecolor": "white",
+                        "edgecolor": "none",
+                        "alpha": 0.85,
+                    },
+                )
         left = [a + b for a, b in zip(left, vals)]
     ax.invert_yaxis()
     ax.set_xlabel("Number of submissions")
     ax.set_xlim(0, max(1, n))
     ax.set_title(title, fontsize=10, wrap=True)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.35 if len(auto) < 3 else -0.18), ncol=3, frameon=False)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, -0.35 if len(auto) < 3 else -0.18),
+        ncol=3,
+        frameon=False,
+    )
     ax.xaxis.get_major_locator().set_params(integer=True)
     summary = "; ".join(
         f"{q.name}: {counts['full marks'][i]} full, {counts['part marks'][i]} part, {counts['no marks'][i]} none"
-        for i, q in enumerate(auto))
+        for i, q in enumerate(auto)
+    )
     alt = f"{title}. {summary}."
     fig.tight_layout()
     tmp = path.with_name(f".{path.name}.partial.png")
@@ -453,28 +669,47 @@ def draw_chart(path: Path, results: list[Result], questions: list[Question], ass
 
 # --------------------------------------------------------------------------- command line
 
-def grade(submissions: Path, assignment: str, out: Path, *, chart: Path | None = None, workers: int = 2,
-          timeout: float = 60.0, cell_timeout: float = 20.0, force: bool = False, sandbox: bool = True,
-          autograder: Path | None = None, memory_mb: int = 4096, max_mb: float = 50.0,
-          quiet: bool = False) -> list[dict]:
+
+def grade(
+    submissions: Path,
+    assignment: str,
+    out: Path,
+    *,
+    chart: Path | None = None,
+    workers: int = 2,
+    timeout: float = 60.0,
+    cell_timeout: float = 20.0,
+    force: bool = False,
+    sandbox: bool = True,
+    autograder: Path | None = None,
+    memory_mb: int = 4096,
+    max_mb: float = 50.0,
+    quiet: bool = False,
+) -> list[dict]:
     """Grade every file in ``submissions``; write the gradebook CSV and chart; return the rows."""
     say = (lambda *a: None) if quiet else (lambda *a: print(*a, file=sys.stderr))
     submissions = Path(submissions)
     out = Path(out)
     chart = Path(chart) if chart else out.with_suffix(".png")
     if not submissions.is_dir():
-        raise GradingError(f"the submissions folder {submissions} does not exist or is not a folder")
+        raise GradingError(
+            f"the submissions folder {submissions} does not exist or is not a folder"
+        )
     master = SOLUTIONS / f"{assignment}.ipynb"
     if not master.is_file():
         have = sorted(p.stem for p in SOLUTIONS.glob("*.ipynb"))
         raise GradingError(f"no exercise set called '{assignment}' (no {master}); known: {have}")
     for target in (out, chart):
         if target.exists() and not force:
-            raise GradingError(f"{target} already exists; choose another --out/--chart or add --force to overwrite it")
+            raise GradingError(
+                f"{target} already exists; choose another --out/--chart or add --force to overwrite it"
+            )
         if not target.parent.is_dir():
             raise GradingError(f"the folder for {target} does not exist; create it first")
         if target.resolve().is_relative_to(submissions.resolve()):
-            raise GradingError(f"{target} is inside the submissions folder; write the gradebook somewhere else")
+            raise GradingError(
+                f"{target} is inside the submissions folder; write the gradebook somewhere else"
+            )
     if workers < 1:
         raise GradingError("--workers must be at least 1")
     if not (timeout > 0 and math.isfinite(timeout)):
@@ -482,17 +717,25 @@ def grade(submissions: Path, assignment: str, out: Path, *, chart: Path | None =
     if not (cell_timeout > 0 and math.isfinite(cell_timeout)):
         raise GradingError("--cell-timeout must be a positive number of seconds")
     if memory_mb < 512:
-        raise GradingError("--memory-mb must be at least 512 (pandas and matplotlib need about 400 MB)")
+        raise GradingError(
+            "--memory-mb must be at least 512 (pandas and matplotlib need about 400 MB)"
+        )
     if sandbox:
         ok, why = sb.sandbox_available()
         if not ok:
             raise GradingError(why)
     else:
-        say("WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time limit.")
+        say(
+            "WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time limit."
+        )
     if autograder is not None and not zipfile.is_zipfile(autograder):
-        raise GradingError(f"{autograder} is not an autograder zip file (build one with scripts/make_exercises.py)")
+        raise GradingError(
+            f"{autograder} is not an autograder zip file (build one with scripts/make_exercises.py)"
+        )
     files = sorted(p for p in submissions.iterdir() if p.is_file() and not p.name.startswith("."))
-    skipped = sorted(p.name for p in submissions.iterdir() if not p.is_file() or p.name.startswith("."))
+    skipped = sorted(
+        p.name for p in submissions.iterdir() if not p.is_file() or p.name.startswith(".")
+    )
     if skipped:
         say(f"skipping {len(skipped)} hidden file(s) or folder(s): {', '.join(skipped[:10])}")
     with tempfile.TemporaryDirectory(prefix=f"grade-{assignment}-") as tmp:
@@ -501,22 +744,52 @@ def grade(submissions: Path, assignment: str, out: Path, *, chart: Path | None =
         warm_matplotlib_cache(base / "matplotlib-cache")
         prep = prepare(assignment, base, autograder, sandbox=sandbox, memory_mb=memory_mb, say=say)
         questions = prep.questions
-        say(f"grading {len(files)} file(s) with {workers} worker(s), at most {timeout:g} s per notebook "
-            f"and {cell_timeout:g} s per cell, {'in a bubblewrap sandbox' if sandbox else 'WITHOUT a sandbox'}")
+        say(
+            f"grading {len(files)} file(s) with {workers} worker(s), at most {timeout:g} s per notebook "
+            f"and {cell_timeout:g} s per cell, {'in a bubblewrap sandbox' if sandbox else 'WITHOUT a sandbox'}"
+        )
         t0 = time.monotonic()
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            ran = list(pool.map(lambda ip: check_and_run(
-                ip[1], index=ip[0], assignment=assignment, prep=prep, base=base, sandbox=sandbox,
-                timeout=timeout, cell_timeout=cell_timeout, memory_mb=memory_mb, max_mb=max_mb), enumerate(files)))
+            ran = list(
+                pool.map(
+                    lambda ip: check_and_run(
+                        ip[1],
+                        index=ip[0],
+                        assignment=assignment,
+                        prep=prep,
+                        base=base,
+                        sandbox=sandbox,
+                        timeout=timeout,
+                        cell_timeout=cell_timeout,
+                        memory_mb=memory_mb,
+                        max_mb=max_mb,
+                    ),
+                    enumerate(files),
+                )
+            )
             answered = [(r, a) for r, a in ran if a is not None]
             batches = [answered[i::workers] for i in range(workers) if answered[i::workers]]
-            list(pool.map(lambda ib: phase2(ib[1], prep=prep, base=base, sandbox=sandbox, timeout=timeout,
-                                            memory_mb=memory_mb, batch=str(ib[0])), enumerate(batches)))
+            list(
+                pool.map(
+                    lambda ib: phase2(
+                        ib[1],
+                        prep=prep,
+                        base=base,
+                        sandbox=sandbox,
+                        timeout=timeout,
+                        memory_mb=memory_mb,
+                        batch=str(ib[0]),
+                    ),
+                    enumerate(batches),
+                )
+            )
         results = []
         for r, a in ran:
             finish(r, a, prep)
             results.append(r)
-            say(f"  {r.file}: {r.status}, {sum(r.scores.values()):g} points (phase 1: {r.seconds:.1f} s)")
+            say(
+                f"  {r.file}: {r.status}, {sum(r.scores.values()):g} points (phase 1: {r.seconds:.1f} s)"
+            )
         elapsed = time.monotonic() - t0
     columns, rows = gradebook_rows(results, questions)
     write_csv(out, columns, rows)
@@ -529,29 +802,75 @@ def grade(submissions: Path, assignment: str, out: Path, *, chart: Path | None =
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m multipolar.grade",
-        description="Grade a folder of submitted exercise notebooks into a gradebook CSV and a chart.")
-    p.add_argument("submissions", type=Path, help="folder of submitted notebooks (student id = file name)")
-    p.add_argument("--assignment", required=True, help="exercise set, e.g. ch02 (solutions/ch02.ipynb)")
-    p.add_argument("--out", type=Path, default=Path("gradebook.csv"), help="gradebook CSV to write (default: gradebook.csv)")
-    p.add_argument("--chart", type=Path, help="chart PNG to write (default: the --out path with .png)")
+        description="Grade a folder of submitted exercise notebooks into a gradebook CSV and a chart.",
+    )
+    p.add_argument(
+        "submissions", type=Path, help="folder of submitted notebooks (student id = file name)"
+    )
+    p.add_argument(
+        "--assignment", required=True, help="exercise set, e.g. ch02 (solutions/ch02.ipynb)"
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        default=Path("gradebook.csv"),
+        help="gradebook CSV to write (default: gradebook.csv)",
+    )
+    p.add_argument(
+        "--chart", type=Path, help="chart PNG to write (default: the --out path with .png)"
+    )
     p.add_argument("--workers", type=int, default=2, help="submissions graded at once (default: 2)")
-    p.add_argument("--timeout", type=float, default=60.0,
-                   help="time limit per notebook, in seconds (default: 60)")
-    p.add_argument("--cell-timeout", type=float, default=20.0,
-                   help="time limit per code cell, in seconds; a cell that runs longer is stopped and the "
-                        "next one runs (default: 20)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=60.0,
+        help="time limit per notebook, in seconds (default: 60)",
+    )
+    p.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=20.0,
+        help="time limit per code cell, in seconds; a cell that runs longer is stopped and the "
+        "next one runs (default: 20)",
+    )
     p.add_argument("--force", action="store_true", help="overwrite an existing gradebook/chart")
-    p.add_argument("--autograder", type=Path, help="use this autograder zip instead of building one from solutions/")
-    p.add_argument("--memory-mb", type=int, default=4096, help="memory cap per process, MB (default: 4096)")
-    p.add_argument("--max-mb", type=float, default=50.0, help="largest submission file accepted, MB (default: 50)")
-    p.add_argument("--unsafe-no-sandbox", action="store_true",
-                   help="run student code WITHOUT bubblewrap (only for submissions you trust)")
+    p.add_argument(
+        "--autograder",
+        type=Path,
+        help="use this autograder zip instead of building one from solutions/",
+    )
+    p.add_argument(
+        "--memory-mb", type=int, default=4096, help="memory cap per process, MB (default: 4096)"
+    )
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=50.0,
+        help="largest submission file accepted, MB (default: 50)",
+    )
+    p.add_argument(
+        "--unsafe-no-sandbox",
+        action="store_true",
+        help="run student code WITHOUT bubblewrap (only for submissions you trust)",
+    )
     p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     args = p.parse_args(argv)
     try:
-        grade(args.submissions, args.assignment, args.out, chart=args.chart, workers=args.workers,
-              timeout=args.timeout, cell_timeout=args.cell_timeout, force=args.force, sandbox=not args.unsafe_no_sandbox,
-              autograder=args.autograder, memory_mb=args.memory_mb, max_mb=args.max_mb, quiet=args.quiet)
+        grade(
+            args.submissions,
+            args.assignment,
+            args.out,
+            chart=args.chart,
+            workers=args.workers,
+            timeout=args.timeout,
+            cell_timeout=args.cell_timeout,
+            force=args.force,
+            sandbox=not args.unsafe_no_sandbox,
+            autograder=args.autograder,
+            memory_mb=args.memory_mb,
+            max_mb=args.max_mb,
+            quiet=args.quiet,
+        )
     except GradingError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -41,8 +41,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
-    "LmsError", "Match", "read_csv", "match_roster", "question_columns", "total_points",
-    "import_table", "export", "main", "report"
+    "LmsError",
+    "Match",
+    "read_csv",
+    "match_roster",
+    "question_columns",
+    "total_points",
+    "import_table",
+    "export",
+    "main",
+    "report",
 ]
 
 #: The identity columns of each platform's own gradebook export, in its order.
@@ -50,8 +58,14 @@ CANVAS_ID_COLUMNS = ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"]
 MOODLE_ID_COLUMNS = ["First name", "Last name", "ID number", "Email address"]
 PLATFORMS = {"canvas": CANVAS_ID_COLUMNS, "moodle": MOODLE_ID_COLUMNS}
 #: Columns the gradebook of ``multipolar.grade`` always has.
-GRADEBOOK_COLUMNS = ["student_id", "file", "status", "autograded_points", "autograded_possible",
-                     "manual_possible"]
+GRADEBOOK_COLUMNS = [
+    "student_id",
+    "file",
+    "status",
+    "autograded_points",
+    "autograded_possible",
+    "manual_possible",
+]
 
 
 class LmsError(Exception):
@@ -103,7 +117,7 @@ def _number(text: str) -> float | None:
 def question_columns(header: list[str]) -> list[str]:
     """The per-question columns: between ``status`` and ``autograded_points`` in the gradebook."""
     try:
-        return header[header.index("status") + 1: header.index("autograded_points")]
+        return header[header.index("status") + 1 : header.index("autograded_points")]
     except ValueError:
         return []
 
@@ -141,8 +155,11 @@ def match_roster(roster: list[dict], gradebook: list[dict], key: str) -> Match:
                 result.ambiguous.append(f"{sid} (matches {len(people)} roster rows)")
             continue
         if len(rows) > 1:
-            result.ambiguous.append(f"{sid} ({len(rows)} submissions: "
-                                    + ", ".join(r.get("file", "") for r in rows) + ")")
+            result.ambiguous.append(
+                f"{sid} ({len(rows)} submissions: "
+                + ", ".join(r.get("file", "") for r in rows)
+                + ")"
+            )
             result.unmatched_submissions.extend(r.get("file", sid) for r in rows)
             continue
         result.pairs.append((people[0], rows[0]))
@@ -157,12 +174,18 @@ def match_roster(roster: list[dict], gradebook: list[dict], key: str) -> Match:
 
 def _person(row: dict, key: str) -> str:
     name = row.get("Student") or " ".join(
-        x for x in (row.get("First name", ""), row.get("Last name", "")) if x)
+        x for x in (row.get("First name", ""), row.get("Last name", "")) if x
+    )
     return f"{row.get(key, '')} ({name})" if name else row.get(key, "")
 
 
-def import_table(m: Match, assignment: str, questions: list[str], id_columns: list[str],
-                 points_possible: float | None = None) -> tuple[list[str], list[list[str]]]:
+def import_table(
+    m: Match,
+    assignment: str,
+    questions: list[str],
+    id_columns: list[str],
+    points_possible: float | None = None,
+) -> tuple[list[str], list[list[str]]]:
     """Header and rows of an import file: the platform's identity columns, then the total.
 
     ``points_possible`` adds Canvas's "Points Possible" row under the header (Moodle has none).
@@ -184,8 +207,16 @@ def _fmt(x: float) -> str:
     return f"{x:g}"
 
 
-def export(gradebook_path: Path, roster_path: Path, platform: str, key: str, assignment: str,
-           out: Path, *, force: bool = False) -> Match:
+def export(
+    gradebook_path: Path,
+    roster_path: Path,
+    platform: str,
+    key: str,
+    assignment: str,
+    out: Path,
+    *,
+    force: bool = False,
+) -> Match:
     """Write ``out`` for ``platform``; return the match with everything left unmatched."""
     if platform not in PLATFORMS:
         raise LmsError(f"unknown platform {platform!r}; choose one of {sorted(PLATFORMS)}")
@@ -205,8 +236,9 @@ def export(gradebook_path: Path, roster_path: Path, platform: str, key: str, ass
     m = match_roster(roster, gradebook, key)
     possible = None
     if platform == "canvas" and gradebook:
-        possible = ((_number(gradebook[0].get("autograded_possible", "")) or 0.0)
-                    + (_number(gradebook[0].get("manual_possible", "")) or 0.0))
+        possible = (_number(gradebook[0].get("autograded_possible", "")) or 0.0) + (
+            _number(gradebook[0].get("manual_possible", "")) or 0.0
+        )
     columns, rows = import_table(m, assignment, questions, id_columns, possible)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -239,22 +271,37 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(
         prog="python -m multipolar.grade.lms",
         description="Write a Canvas or Moodle grade-import CSV from a course gradebook and the "
-                    "platform's roster, matching ids exactly and listing everything unmatched.")
-    p.add_argument("gradebook", type=Path, help="gradebook CSV written by python -m multipolar.grade")
-    p.add_argument("--roster", type=Path, required=True,
-                   help="the platform's roster or gradebook export (CSV)")
+        "platform's roster, matching ids exactly and listing everything unmatched.",
+    )
+    p.add_argument(
+        "gradebook", type=Path, help="gradebook CSV written by python -m multipolar.grade"
+    )
+    p.add_argument(
+        "--roster", type=Path, required=True, help="the platform's roster or gradebook export (CSV)"
+    )
     p.add_argument("--platform", required=True, choices=sorted(PLATFORMS))
-    p.add_argument("--key", required=True,
-                   help="roster column whose value equals the submission's file name "
-                        "(e.g. 'SIS Login ID' on Canvas, 'ID number' or 'Email address' on Moodle)")
-    p.add_argument("--assignment", required=True,
-                   help="assignment (Canvas) or grade item (Moodle) column name")
+    p.add_argument(
+        "--key",
+        required=True,
+        help="roster column whose value equals the submission's file name "
+        "(e.g. 'SIS Login ID' on Canvas, 'ID number' or 'Email address' on Moodle)",
+    )
+    p.add_argument(
+        "--assignment", required=True, help="assignment (Canvas) or grade item (Moodle) column name"
+    )
     p.add_argument("--out", type=Path, required=True, help="import file to write")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     args = p.parse_args(argv)
     try:
-        m = export(args.gradebook, args.roster, args.platform, args.key, args.assignment,
-                   args.out, force=args.force)
+        m = export(
+            args.gradebook,
+            args.roster,
+            args.platform,
+            args.key,
+            args.assignment,
+            args.out,
+            force=args.force,
+        )
     except LmsError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -60,6 +60,7 @@ def _stub_otter() -> None:
     otter.Notebook = _SilentGrader
     sys.modules["otter"] = otter
     from multipolar import feedback
+
     feedback.notebook = lambda *args, **kwargs: _SilentGrader()
 
 
@@ -78,12 +79,15 @@ def _on_alarm(signum, frame):
 
 def _error_line(exc: BaseException, limit: float) -> str:
     from multipolar.feedback import error_line
+
     if isinstance(exc, CellTimeout):
         return f"TimeoutError: it ran longer than the {limit:g} s allowed per cell and was stopped"
     return error_line(exc)
 
 
-def run_cells(cells: list[str], cell_limit: float, deadline: float, progress: Path) -> tuple[dict, list[dict], dict]:
+def run_cells(
+    cells: list[str], cell_limit: float, deadline: float, progress: Path
+) -> tuple[dict, list[dict], dict]:
     """Run the cells in one IPython shell: (namespace, one record per cell, cell errors by name)."""
     from IPython.core.interactiveshell import InteractiveShell
     from traitlets.config import Config
@@ -97,9 +101,13 @@ def run_cells(cells: list[str], cell_limit: float, deadline: float, progress: Pa
     for number, source in enumerate(cells, start=1):
         left = deadline - time.monotonic()
         if left <= 0:
-            records.append({"cell": number, "status": "not run", "error": "the notebook's time was used up"})
+            records.append(
+                {"cell": number, "status": "not run", "error": "the notebook's time was used up"}
+            )
             for name in names_in_cell(source):
-                errors.setdefault(name, "TimeoutError: the notebook's time was used up before this cell ran")
+                errors.setdefault(
+                    name, "TimeoutError: the notebook's time was used up before this cell ran"
+                )
             continue
         progress.write_text(str(number))
         limit = min(cell_limit, left)
@@ -113,8 +121,13 @@ def run_cells(cells: list[str], cell_limit: float, deadline: float, progress: Pa
         finally:
             _disarm()
         if error is not None:
-            records.append({"cell": number, "status": "timeout" if isinstance(error, CellTimeout) else "error",
-                            "error": _error_line(error, limit)})
+            records.append(
+                {
+                    "cell": number,
+                    "status": "timeout" if isinstance(error, CellTimeout) else "error",
+                    "error": _error_line(error, limit),
+                }
+            )
             for name in names_in_cell(source):
                 errors[name] = _error_line(error, limit)
         else:
@@ -135,7 +148,12 @@ def call_functions(namespace: dict, functions: dict, call_limit: float, deadline
         outcomes = []
         for call in calls:
             if time.monotonic() > deadline:
-                outcomes.append({"raised": "TimeoutError", "message": "not run: the notebook's time was used up"})
+                outcomes.append(
+                    {
+                        "raised": "TimeoutError",
+                        "message": "not run: the notebook's time was used up",
+                    }
+                )
                 continue
             args, kwargs = decode(call.get("args")), decode(call.get("kwargs"))
             signal.signal(signal.SIGALRM, _on_alarm)
@@ -146,11 +164,15 @@ def call_functions(namespace: dict, functions: dict, call_limit: float, deadline
                 outcomes.append({"result": encode_safely(result)})
             except CellTimeout:
                 _disarm()
-                outcomes.append({"raised": "TimeoutError", "message": f"it ran longer than {call_limit:g} s"})
+                outcomes.append(
+                    {"raised": "TimeoutError", "message": f"it ran longer than {call_limit:g} s"}
+                )
             except BaseException as exc:  # noqa: BLE001 - SystemExit included
                 _disarm()
                 text = str(exc).strip().splitlines()
-                outcomes.append({"raised": type(exc).__name__[:60], "message": (text[0] if text else "")[:300]})
+                outcomes.append(
+                    {"raised": type(exc).__name__[:60], "message": (text[0] if text else "")[:300]}
+                )
         out[name] = outcomes
     return out
 
@@ -166,8 +188,9 @@ def main() -> None:
     sys.stdout = sys.stderr = _Sink()
     os.environ["MPLBACKEND"] = "Agg"
     _stub_otter()
-    namespace, records, errors = run_cells(list(spec["cells"]), float(spec["cell_seconds"]),
-                                           start + total - reserve, progress)
+    namespace, records, errors = run_cells(
+        list(spec["cells"]), float(spec["cell_seconds"]), start + total - reserve, progress
+    )
     progress.write_text("answers")
     signal.signal(signal.SIGALRM, _on_alarm)
     from multipolar.grade.answers import encode_safely
@@ -184,10 +207,16 @@ def main() -> None:
             values[name] = {"kind": "object", "type": "value too slow to read", "repr": ""}
         finally:
             _disarm()
-    functions = call_functions(namespace, spec.get("functions", {}), float(spec.get("call_seconds", 5)),
-                               start + total - 2)
-    answers = {"values": values, "missing": missing, "cell_errors": errors, "cells": records,
-               "functions": functions}
+    functions = call_functions(
+        namespace, spec.get("functions", {}), float(spec.get("call_seconds", 5)), start + total - 2
+    )
+    answers = {
+        "values": values,
+        "missing": missing,
+        "cell_errors": errors,
+        "cells": records,
+        "functions": functions,
+    }
     tmp = out / "answers.json.partial"
     tmp.write_text(json.dumps(answers, allow_nan=True), encoding="utf-8")
     os.replace(tmp, out / "answers.json")

@@ -71,9 +71,17 @@ def run_tests(tests: Path, env: dict[str, Any]) -> dict:
         tf = ExceptionTestFile.from_file(str(path))
         tf.run(dict(env))
         out[str(tf.name)] = {
-            "score": float(tf.score), "possible": float(tf.possible),
-            "cases": [{"hidden": bool(r.test_case.hidden), "passed": bool(r.passed), "message": str(r.message)}
-                      for r in tf.test_case_results]}
+            "score": float(tf.score),
+            "possible": float(tf.possible),
+            "cases": [
+                {
+                    "hidden": bool(r.test_case.hidden),
+                    "passed": bool(r.passed),
+                    "message": str(r.message),
+                }
+                for r in tf.test_case_results
+            ],
+        }
     return out
 
 
@@ -119,9 +127,13 @@ def main() -> None:
         try:
             scores[item["id"]] = grade_answers(Path(item["answers"]), tests, functions)
         except TimeoutError:
-            scores[item["id"]] = {"error": f"running the tests on its answers took more than {limit:g} s"}
+            scores[item["id"]] = {
+                "error": f"running the tests on its answers took more than {limit:g} s"
+            }
         except Exception as exc:  # noqa: BLE001 - one submission's data never stops the others
-            scores[item["id"]] = {"error": f"its answers could not be graded ({type(exc).__name__})"}
+            scores[item["id"]] = {
+                "error": f"its answers could not be graded ({type(exc).__name__})"
+            }
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
     real_stdout.write(json.dumps(scores))

@@ -26,8 +26,18 @@ import tempfile
 from pathlib import Path
 
 __all__ = [
-    "ROOT", "BWRAP_MISSING", "LIMIT_WRAPPER", "data_dir", "runtime_dirs", "sandbox_available",
-    "seccomp_filter", "sandbox_command", "child_env", "limited", "run", "kill_group"
+    "ROOT",
+    "BWRAP_MISSING",
+    "LIMIT_WRAPPER",
+    "data_dir",
+    "runtime_dirs",
+    "sandbox_available",
+    "seccomp_filter",
+    "sandbox_command",
+    "child_env",
+    "limited",
+    "run",
+    "kill_group",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,6 +50,7 @@ BWRAP_MISSING = (
     "--unsafe-no-sandbox: student code then runs with your own permissions."
 )
 
+
 #: Where the data lives: ``data/`` of the repository, or the folder ``MULTIPOLAR_DATA`` names.
 def data_dir() -> Path:
     return Path(os.environ.get("MULTIPOLAR_DATA") or ROOT / "data")
@@ -47,8 +58,11 @@ def data_dir() -> Path:
 
 def runtime_dirs() -> list[Path]:
     """The Python runtime: the interpreter's installation and the virtual environment."""
-    dirs = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(),
-            Path(sys.executable).resolve().parent}
+    dirs = {
+        Path(sys.base_prefix).resolve(),
+        Path(sys.prefix).resolve(),
+        Path(sys.executable).resolve().parent,
+    }
     return sorted(dirs)
 
 
@@ -59,14 +73,24 @@ def sandbox_available() -> tuple[bool, str]:
         return False, BWRAP_MISSING
     with tempfile.TemporaryDirectory(prefix="grade-probe-") as tmp:
         try:
-            proc = subprocess.run(sandbox_command(Path(tmp), [sys.executable, "-c", "pass"]),
-                                  capture_output=True, text=True, timeout=30, env={})
+            proc = subprocess.run(
+                sandbox_command(Path(tmp), [sys.executable, "-c", "pass"]),
+                capture_output=True,
+                text=True,
+                timeout=30,
+                env={},
+            )
         except (OSError, subprocess.TimeoutExpired) as exc:
-            return False, f"bubblewrap is installed but could not start a sandbox ({exc}).\n" + BWRAP_MISSING
+            return (
+                False,
+                f"bubblewrap is installed but could not start a sandbox ({exc}).\n" + BWRAP_MISSING,
+            )
     if proc.returncode != 0:
-        return False, (f"bubblewrap is installed but could not start a sandbox here: "
-                       f"{proc.stderr.strip()[-500:]}\n(user namespaces may be disabled; see "
-                       "`man bwrap`).\n" + BWRAP_MISSING)
+        return False, (
+            f"bubblewrap is installed but could not start a sandbox here: "
+            f"{proc.stderr.strip()[-500:]}\n(user namespaces may be disabled; see "
+            "`man bwrap`).\n" + BWRAP_MISSING
+        )
     return True, ""
 
 
@@ -74,7 +98,9 @@ def seccomp_filter() -> bytes | None:
     """A seccomp BPF program that refuses new processes (fork, vfork, clone without
     CLONE_THREAD, clone3) with EPERM and allows everything else; None on other machines
     than x86-64 and ARM64 Linux (then only the time limit bounds a fork bomb)."""
-    arch = {"x86_64": (0xC000003E, {57, 58}, 56), "aarch64": (0xC00000B7, set(), 220)}.get(platform.machine())
+    arch = {"x86_64": (0xC000003E, {57, 58}, 56), "aarch64": (0xC00000B7, set(), 220)}.get(
+        platform.machine()
+    )
     if arch is None or sys.platform != "linux":
         return None
     audit_arch, forks, clone = arch
@@ -88,18 +114,44 @@ def seccomp_filter() -> bytes | None:
     prog = [op(ld, 4), op(jeq, audit_arch, 1, 0), op(ret, allow), op(ld, 0)]
     for nr in sorted(forks):
         prog += [op(jeq, nr, 0, 1), op(ret, eperm)]
-    prog += [op(jeq, clone3, 0, 1), op(ret, enosys),  # glibc then falls back to clone
-             op(jeq, clone, 0, 4), op(ld, 16), op(jset, clone_thread, 0, 1), op(ret, allow), op(ret, eperm),
-             op(ret, allow)]
+    prog += [
+        op(jeq, clone3, 0, 1),
+        op(ret, enosys),  # glibc then falls back to clone
+        op(jeq, clone, 0, 4),
+        op(ld, 16),
+        op(jset, clone_thread, 0, 1),
+        op(ret, allow),
+        op(ret, eperm),
+        op(ret, allow),
+    ]
     return b"".join(prog)
 
 
-def sandbox_command(work: Path, command: list[str], read_only: list[Path] = (),
-                    seccomp_fd: int | None = None) -> list[str]:
+def sandbox_command(
+    work: Path, command: list[str], read_only: list[Path] = (), seccomp_fd: int | None = None
+) -> list[str]:
     """``command`` wrapped in bubblewrap, seeing only what grading needs (see the module doc)."""
-    cmd = [shutil.which("bwrap") or "bwrap", "--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534",
-           "--die-with-parent", "--new-session", "--clearenv",
-           "--ro-bind", "/usr", "/usr", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    cmd = [
+        shutil.which("bwrap") or "bwrap",
+        "--unshare-all",
+        "--unshare-user",
+        "--uid",
+        "65534",
+        "--gid",
+        "65534",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+        "--ro-bind",
+        "/usr",
+        "/usr",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--tmpfs",
+        "/tmp",
+    ]
     for name in ("bin", "lib", "lib64", "lib32", "sbin"):
         p = Path("/") / name
         if p.is_symlink():
@@ -109,8 +161,14 @@ def sandbox_command(work: Path, command: list[str], read_only: list[Path] = (),
     for p in runtime_dirs():
         if not p.is_relative_to("/usr"):
             cmd += ["--ro-bind", str(p), str(p)]
-    cmd += ["--ro-bind", str(ROOT / "multipolar"), str(ROOT / "multipolar"),
-            "--ro-bind", str(data_dir().resolve()), str(data_dir().resolve())]
+    cmd += [
+        "--ro-bind",
+        str(ROOT / "multipolar"),
+        str(ROOT / "multipolar"),
+        "--ro-bind",
+        str(data_dir().resolve()),
+        str(data_dir().resolve()),
+    ]
     cmd += ["--bind", str(work), str(work)]
     for p in read_only:
         cmd += ["--ro-bind", str(p), str(p)]
@@ -159,11 +217,27 @@ LIMIT_WRAPPER = (
 
 def limited(command: list[str], memory_mb: int, file_mb: int = 64) -> list[str]:
     """``command`` run with a cap on memory and on the size of any file it writes."""
-    return [sys.executable, "-c", LIMIT_WRAPPER, str(memory_mb * 2**20), str(file_mb * 2**20), *command]
+    return [
+        sys.executable,
+        "-c",
+        LIMIT_WRAPPER,
+        str(memory_mb * 2**20),
+        str(file_mb * 2**20),
+        *command,
+    ]
 
 
-def run(command: list[str], work: Path, *, sandbox: bool, timeout: float, read_only: list[Path] = (),
-        stdout: Path, stderr: Path, stdin: bytes | None = None) -> tuple[int | None, bool]:
+def run(
+    command: list[str],
+    work: Path,
+    *,
+    sandbox: bool,
+    timeout: float,
+    read_only: list[Path] = (),
+    stdout: Path,
+    stderr: Path,
+    stdin: bytes | None = None,
+) -> tuple[int | None, bool]:
     """Run ``command`` (sandboxed unless told otherwise); (exit status, timed out).
 
     Everything it starts is killed when it ends or its time is up.
@@ -180,9 +254,16 @@ def run(command: list[str], work: Path, *, sandbox: bool, timeout: float, read_o
         command = sandbox_command(work, command, read_only, seccomp_fd=rfd)
     try:
         with open(stdout, "wb") as so, open(stderr, "wb") as se:
-            proc = subprocess.Popen(command, cwd=work, stdout=so, stderr=se,
-                                    stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                                    env=child_env(work), start_new_session=True, pass_fds=pass_fds)
+            proc = subprocess.Popen(
+                command,
+                cwd=work,
+                stdout=so,
+                stderr=se,
+                stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+                env=child_env(work),
+                start_new_session=True,
+                pass_fds=pass_fds,
+            )
     finally:
         if rfd is not None:
             os.close(rfd)

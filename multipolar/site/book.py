@@ -19,9 +19,7 @@
 
 from myst_nb.core.render import NbElementRenderer
 
-__all__ = [
-    "StaticBookRenderer", "setup"
-]
+__all__ = ["StaticBookRenderer", "setup"]
 
 
 class StaticBookRenderer(NbElementRenderer):
@@ -35,7 +33,10 @@ class StaticBookRenderer(NbElementRenderer):
 def _script_key(script) -> tuple:
     # An inline script is registered once with filename None and once with "": the same script.
     filename = getattr(script, "filename", script) or ""
-    return (str(filename), tuple(sorted((k, str(v)) for k, v in getattr(script, "attributes", {}).items())))
+    return (
+        str(filename),
+        tuple(sorted((k, str(v)) for k, v in getattr(script, "attributes", {}).items())),
+    )
 
 
 #: myst-nb labels the toggle of a hidden code cell "Toggle hidden content", which is not the text

@@ -20,11 +20,20 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 __all__ = [
-    "Settings", "settings", "binder_url", "colab_url", "jupyterhub_url", "colab_setup_source",
-    "write_colab_cells", "COLAB_TAG", "REPO_ENV", "DIR_ENV", "main"
+    "Settings",
+    "settings",
+    "binder_url",
+    "colab_url",
+    "jupyterhub_url",
+    "colab_setup_source",
+    "write_colab_cells",
+    "COLAB_TAG",
+    "REPO_ENV",
+    "DIR_ENV",
+    "main",
 ]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +59,9 @@ class Settings:
         """``owner/name`` of a GitHub repository URL."""
         m = re.fullmatch(r"https://github\.com/([^/\s]+)/([^/\s]+?)(?:\.git)?/?", self.repo_url)
         if not m:
-            raise ValueError(f"_config.yml: repository.url must be https://github.com/OWNER/NAME, not {self.repo_url!r}")
+            raise ValueError(
+                f"_config.yml: repository.url must be https://github.com/OWNER/NAME, not {self.repo_url!r}"
+            )
         return f"{m.group(1)}/{m.group(2)}"
 
     @property
@@ -70,15 +81,22 @@ def settings(config: Path | str = CONFIG) -> Settings:
     repo = cfg.get("repository") or {}
     buttons = cfg.get("launch_buttons") or {}
     if not repo.get("url"):
-        raise ValueError(f"{config}: repository.url is not set; the launch links and Colab cells need it")
+        raise ValueError(
+            f"{config}: repository.url is not set; the launch links and Colab cells need it"
+        )
     interface = buttons.get("notebook_interface") or "classic"
     if interface not in _UI:
-        raise ValueError(f"{config}: launch_buttons.notebook_interface must be one of {sorted(_UI)}, not {interface!r}")
-    return Settings(repo_url=str(repo["url"]).rstrip("/"), branch=str(repo.get("branch") or "main"),
-                    binderhub_url=str(buttons.get("binderhub_url") or "").rstrip("/"),
-                    colab_url=str(buttons.get("colab_url") or "").rstrip("/"),
-                    jupyterhub_url=str(buttons.get("jupyterhub_url") or "").rstrip("/"),
-                    notebook_interface=interface)
+        raise ValueError(
+            f"{config}: launch_buttons.notebook_interface must be one of {sorted(_UI)}, not {interface!r}"
+        )
+    return Settings(
+        repo_url=str(repo["url"]).rstrip("/"),
+        branch=str(repo.get("branch") or "main"),
+        binderhub_url=str(buttons.get("binderhub_url") or "").rstrip("/"),
+        colab_url=str(buttons.get("colab_url") or "").rstrip("/"),
+        jupyterhub_url=str(buttons.get("jupyterhub_url") or "").rstrip("/"),
+        notebook_interface=interface,
+    )
 
 
 def _path(notebook: str | Path) -> str:
@@ -108,8 +126,13 @@ def jupyterhub_url(notebook: str | Path, hub: str | None = None, s: Settings | N
     s = s or settings()
     hub = (hub or s.jupyterhub_url).rstrip("/")
     if not re.match(r"https?://[^/\s]+", hub or ""):
-        raise ValueError("no JupyterHub address: set launch_buttons.jupyterhub_url in _config.yml or pass hub=")
-    query = urlencode({"repo": s.repo_url, "urlpath": f"{s.ui}/{s.name}/{_path(notebook)}", "branch": s.branch}, safe="/")
+        raise ValueError(
+            "no JupyterHub address: set launch_buttons.jupyterhub_url in _config.yml or pass hub="
+        )
+    query = urlencode(
+        {"repo": s.repo_url, "urlpath": f"{s.ui}/{s.name}/{_path(notebook)}", "branch": s.branch},
+        safe="/",
+    )
     return f"{hub}/hub/user-redirect/git-pull?{query}"
 
 
@@ -129,7 +152,7 @@ def colab_setup_source(s: Settings | None = None) -> str:
         "    import subprocess\n"
         f'    repo = os.environ.get("{REPO_ENV}", "{s.repo_url}")\n'
         f'    course = os.environ.get("{DIR_ENV}", "/content/course")\n'
-        "    if not os.path.isdir(os.path.join(course, \"multipolar\")):\n"
+        '    if not os.path.isdir(os.path.join(course, "multipolar")):\n'
         f'        subprocess.run(["git", "clone", "-q", "--depth", "1", "--branch", "{s.branch}", repo, course], check=True)\n'
         '        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-e", course], check=True)\n'
         "    sys.path.insert(0, course)\n"
@@ -156,9 +179,17 @@ def write_colab_cells(notebooks: list[Path] | None = None, s: Settings | None = 
             for cell in found:
                 cell["source"] = source.splitlines(keepends=True)
         else:
-            nb["cells"].insert(0, {"cell_type": "code", "execution_count": None, "id": "colab-setup",
-                                   "metadata": {"tags": ["remove-cell", COLAB_TAG]}, "outputs": [],
-                                   "source": source.splitlines(keepends=True)})
+            nb["cells"].insert(
+                0,
+                {
+                    "cell_type": "code",
+                    "execution_count": None,
+                    "id": "colab-setup",
+                    "metadata": {"tags": ["remove-cell", COLAB_TAG]},
+                    "outputs": [],
+                    "source": source.splitlines(keepends=True),
+                },
+            )
         new = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
         if new != raw:
             path.write_text(new, encoding="utf-8")
@@ -167,14 +198,30 @@ def write_colab_cells(notebooks: list[Path] | None = None, s: Settings | None = 
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="Launch links and Colab set-up cells, from _config.yml.")
-    ap.add_argument("notebooks", nargs="*", help="notebook paths in the repository, e.g. book/02_china_rise.ipynb")
-    ap.add_argument("--hub", help="JupyterHub address for the nbgitpuller link (default: launch_buttons.jupyterhub_url)")
-    ap.add_argument("--write-colab-cells", action="store_true", help="regenerate the colab-setup cell of every book/*.ipynb")
+    ap = argparse.ArgumentParser(
+        description="Launch links and Colab set-up cells, from _config.yml."
+    )
+    ap.add_argument(
+        "notebooks",
+        nargs="*",
+        help="notebook paths in the repository, e.g. book/02_china_rise.ipynb",
+    )
+    ap.add_argument(
+        "--hub",
+        help="JupyterHub address for the nbgitpuller link (default: launch_buttons.jupyterhub_url)",
+    )
+    ap.add_argument(
+        "--write-colab-cells",
+        action="store_true",
+        help="regenerate the colab-setup cell of every book/*.ipynb",
+    )
     args = ap.parse_args(argv)
     if args.write_colab_cells:
         changed = write_colab_cells()
-        print(f"{len(changed)} notebook(s) updated" + "".join(f"\n  {p.relative_to(ROOT)}" for p in changed))
+        print(
+            f"{len(changed)} notebook(s) updated"
+            + "".join(f"\n  {p.relative_to(ROOT)}" for p in changed)
+        )
     s = settings()
     for nb in args.notebooks:
         print(nb)
@@ -183,7 +230,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.hub or s.jupyterhub_url:
             print(f"  JupyterHub: {jupyterhub_url(nb, args.hub, s)}")
         else:
-            print("  JupyterHub: (pass --hub URL, or set launch_buttons.jupyterhub_url in _config.yml)")
+            print(
+                "  JupyterHub: (pass --hub URL, or set launch_buttons.jupyterhub_url in _config.yml)"
+            )
     return 0
 
 

@@ -53,9 +53,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
-    "PageMeasure", "measure_page", "measure_notebook", "measure_markdown", "fk_grade", "syllables",
-    "toc_pages", "CORE_SECTIONS", "MAX_WORDS", "MAX_GRADE", "words", "sentences", "html_text",
-    "is_chapter"
+    "PageMeasure",
+    "measure_page",
+    "measure_notebook",
+    "measure_markdown",
+    "fk_grade",
+    "syllables",
+    "toc_pages",
+    "CORE_SECTIONS",
+    "MAX_WORDS",
+    "MAX_GRADE",
+    "words",
+    "sentences",
+    "html_text",
+    "is_chapter",
 ]
 
 #: The level-2 sections that make up a chapter's core reading (issue 14).
@@ -97,8 +108,31 @@ def words(text: str) -> list[str]:
     return [t for t in text.split() if re.search(r"[A-Za-z0-9\u00C0-\u024F]", t)]
 
 
-_ABBREV = ("e.g.", "i.e.", "etc.", "vol.", "vols.", "no.", "nos.", "st.", "mr.", "mrs.", "dr.", "cf.",
-           "p.", "pp.", "jr.", "u.s.", "u.k.", "ed.", "eds.", "fig.", "approx.", "vs.", "c.")
+_ABBREV = (
+    "e.g.",
+    "i.e.",
+    "etc.",
+    "vol.",
+    "vols.",
+    "no.",
+    "nos.",
+    "st.",
+    "mr.",
+    "mrs.",
+    "dr.",
+    "cf.",
+    "p.",
+    "pp.",
+    "jr.",
+    "u.s.",
+    "u.k.",
+    "ed.",
+    "eds.",
+    "fig.",
+    "approx.",
+    "vs.",
+    "c.",
+)
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]*_]*\s+(?=[\"'\u201c\u2018(\[*_]*[A-Z0-9])")
 
 
@@ -106,11 +140,11 @@ def sentences(block: str) -> list[str]:
     """Split one paragraph or list item into sentences (see the module docstring)."""
     out, start = [], 0
     for m in _BOUNDARY.finditer(block):
-        before = block[start:m.start()].split()
+        before = block[start : m.start()].split()
         last = before[-1].lower().strip("\"'\u201c\u201d(") if before else ""
         if last in _ABBREV or re.fullmatch(r"(?:[a-z]\.)+", last):
-            continue   # an abbreviation or an initial, not the end of a sentence
-        out.append(block[start:m.start()])
+            continue  # an abbreviation or an initial, not the end of a sentence
+        out.append(block[start : m.start()])
         start = m.end()
     out.append(block[start:])
     return [s for s in out if words(s)]
@@ -140,14 +174,14 @@ def _inline(text: str, for_grade: bool) -> str:
     text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
     text = re.sub(r"\{cite:p\}`[^`]*`", "(Author)", text)
     text = re.sub(r"\{cite(?::t)?\}`[^`]*`", "Author", text)
-    text = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`]*>`", r"\1", text)     # {term}`text <target>`
+    text = re.sub(r"\{[\w:-]+\}`([^`<]*?)\s*<[^`]*>`", r"\1", text)  # {term}`text <target>`
     text = re.sub(r"\{(?:doc|ref|numref)\}`([^`]*)`", "link", text)
-    text = re.sub(r"\{[\w:-]+\}`([^`]*)`", r"\1", text)                 # {term}`word`
+    text = re.sub(r"\{[\w:-]+\}`([^`]*)`", r"\1", text)  # {term}`word`
     text = re.sub(r"`([^`]*)`", "code" if for_grade else r"\1", text)
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", " ", text)                 # images: no visible words
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)                # links: their text
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", " ", text)  # images: no visible words
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links: their text
     text = re.sub(r"<(https?://[^>]+)>", "link" if for_grade else r"\1", text)
-    text = re.sub(r"\[\^[^\]]*\]", " ", text)                           # footnote references
+    text = re.sub(r"\[\^[^\]]*\]", " ", text)  # footnote references
     text = re.sub(r"\$[^$]+\$", "x", text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"(\*\*|__|\*|(?<!\w)_|_(?!\w))", "", text)
@@ -156,10 +190,10 @@ def _inline(text: str, for_grade: bool) -> str:
 
 @dataclass
 class _Block:
-    kind: str          # prose, heading, table, quote, caption, code, other
-    text: str          # as seen (inline markup removed)
-    grade_text: str    # as the grade reads it
-    section: str       # the level-2 heading it sits under (lower case)
+    kind: str  # prose, heading, table, quote, caption, code, other
+    text: str  # as seen (inline markup removed)
+    grade_text: str  # as the grade reads it
+    section: str  # the level-2 heading it sits under (lower case)
 
 
 def _blocks(md: str, section: str) -> tuple[list[_Block], str]:
@@ -180,7 +214,7 @@ def _blocks(md: str, section: str) -> tuple[list[_Block], str]:
         first = raw.lstrip()
         if first.startswith("|"):
             kind = "table"
-        elif all(l.lstrip().startswith(">") for l in raw.split("\n") if l.strip()):
+        elif all(ln.lstrip().startswith(">") for ln in raw.split("\n") if ln.strip()):
             kind = "quote"
             raw = re.sub(r"^\s*>\s?", "", raw, flags=re.M)
         elif re.fullmatch(r"\*[^*].*[^*]\*|_[^_].*[^_]_", raw, flags=re.S):
@@ -188,7 +222,9 @@ def _blocks(md: str, section: str) -> tuple[list[_Block], str]:
         else:
             kind = "prose"
         text = _inline(raw, False)
-        out.append(_Block(kind, " ".join(text.split()), " ".join(_inline(raw, True).split()), section))
+        out.append(
+            _Block(kind, " ".join(text.split()), " ".join(_inline(raw, True).split()), section)
+        )
 
     while i < len(lines):
         line = lines[i]
@@ -204,18 +240,28 @@ def _blocks(md: str, section: str) -> tuple[list[_Block], str]:
             i = j + 1
             options = [b for b in body if re.match(r"^\s*:[\w-]+:", b)]
             content = "\n".join(b for b in body if b not in options or not name)
-            collapsed = name == "dropdown" or any(re.match(r"^\s*:class:.*\bdropdown\b", o) for o in options)
+            collapsed = name == "dropdown" or any(
+                re.match(r"^\s*:class:.*\bdropdown\b", o) for o in options
+            )
             if name is None or name in ("code", "code-block", "code-cell"):
                 text = " ".join(content.split())
                 out.append(_Block("code", text, "", section))
                 continue
-            if arg:   # the box's title, visible even when the box is closed
+            if arg:  # the box's title, visible even when the box is closed
                 t = " ".join(_inline(arg, False).split())
                 out.append(_Block("heading", t, "", section))
             if collapsed:
                 continue
             inner, _ = _blocks(content, section)
-            if name in ("figure", "image", "glossary", "bibliography", "table", "list-table", "math"):
+            if name in (
+                "figure",
+                "image",
+                "glossary",
+                "bibliography",
+                "table",
+                "list-table",
+                "math",
+            ):
                 inner = [_Block("other", b.text, "", section) for b in inner]
             out.extend(inner)
             continue
@@ -228,7 +274,7 @@ def _blocks(md: str, section: str) -> tuple[list[_Block], str]:
             out.append(_Block("heading", title, "", section))
         elif not line.strip():
             flush()
-        elif re.match(r"^\s*([-*+]|\d+[.)])\s+", line):   # a list item starts a new block
+        elif re.match(r"^\s*([-*+]|\d+[.)])\s+", line):  # a list item starts a new block
             flush()
             para.append(re.sub(r"^\s*([-*+]|\d+[.)])\s+", "", line))
         else:
@@ -242,6 +288,7 @@ def _blocks(md: str, section: str) -> tuple[list[_Block], str]:
 
 # --- HTML outputs ----------------------------------------------------------------------------
 
+
 class _Visible(html.parser.HTMLParser):
     """Collect the text of HTML a reader sees (see the module docstring)."""
 
@@ -249,7 +296,7 @@ class _Visible(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, bool]] = []   # (tag, hidden here)
+        self.stack: list[tuple[str, bool]] = []  # (tag, hidden here)
         self.parts: list[str] = []
         self.details_open: list[bool] = []
 
@@ -262,10 +309,19 @@ class _Visible(html.parser.HTMLParser):
         a = dict(attrs)
         style = (a.get("style") or "").replace(" ", "").lower()
         classes = (a.get("class") or "").split()
-        hidden = tag in ("script", "style", "template") or "display:none" in style or "quiz-key" in classes
-        if "quiz-print" in classes:    # the quiz's words, drawn on screen by JavaScript
+        hidden = (
+            tag in ("script", "style", "template")
+            or "display:none" in style
+            or "quiz-key" in classes
+        )
+        if "quiz-print" in classes:  # the quiz's words, drawn on screen by JavaScript
             hidden = False
-        if self.stack and self.stack[-1][0] == "details" and not self.details_open[-1] and tag != "summary":
+        if (
+            self.stack
+            and self.stack[-1][0] == "details"
+            and not self.details_open[-1]
+            and tag != "summary"
+        ):
             hidden = True
         if tag == "details":
             self.details_open.append("open" in a)
@@ -295,32 +351,52 @@ def html_text(markup: str) -> str:
 
 # --- pages -----------------------------------------------------------------------------------
 
+
 @dataclass
 class PageMeasure:
     page: str
     visible_words: int = 0
     core_words: int = 0
     core_grade: float = float("nan")
-    prose_grade: float = float("nan")     # every visible prose block, core or not
-    executed: bool = False                # were outputs counted?
-    parts: dict = field(default_factory=dict)   # visible words by origin (markdown, code, output)
+    prose_grade: float = float("nan")  # every visible prose block, core or not
+    executed: bool = False  # were outputs counted?
+    parts: dict = field(default_factory=dict)  # visible words by origin (markdown, code, output)
 
     def row(self) -> dict:
-        return {"page": self.page, "visible words": self.visible_words, "core words": self.core_words,
-                "FK grade (core)": round(self.core_grade, 1), "FK grade (all prose)": round(self.prose_grade, 1),
-                "outputs counted": self.executed}
+        return {
+            "page": self.page,
+            "visible words": self.visible_words,
+            "core words": self.core_words,
+            "FK grade (core)": round(self.core_grade, 1),
+            "FK grade (all prose)": round(self.prose_grade, 1),
+            "outputs counted": self.executed,
+        }
 
 
 #: How the book picks one output of a bundle (MyST-NB's HTML priority, with widget views off:
 #: see _config.yml). Images and JavaScript show no words.
-_MIME_ORDER = ("application/javascript", "text/html", "image/svg+xml", "image/png", "image/jpeg",
-               "text/markdown", "text/latex", "text/plain")
+_MIME_ORDER = (
+    "application/javascript",
+    "text/html",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/markdown",
+    "text/latex",
+    "text/plain",
+)
 
 
 def _output_words(output: dict) -> int:
     kind = output.get("output_type")
     if kind == "stream":
-        return len(words(output.get("text", "") if isinstance(output.get("text"), str) else "".join(output["text"])))
+        return len(
+            words(
+                output.get("text", "")
+                if isinstance(output.get("text"), str)
+                else "".join(output["text"])
+            )
+        )
     if kind == "error":
         return len(words(" ".join(output.get("traceback", []))))
     bundle = output.get("data", {})
@@ -340,7 +416,9 @@ def _output_words(output: dict) -> int:
 
 
 def _finish(m: PageMeasure, blocks: list[_Block]) -> PageMeasure:
-    core = [b.grade_text for b in blocks if b.kind == "prose" and b.section.startswith(CORE_SECTIONS)]
+    core = [
+        b.grade_text for b in blocks if b.kind == "prose" and b.section.startswith(CORE_SECTIONS)
+    ]
     m.core_words = sum(len(words(t)) for t in core)
     m.core_grade = fk_grade(core)
     m.prose_grade = fk_grade([b.grade_text for b in blocks if b.kind == "prose"])
@@ -411,7 +489,9 @@ def toc_pages(root: Path = ROOT) -> list[Path]:
                 out.append(root / (name + suffix))
                 break
         else:
-            raise FileNotFoundError(f"readability: _toc.yml lists {name}, but no {name}.ipynb or .md exists")
+            raise FileNotFoundError(
+                f"readability: _toc.yml lists {name}, but no {name}.ipynb or .md exists"
+            )
     return out
 
 
