@@ -690,9 +690,16 @@ def test_tampering_is_flagged_for_review(graded):
 
 
 def test_writing_outside_the_working_folder_fails(graded):
+    """Writing to /root or to another folder fails inside the sandbox. (Writing into the
+    repository's path fails too, unless the repository lives under /tmp: the write then lands in
+    the sandbox's own private /tmp, which is gone at the end; the real file is never made, as
+    test_nothing_written_outside_the_temporary_folder_and_outputs checks.)"""
     row = graded["csv"]["writes_outside.ipynb"]
-    assert row["notes"].count("code cell") == 3, row["notes"]
-    assert "Read-only file system" in row["notes"]
+    assert "Read-only file system: '/root/" in row["notes"], row["notes"]
+    assert "outside/HACKED_BY_SUBMISSION.txt" in row["notes"], row["notes"]
+    assert row["notes"].count("code cell") == (2 if ROOT.is_relative_to("/tmp") else 3), row[
+        "notes"
+    ]
 
 
 def test_fork_bomb_and_memory_hog_are_stopped(graded):
