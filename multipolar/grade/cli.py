@@ -123,15 +123,15 @@ def prepare(
     work = base / "calibrate"
     (work / "out").mkdir(parents=True)
     spec = {"cells": solution_cells(master), "names": all_names}
-    code, timed_out = sb.run(
-        sb.limited([sys.executable, "-m", "multipolar.grade.calibrate", str(tests)], memory_mb),
+    _run_module(
+        "calibrate",
+        [str(tests)],
+        spec,
         work,
         sandbox=sandbox,
         timeout=600,
+        memory_mb=memory_mb,
         read_only=[tests.parent],
-        stdout=work / "stdout",
-        stderr=work / "stderr",
-        stdin=json.dumps(spec).encode(),
     )
     try:
         calibration = json.loads((work / "stdout").read_text(encoding="utf-8"))
@@ -351,14 +351,14 @@ def _phase1(
         "cell_seconds": cell_timeout,
         "call_seconds": 5,
     }
-    code, timed_out = sb.run(
-        sb.limited([sys.executable, "-m", "multipolar.grade.phase1", str(work / "out")], memory_mb),
+    timed_out = _run_module(
+        "phase1",
+        [str(work / "out")],
+        spec,
         work,
         sandbox=sandbox,
         timeout=timeout + 5,
-        stdout=work / "stdout",
-        stderr=work / "stderr",
-        stdin=json.dumps(spec).encode(),
+        memory_mb=memory_mb,
     )
     answers = work / "out" / "answers.json"
     progress = _read(work / "out" / "progress")
@@ -407,15 +407,15 @@ def phase2(
         "seconds_per_item": timeout,
         "items": [{"id": str(i), "answers": str(p)} for i, (_, p) in enumerate(items)],
     }
-    sb.run(
-        sb.limited([sys.executable, "-m", "multipolar.grade.phase2"], memory_mb),
+    _run_module(
+        "phase2",
+        [],
+        job,
         work,
         sandbox=sandbox,
         timeout=timeout * len(items) + 60,
+        memory_mb=memory_mb,
         read_only=[prep.tests.parent, base / "answers"],
-        stdout=work / "stdout",
-        stderr=work / "stderr",
-        stdin=json.dumps(job).encode(),
     )
     try:
         scores = json.loads((work / "stdout").read_text(encoding="utf-8"))
@@ -515,6 +515,34 @@ def warm_matplotlib_cache(folder: Path) -> None:
         )
     except (OSError, subprocess.TimeoutExpired):
         pass
+
+
+def _run_module(
+    name: str,
+    args: list[str],
+    job: dict,
+    work: Path,
+    *,
+    sandbox: bool,
+    timeout: float,
+    memory_mb: int,
+    read_only: list[Path] = (),
+) -> bool:
+    """Run ``python -m multipolar.grade.<name> ARGS`` in ``work`` (sandboxed unless told otherwise),
+    ``job`` as JSON on its stdin, its output in ``work/stdout`` and ``work/stderr``; True if it
+    ran out of time."""
+    command = sb.limited([sys.executable, "-m", f"multipolar.grade.{name}", *args], memory_mb)
+    _, timed_out = sb.run(
+        command,
+        work,
+        sandbox=sandbox,
+        timeout=timeout,
+        read_only=list(read_only),
+        stdout=work / "stdout",
+        stderr=work / "stderr",
+        stdin=json.dumps(job).encode(),
+    )
+    return timed_out
 
 
 def _read(path: Path) -> str:
