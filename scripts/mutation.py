@@ -10,6 +10,7 @@ Usage (from the repository root; not part of CI)::
     .venv/bin/python scripts/mutation.py                      # data tables checks ledger charts
     .venv/bin/python scripts/mutation.py checks data          # some of them
     .venv/bin/python scripts/mutation.py multipolar/grade/audit.py=tests/test_grading_audit.py
+    .venv/bin/python scripts/mutation.py --rerun ledger         # after adding tests: survivors only
 
 A module is a name from MODULES, or a path ``multipolar/x.py`` (``=`` then a comma-separated list
 of test files to use; default ``tests/test_x.py``). For ``charts`` only the code that builds the
@@ -310,6 +311,23 @@ markers = ["slow: see tests/conftest.py"]
     return tests
 
 
+def refresh(root: Path, work: Path, tests: list[str]) -> list[str]:
+    """Copy the current tests (and what they read) into an earlier run's ``work``; return the
+    mutants that survived that run, for mutmut to try again against the new tests."""
+    ignore = shutil.ignore_patterns("__pycache__", "_build", ".ipynb_checkpoints", "*.egg-info")
+    for name in ["tests", *ALSO_COPY]:
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, work / name, ignore=ignore, dirs_exist_ok=True)
+        elif src.is_file():
+            shutil.copy2(src, work / name)
+    return sorted(
+        n
+        for n, s in results(work).items()
+        if s not in ("killed", "timeout", "caught by type check")
+    )
+
+
 def run_mutmut(work: Path, names: list[str] | None, max_children: int) -> None:
     env = _mutmut_env()
     mutmut = Path(sys.executable).with_name("mutmut")
@@ -401,6 +419,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--report-only", action="store_true", help="report the last run's results, run nothing"
     )
+    parser.add_argument(
+        "--rerun",
+        action="store_true",
+        help="keep the last run's mutants, refresh the tests and run only its survivors again "
+        "(minutes instead of the full run; the module's own source must not have changed)",
+    )
     args = parser.parse_args(argv)
     root = args.root.resolve()
     failed = False
@@ -409,7 +433,10 @@ def main(argv: list[str] | None = None) -> int:
         label, source, tests = parse_target(arg)
         work = args.work / label
         start = time.monotonic()
-        if not args.report_only:
+        rerun = None
+        if args.rerun and (work / "mutants").is_dir():
+            rerun = refresh(root, work, tests)
+        elif not args.report_only:
             tests = prepare(root, work, source, tests)
         names = None
         if source in ALT_TEXT_ONLY:
@@ -420,7 +447,12 @@ def main(argv: list[str] | None = None) -> int:
             + (f": {len(names)} alt-text mutants" if names is not None else ""),
             flush=True,
         )
-        if not args.report_only:
+        if rerun is not None:
+            if names is not None:
+                rerun = [n for n in rerun if n in set(names)]
+            if rerun:
+                run_mutmut(work, rerun, args.max_children)
+        elif not args.report_only:
             run_mutmut(work, names, args.max_children)
         status = results(work)
         if names is not None:
