@@ -864,3 +864,14 @@ def test_verify_treats_two_missing_values_as_agreeing(monkeypatch, stored, fresh
     problems = ledger.verify(row)
     fields = set(problems["field"])
     assert ("paper_era_value" in fields) is reported and ("today_value" in fields) is reported
+
+
+@pytest.mark.parametrize("key", ["growth_x50", "china_quota"])
+def test_verify_reports_a_checked_row_that_lost_its_number(key):
+    book = data.claims_ledger().copy()
+    i = book.index[book["key"] == key][0]
+    status = book.loc[i, "status"]
+    book.loc[i, "value"] = math.nan
+    problems = ledger.verify(book)
+    got = problems[(problems["key"] == key) & (problems["field"] == "status")]
+    assert list(got["ledger"]) == [status] and list(got["data"]) != [status]
