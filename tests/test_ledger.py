@@ -875,3 +875,13 @@ def test_verify_reports_a_checked_row_that_lost_its_number(key):
     problems = ledger.verify(book)
     got = problems[(problems["key"] == key) & (problems["field"] == "status")]
     assert list(got["ledger"]) == [status] and list(got["data"]) != [status]
+
+
+def test_verify_goes_on_after_a_check_that_fails():
+    book = data.claims_ledger().copy()
+    first = book.index[book["check"] != ""][0]
+    book.loc[first, ["check", "args"]] = ["event_date", "table=claim_events; event=nope"]
+    i = book.index[book["key"] == "growth_x50"][0]
+    book.loc[i, "today_value"] = book.loc[i, "today_value"] + 1
+    problems = ledger.verify(book)
+    assert list(problems["key"]) == [book.loc[first, "key"], "growth_x50"]
