@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import sys
+from html import escape as html_escape
 from pathlib import Path
 
 import pandas as pd
@@ -741,12 +742,6 @@ def test_the_states_column_adds_the_date_only_when_it_says_more():
             assert f"<small>States: {html_escape(words)} · Source given: " in html, r["key"]
     same = led[led["date"] == led["stated"]].iloc[0]
     assert f"States: {same['stated']} · " in ledger.chapter_html(led, same["chapter"])
-
-
-def html_escape(s: str) -> str:
-    import html
-
-    return html.escape(s)
 
 
 def test_the_chapter_html_has_its_header_and_one_row_per_claim():
