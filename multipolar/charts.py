@@ -955,8 +955,9 @@ def bases_timeline_chart(
             markeredgecolor="#555555",
             label="hollow: dated to the year or month only",
         )
+        # right-aligned with the axes: the long event labels leave room on the left, none on the right
         ax.legend(
-            frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3
+            frameon=False, fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.06), ncols=3
         )
     ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(len(labels) - 0.5, -0.7)

@@ -229,6 +229,27 @@ def test_long_source_lines_wrap_inside_the_figure():
     assert not report["outside"]
 
 
+def test_bases_chart_keeps_its_legend_and_source_on_the_canvas():
+    """Chapter 5's widest chart (all events, every category in the legend, six sources) draws no
+    glyph off the canvas: its legend and source line were cut off at the right edge once."""
+    from multipolar import data, events
+
+    ev = data.network_events()
+    fig = charts.bases_timeline_chart(
+        ev,
+        events.base_spans(ev),
+        2001,
+        2014,
+        "US bases in Central Asia and the events around them",
+        "Sources: Sahara (2015); CIA World Factbook 2015 (Kyrgyzstan); Human Rights Watch "
+        "(June 2005); RFE/RL (5 July 2005); Associated Press (30 July 2005); Jamestown "
+        "Foundation (2007); Los Angeles Times (4 February 2009)",
+    )
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"]
+
+
 def test_static_image_is_not_drawn_by_the_live_renderer():
     """After a live frame the figure keeps its own canvas: the book's image is drawn as before."""
     fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="GDP")
