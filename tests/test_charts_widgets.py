@@ -197,6 +197,49 @@ def test_layout_is_redone_when_a_longer_label_would_run_off_the_canvas():
     assert ex.layouts_reused == 2
 
 
+def test_one_axes_layout_serves_another_height_in_pixels():
+    """A chart with one row per item grows taller with more items; its margins (in pixels) are
+    what a fresh layout gives, so a redraw reuses them, and the axes land where a fresh layout of
+    the taller figure puts them (to a pixel)."""
+
+    def draw(n):
+        fig = Figure(figsize=(6, 1.5 + 0.3 * n), dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+        ax.barh(range(n), range(1, n + 1))
+        ax.set_yticks(range(n), [f"item {i:02d}" for i in range(n)])
+        ax.set_title("Items", loc="left")
+        charts._source(fig, "Source: a test")
+        return fig
+
+    ex = widgets.explore(draw, n=widgets.slider(3, 12, 5, description="Items"))
+    ex.controls["n"].value = 11
+    assert ex.layouts_reused == 1
+    reused = ex.figure.axes[0].get_position().extents * np.tile(ex.figure.bbox.size, 2)
+    fresh_fig = draw(11)
+    charts.png_bytes(fresh_fig)
+    fresh = fresh_fig.axes[0].get_position().extents * np.tile(fresh_fig.bbox.size, 2)
+    assert np.abs(reused - fresh).max() < 1.0, (reused, fresh)
+
+
+def test_overlapping_labels_are_counted_outside_the_axes_only():
+    """The layout check counts texts that overlap (a legend on the source line, say), except two
+    texts inside one axes (data labels may overlap whatever the layout)."""
+    fig, ax = charts._new_figure(5, 3)
+    ax.text(0.5, 0.5, "inside one", transform=ax.transAxes)
+    ax.text(0.5, 0.5, "inside two", transform=ax.transAxes)
+    report = {}
+    widgets.frame_png(fig, report)
+    assert report["overlaps"] == 0
+    notes = Figure(figsize=(4, 2), dpi=100)
+    notes.text(0.1, 0.2, "a note")
+    notes.text(0.1, 0.7, "another note")
+    widgets.frame_png(notes, report)
+    assert report["overlaps"] == 0
+    notes.text(0.12, 0.21, "a third note")  # on top of the first
+    widgets.frame_png(notes, report)
+    assert report["overlaps"] == 1
+
+
 def test_a_different_layout_key_for_what_changes_the_layout():
     """More legend rows, another figure size, a second line in a title: each has its own key."""
     fig_a, ax_a = charts._new_figure()
