@@ -285,10 +285,10 @@ def _layout_key(fig: Figure) -> tuple | None:
         fig.dpi,
         tuple(sorted(engine.get().items())),
     ]
-    # the layout moves these across (y, or x for supylabel): their text in full (wrap=True may
-    # give a longer one more lines) and their position along the figure's edge
+    # the layout moves these across (y, or x for supylabel): their shape and their position
+    # along the figure's edge (a longer one that wraps to more lines runs into another text)
     for t, along in ((fig._suptitle, 0), (fig._supxlabel, 0), (fig._supylabel, 1)):
-        key.append(None if t is None else (_text_key(t), t.get_position()[along], t.get_wrap()))
+        key.append(None if t is None else (_shape_key(t), t.get_position()[along], t.get_wrap()))
     sup = (fig._suptitle, fig._supxlabel, fig._supylabel)
     key += [
         (_text_key(t), t.get_position(), type(t.get_transform()).__name__)
@@ -437,9 +437,10 @@ class Explorer:
             control.observe(self.update, names="value")
         self.default_figure = self.figure = draw(**self.values())
         self.message: str | None = None
-        #: layout key -> layout, of the last frames laid out; how many frames reused a layout
+        #: layout key -> layout, of the last frames laid out; how many frames reused a layout,
+        #: and how many tried one and were laid out afresh
         self._layouts: dict = {}
-        self.layouts_reused = 0
+        self.layouts_reused = self.layouts_redone = 0
         self.box = w.VBox(
             [w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output]
         )
@@ -474,6 +475,7 @@ class Explorer:
             if not report["outside"] and report["overlaps"] <= overlaps:
                 self.layouts_reused += 1
                 return png
+            self.layouts_redone += 1
         report = {}
         png = frame_png(fig, report)
         if key is not None:
