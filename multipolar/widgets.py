@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import html
 import io
+import math
 from collections.abc import Callable
 
 import ipywidgets as w
 from IPython.display import display
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import fontManager, get_font
 from PIL import Image
 
 from .charts import img_html
@@ -43,19 +45,139 @@ STATIC_NOTE = (
 LIVE_PNG_LEVEL = 1
 
 
+class _GlyphRecorder:
+    """Stands in for the Agg renderer while a text is drawn once: keeps each glyph's bitmap and where
+    it went, and draws it as the real renderer would."""
+
+    def __init__(self, renderer):
+        self.renderer, self.glyphs = renderer, []
+
+    def draw_text_image(self, image, x, y, angle, gc):
+        self.glyphs.append((image.copy(), x, y, angle))
+        self.renderer.draw_text_image(image, x, y, angle, gc)
+
+    def __getattr__(self, name):
+        return getattr(self.renderer, name)
+
+
+class _LiveRenderer(RendererAgg):
+    """An Agg renderer that remembers the glyph bitmaps of every text it draws.
+
+    A redraw draws mostly the same texts (titles, labels, ticks, notes) at the same places, and
+    laying out and rasterising text is about half of matplotlib's drawing time. A text is looked up
+    by its string, font, angle and its position's fraction of a pixel (in FreeType's 1/64 px); a
+    text drawn again is the same glyph bitmaps, shifted by whole pixels. Kept across redraws of
+    the same size (see :class:`_LiveCanvas`), it also lets matplotlib's own cache of text sizes,
+    which is kept per renderer, answer the layout engine.
+    """
+
+    MAX_TEXTS = 4000
+
+    def __init__(self, width, height, dpi):
+        super().__init__(width, height, dpi)
+        self._texts: dict = {}
+        self._heights: dict = {}
+
+    def _get_font_height_metrics(self, prop):
+        """The font's ascent, descent and line gap in pixels, as ``Text._get_layout`` reads them
+        from the font's tables for every text at every draw; here once per font and size."""
+        key = (hash(prop), prop.get_size_in_points())
+        if key not in self._heights:
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            found = (None, None, None)
+            for table_name, gap, ascent, descent in (
+                ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                ("hhea", "lineGap", "ascent", "descent"),
+            ):
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                scale = (
+                    prop.get_size_in_points()
+                    * self.dpi
+                    / 72
+                    / font.get_sfnt_table("head")["unitsPerEm"]
+                )
+                found = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                break
+            self._heights[key] = found
+        return self._heights[key]
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        fx, fy = math.floor(x), math.floor(y)
+        key = (
+            s,
+            hash(prop),
+            prop.get_size_in_points(),
+            angle,
+            bool(gc.get_antialiased()),
+            round((x - fx) * 64),
+            round((y - fy) * 64),
+            None if mtext is None else str(mtext.get_fontfeatures()),
+            None if mtext is None else mtext.get_language(),
+        )
+        glyphs = self._texts.get(key)
+        if glyphs is None:
+            real, recorder = self._renderer, _GlyphRecorder(self._renderer)
+            self._renderer = recorder
+            try:
+                super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            finally:
+                self._renderer = real
+            if len(self._texts) >= self.MAX_TEXTS:
+                self._texts.clear()
+            self._texts[key] = [(img, gx - fx, gy - fy, a) for img, gx, gy, a in recorder.glyphs]
+            return None
+        for image, dx, dy, a in glyphs:
+            self._renderer.draw_text_image(image, dx + fx, dy + fy, a, gc)
+        return None
+
+
+class _LiveCanvas(FigureCanvasAgg):
+    """A canvas whose renderer is shared by every live frame of the same size and resolution."""
+
+    _shared: dict = {}
+
+    def get_renderer(self):
+        w, h = self.get_width_height(physical=True)
+        key = (w, h, self.figure.dpi)
+        renderer = self._shared.get(key)
+        if renderer is None:
+            if len(self._shared) >= 8:
+                self._shared.clear()
+            renderer = self._shared[key] = _LiveRenderer(w, h, self.figure.dpi)
+        self.renderer, self._lastKey = renderer, key
+        return renderer
+
+
 def frame_png(fig: Figure) -> bytes:
-    """``fig`` as PNG, the same pixels as ``charts.png_bytes`` (at the figure's own dpi), faster.
+    """``fig`` as PNG, the pixels of ``charts.png_bytes`` (at the figure's own dpi), faster.
 
     ``savefig`` draws a figure twice when it has a layout engine (once to lay it out, once to
-    paint); here one draw does both, and the PNG is encoded at :data:`LIVE_PNG_LEVEL`.
+    paint); here one draw does both, on a renderer that reuses the text it drew before (see
+    :class:`_LiveRenderer`: a text is placed to within 1/64 px of where ``savefig`` puts it), and
+    the PNG is encoded at :data:`LIVE_PNG_LEVEL`. The figure keeps its own canvas afterwards, so
+    the static image of the book is drawn as before.
     """
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    canvas.draw()
-    image = Image.frombuffer(
-        "RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-    )
-    buf = io.BytesIO()
-    image.save(buf, format="png", compress_level=LIVE_PNG_LEVEL)
+    own = fig.canvas
+    canvas = _LiveCanvas(fig)
+    try:
+        canvas.draw()
+        image = Image.frombuffer(
+            "RGBA",
+            canvas.get_width_height(physical=True),
+            canvas.buffer_rgba(),
+            "raw",
+            "RGBA",
+            0,
+            1,
+        )
+        buf = io.BytesIO()
+        image.save(buf, format="png", compress_level=LIVE_PNG_LEVEL)
+    finally:
+        fig.set_canvas(own)
     return buf.getvalue()
 
 

@@ -130,14 +130,31 @@ def test_explorer_shows_a_refusal_as_a_message_not_a_traceback():
 
 
 def test_live_frame_has_the_static_pixels():
+    """A live frame is the static image's pixels, also when its texts come from the glyph cache
+    (a second frame of the same figure, and a new figure of other years that shares most texts)."""
     import io
 
     from PIL import Image
 
+    def pixels(png):
+        return np.asarray(Image.open(io.BytesIO(png)))
+
+    series = tables.china_gdp("wdi-2015-08", "never")
+    for first, last in [(1980, 2013), (1980, 2013), (1990, 2013), (1980, 2013)]:
+        fig = charts.growth_chart(series, first, last, label="GDP")
+        live, again = pixels(widgets.frame_png(fig)), pixels(widgets.frame_png(fig))
+        static = pixels(charts.png_bytes(fig))
+        assert live.shape == static.shape and (live == static).all(), (first, last)
+        assert (again == static).all(), (first, last)
+    assert widgets._LiveCanvas._shared, "the live frames share a renderer"
+
+
+def test_static_image_is_not_drawn_by_the_live_renderer():
+    """After a live frame the figure keeps its own canvas: the book's image is drawn as before."""
     fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="GDP")
-    live = np.asarray(Image.open(io.BytesIO(widgets.frame_png(fig))))
-    static = np.asarray(Image.open(io.BytesIO(charts.png_bytes(fig))))
-    assert live.shape == static.shape and (live == static).all()
+    own = fig.canvas
+    widgets.frame_png(fig)
+    assert fig.canvas is own and not isinstance(fig.canvas, widgets._LiveCanvas)
 
 
 def test_map_slider_repaints_what_a_fresh_map_shows():
