@@ -293,6 +293,33 @@ def test_bases_chart_keeps_its_legend_and_source_on_the_canvas():
     assert not report["outside"]
 
 
+def test_garbage_collector_paused_during_a_redraw_only():
+    """The cyclic collector is off while a chart is drawn, and on again afterwards, also when the
+    chart fails (with a ValueError, shown as a message, or any other error)."""
+    import gc
+
+    seen = []
+
+    def draw(kind):
+        seen.append(gc.isenabled())
+        if kind == "refused":
+            raise ValueError("no data for that")
+        if kind == "broken":
+            raise RuntimeError("a bug")
+        return charts.status_chart(pd.Series({"reproduced": 1}), title="T")
+
+    assert gc.isenabled()
+    ex = widgets.explore(draw, kind=widgets.dropdown(["fine", "refused", "broken"], "fine", "K"))
+    ex.controls["kind"].value = "refused"
+    assert ex.message == "no data for that" and gc.isenabled()
+    try:
+        ex.controls["kind"].value = "broken"
+    except RuntimeError:
+        pass
+    assert gc.isenabled()
+    assert seen == [True, False, False], "the first draw (at creation) is not a redraw"
+
+
 def test_static_image_is_not_drawn_by_the_live_renderer():
     """After a live frame the figure keeps its own canvas: the book's image is drawn as before."""
     fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="GDP")
