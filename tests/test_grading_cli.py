@@ -1,0 +1,662 @@
+"""Fast unit tests of the grader's own process (multipolar/grade/cli.py): no sandbox, no student code.
+
+What runs in the sandbox (phase 1, phase 2, the calibration) is replaced by stubs that write what
+those processes write; the slow corpus in tests/test_grading.py grades real notebooks end to end.
+Here: the command line's options reach ``grade()``, every refusal is a sentence, each gradebook
+column and reason is what the instructor reads, and ``clean()`` keeps a submission's text safe.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from multipolar.grade import cli
+from multipolar.grade.assignment import SOLUTIONS, GradingError, Question, master_questions
+
+ASSIGNMENT = "ch02"
+MASTER = SOLUTIONS / f"{ASSIGNMENT}.ipynb"
+QUESTIONS = master_questions(MASTER)
+AUTO = [q for q in QUESTIONS if not q.manual]
+MANUAL = [q for q in QUESTIONS if q.manual]
+
+
+# --------------------------------------------------------------------------- clean()
+
+
+def test_clean_removes_colour_codes_and_control_characters_and_joins_lines():
+    text = "\x1b[31mValueError\x1b[0m:\tbad\r\nvalue\x00 here\x1bM\u202eevil\u200b!"
+    assert cli.clean(text) == "ValueError: bad value here evil !"
+
+
+def test_clean_keeps_text_up_to_the_limit_and_cuts_longer_text_with_an_ellipsis():
+    exact = "x" * cli.MAX_TEXT
+    assert cli.clean(exact) == exact
+    longer = cli.clean("y" * (cli.MAX_TEXT + 1))
+    assert len(longer) == cli.MAX_TEXT and longer == "y" * (cli.MAX_TEXT - 1) + "…"
+    assert cli.clean("abcdef", 4) == "abc…"
+    assert cli.clean("abcd", 4) == "abcd"
+    assert cli.clean(ValueError("not a string")) == "not a string"
+
+
+def test_student_id_is_the_file_name_without_ipynb():
+    assert cli.student_id(Path("subs/alice.ipynb")) == "alice"
+    assert cli.student_id(Path("Bob.IPYNB")) == "Bob"
+    assert cli.student_id(Path("notes.txt")) == "notes.txt"
+
+
+# --------------------------------------------------------------------------- check_notebook()
+
+
+def _nb(assignment=ASSIGNMENT, cells=("x = 1",)):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    if assignment is not None:
+        nb.metadata["otter"] = {"assignment_name": assignment}
+    return nb
+
+
+def _write_nb(path, nb):
+    nbformat.write(nb, path)
+    return path
+
+
+@pytest.mark.parametrize(
+    "name, content, words",
+    [
+        ("a.txt", b"{}", "not a notebook file: 'a.txt' does not end in .ipynb"),
+        ("a.ipynb", b"", "the file is empty (0 bytes); the student should re-save and resubmit"),
+        ("a.ipynb", b"\xff\xfe{", "the file is not UTF-8 text, so it is not a Jupyter notebook"),
+        (
+            "a.ipynb",
+            b'{"cells": [\n  1,',
+            "the file is not valid JSON (line 2, column 5: Expecting value), so it is not a "
+            "readable notebook; it may have been truncated or edited as text",
+        ),
+        ("a.ipynb", b"[1, 2]", "the file is JSON but not a Jupyter notebook (it has no 'cells')"),
+        ("a.ipynb", b'{"a": 1}', "the file is JSON but not a Jupyter notebook (it has no 'cells')"),
+        (
+            "a.ipynb",
+            b'{"cells": 3, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}',
+            "the file is not a valid Jupyter notebook (",
+        ),
+    ],
+)
+def test_files_that_are_not_notebooks_get_a_reason(tmp_path, name, content, words):
+    path = tmp_path / name
+    path.write_bytes(content)
+    nb, why = cli.check_notebook(path, ASSIGNMENT, 50)
+    assert nb is None and why.startswith(words)
+
+
+def test_an_invalid_notebook_names_its_first_problem_only(tmp_path):
+    path = tmp_path / "a.ipynb"
+    path.write_text(
+        json.dumps({"cells": [{"cell_type": "nope"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+    )
+    nb, why = cli.check_notebook(path, ASSIGNMENT, 50)
+    assert nb is None and why.startswith("the file is not a valid Jupyter notebook (")
+    assert why.endswith(")") and "\n" not in why and len(why) < 260
+
+
+def test_a_file_above_the_size_limit_is_not_read(tmp_path):
+    path = _write_nb(tmp_path / "big.ipynb", _nb(cells=["x = '" + "a" * 300_000 + "'"]))
+    size_mb = path.stat().st_size / 2**20
+    nb, why = cli.check_notebook(path, ASSIGNMENT, 0.25)
+    assert nb is None
+    assert why == (
+        f"the file is {size_mb:.0f} MB, more than the 0.25 MB limit (--max-mb); "
+        "clear the outputs and resubmit"
+    )
+    limit = path.stat().st_size / 2**20  # exactly at the limit is accepted
+    assert cli.check_notebook(path, ASSIGNMENT, limit)[0] is not None
+
+
+def test_the_notebook_of_another_assignment_is_refused(tmp_path):
+    path = _write_nb(tmp_path / "a.ipynb", _nb("ch05"))
+    nb, why = cli.check_notebook(path, ASSIGNMENT, 50)
+    assert nb is None and why == (
+        "this is the notebook for assignment 'ch05', not 'ch02'; the student may have handed "
+        "in the wrong file"
+    )
+
+
+@pytest.mark.parametrize("assignment", [ASSIGNMENT, None])
+def test_a_good_notebook_is_read(tmp_path, assignment):
+    path = _write_nb(tmp_path / "a.ipynb", _nb(assignment, ["y = 2"]))
+    nb, why = cli.check_notebook(path, ASSIGNMENT, 50)
+    assert why == "" and nb.cells[0].source == "y = 2"
+
+
+# --------------------------------------------------------------------------- parse_results()
+
+Q = [Question("q1", 3.0, False), Question("q2", 2.0, False), Question("q3", 4.0, True)]
+
+
+def test_scores_are_clamped_to_the_questions_points():
+    scores, reasons = cli.parse_results({"q1": {"score": 7}, "q2": {"score": -1}}, Q)
+    assert scores == {"q1": 3.0, "q2": 0.0}
+    assert reasons == ["q2 (-2): tests failed"]
+
+
+@pytest.mark.parametrize("bad", ["abc", None, [1], float("nan"), float("inf")])
+def test_a_score_that_is_not_a_number_counts_zero(bad):
+    scores, reasons = cli.parse_results({"q1": {"score": bad}, "q2": {"score": 2}}, Q)
+    assert scores == {"q1": 0.0, "q2": 2.0} and reasons == ["q1 (-3): tests failed"]
+
+
+def test_a_missing_score_counts_zero():
+    scores, _ = cli.parse_results({"q1": {}, "q2": {"score": "1.5"}}, Q)
+    assert scores == {"q1": 0.0, "q2": 1.5}
+
+
+def test_a_question_whose_tests_did_not_run_loses_its_points_with_a_reason():
+    scores, reasons = cli.parse_results({"q1": "not a dict", "q3": {"score": 4}}, Q)
+    assert scores == {"q1": 0.0, "q2": 0.0}
+    assert reasons == [
+        "q1 (-3): the question's tests did not run",
+        "q2 (-2): the question's tests did not run",
+    ]
+
+
+def test_reasons_are_the_failed_cases_messages_once_each():
+    cases = [
+        {"passed": False, "message": "❌ Test case failed\nAssertionError: q1 should be a number"},
+        {"passed": True, "message": "fine"},
+        {"passed": False, "message": "AssertionError: q1 should be a number"},
+        {"passed": False, "message": "(test q1, line 3)\nthe year is wrong"},
+        "not a case",
+    ]
+    scores, reasons = cli.parse_results({"q1": {"score": 1.5, "cases": cases}, "q2": {"score": 2}}, Q)
+    assert scores == {"q1": 1.5, "q2": 2.0}
+    assert reasons == ["q1 (-1.5): q1 should be a number / the year is wrong"]
+    _, reasons = cli.parse_results({"q1": {"score": 0, "cases": "x"}, "q2": {"score": 2}}, Q)
+    assert reasons == ["q1 (-3): tests failed"]
+
+
+def test_failure_message_is_the_feedbacks_own_sentence():
+    assert cli.failure_message("❌ Test case failed\n(test q2, line 33)\n  AssertionError:  too low \n") == "too low"
+    assert cli.failure_message("(only framing)") == "(only framing)"
+    assert cli.failure_message("   ") == "failed"
+    assert cli.failure_message("x" * 400) == "x" * 300
+
+
+# --------------------------------------------------------------------------- finish()
+
+
+def _prep(tmp_path, questions=Q, names=None, functions=None, computed=()):
+    return cli.Prepared(
+        questions,
+        tmp_path / "tests",
+        names if names is not None else {"q1": ["a1"], "q2": ["a2", "a3"]},
+        functions or {},
+        set(computed),
+    )
+
+
+def _answers(tmp_path, cells):
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps({"cells": cells}))
+    return path
+
+
+def test_stopped_and_failed_cells_become_notes(tmp_path):
+    cells = [{"cell": i, "status": "timeout", "error": f"stopped after 20 s ({i})"} for i in range(1, 8)]
+    cells += [{"cell": 9, "status": "not run", "error": "\x1b[31mnot run\x1b[0m"}]
+    cells += [{"cell": 10, "status": "error", "error": "NameError: name 'x' is not defined"}]
+    cells += [{"cell": 11, "status": "ok"}, "junk"]
+    res = cli.Result("alice", "alice.ipynb", scores={"q1": 3.0})
+    cli.finish(res, _answers(tmp_path, cells), _prep(tmp_path))
+    stopped = "; ".join(f"code cell {i}: stopped after 20 s ({i})" for i in range(1, 6))
+    assert res.notes == [
+        f"stopped: {stopped} (and 3 more)",
+        "errors while running: code cell 10: NameError: name 'x' is not defined",
+    ]
+    assert res.scores == {"q1": 3.0, "q2": 0.0} and res.status == "graded" and res.reasons == []
+
+
+def test_five_failed_cells_are_all_listed_and_the_sixth_is_counted(tmp_path):
+    cells = [{"cell": i, "status": "error", "error": f"E{i}"} for i in range(1, 6)]
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, cells), _prep(tmp_path))
+    assert res.notes == ["errors while running: " + "; ".join(f"code cell {i}: E{i}" for i in range(1, 6))]
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, cells + [{"cell": 6, "status": "error", "error": "E6"}]), _prep(tmp_path))
+    assert res.notes[0].endswith("code cell 5: E5 (and 1 more)")
+    res = cli.Result("a", "a.ipynb")
+    stopped = [{"cell": i, "status": "timeout", "error": f"T{i}"} for i in range(1, 6)]
+    cli.finish(res, _answers(tmp_path, stopped), _prep(tmp_path))
+    assert res.notes == ["stopped: " + "; ".join(f"code cell {i}: T{i}" for i in range(1, 6))]
+
+
+def test_a_long_cell_error_is_cut_in_the_note(tmp_path):
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, [{"cell": 1, "status": "error", "error": "e" * 400}]), _prep(tmp_path))
+    assert res.notes == ["errors while running: code cell 1: " + "e" * 149 + "…"]
+
+
+@pytest.mark.parametrize("content", ["not json", "[1, 2]", '{"cells": 5}'])
+def test_unreadable_answers_give_no_notes(tmp_path, content):
+    path = tmp_path / "answers.json"
+    path.write_text(content)
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, path, _prep(tmp_path))
+    assert res.notes == [] and res.scores == {"q1": 0.0, "q2": 0.0}
+
+
+def test_a_typed_in_answer_withholds_its_questions_points(tmp_path):
+    res = cli.Result("a", "a.ipynb", scores={"q1": 3.0, "q2": 1.5})
+    res.typed_in = {"a3": "`a3 = 50.04` in code cell 4", "a9": "elsewhere"}
+    cli.finish(res, None, _prep(tmp_path))
+    assert res.scores == {"q1": 3.0, "q2": 0.0} and res.status == "flagged"
+    assert res.reasons == [
+        "q2 (-1.5 withheld): typed-in value; review by hand (`a3 = 50.04` in code cell 4)"
+    ]
+
+
+def test_a_typed_in_answer_of_a_question_with_no_points_changes_nothing(tmp_path):
+    res = cli.Result("a", "a.ipynb", scores={"q1": 0.0})
+    res.typed_in = {"a1": "`a1 = 3` in code cell 2"}
+    cli.finish(res, None, _prep(tmp_path))
+    assert res.status == "graded" and res.reasons == [] and "q3" not in res.scores
+
+
+def test_finish_keeps_each_gradebook_cell_short(tmp_path):
+    res = cli.Result("a", "a.ipynb", reasons=["r" * 700], notes=["n" * 1000], flags=["f" * 300])
+    cli.finish(res, None, _prep(tmp_path, names={}))
+    assert [len(res.reasons[0]), len(res.notes[0]), len(res.flags[0])] == [600, 900, 200]
+
+
+# --------------------------------------------------------------------------- gradebook, chart
+
+
+def test_gradebook_rows_give_points_totals_and_the_hand_graded_questions(tmp_path):
+    late = cli.Result("bob", "bob.ipynb", status="timed out", reasons=["slow"], notes=["n1", "n2"])
+    late.seconds = 61.26
+    good = cli.Result("alice", "alice.ipynb", scores={"q1": 3.0, "q2": 0.5}, flags=["f1", "f2"])
+    columns, rows = cli.gradebook_rows([late, good], Q)
+    assert columns == [
+        "student_id",
+        "file",
+        "status",
+        "q1",
+        "q2",
+        "q3",
+        "autograded_points",
+        "autograded_possible",
+        "manual_possible",
+        "reasons",
+        "notes",
+        "review_flags",
+        "seconds",
+    ]
+    assert [r["student_id"] for r in rows] == ["alice", "bob"]
+    alice, bob = rows
+    assert alice == {
+        "student_id": "alice",
+        "file": "alice.ipynb",
+        "status": "graded",
+        "q1": "3",
+        "q2": "0.5",
+        "q3": "",
+        "autograded_points": "3.5",
+        "autograded_possible": "5",
+        "manual_possible": "4",
+        "reasons": "to grade by hand: q3 (4 pt)",
+        "notes": "",
+        "review_flags": "f1 | f2",
+        "seconds": "0.0",
+    }
+    assert bob["reasons"] == "slow | to grade by hand: q3 (4 pt)" and bob["notes"] == "n1 | n2"
+    assert bob["seconds"] == "61.3" and bob["q1"] == "0" and bob["autograded_points"] == "0"
+    _, rows = cli.gradebook_rows([good], Q[:2])
+    assert rows[0]["reasons"] == "" and rows[0]["manual_possible"] == "0"
+
+
+def test_gradebook_rows_sort_by_file_when_ids_are_equal():
+    a, b = cli.Result("x", "x.ipynb"), cli.Result("x", "x")
+    _, rows = cli.gradebook_rows([a, b], Q)
+    assert [r["file"] for r in rows] == ["x", "x.ipynb"]
+
+
+def test_write_csv_writes_the_rows_and_leaves_no_partial_file(tmp_path):
+    path = tmp_path / "g.csv"
+    cli.write_csv(path, ["a", "b"], [{"a": "1", "b": "x, y"}])
+    assert path.read_text(encoding="utf-8") == 'a,b\n1,"x, y"\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.csv"]
+
+
+@pytest.fixture
+def captured(monkeypatch):
+    """The figure draw_chart saves (kept open), and the metadata it writes into the PNG."""
+    import matplotlib.pyplot as plt
+
+    seen = {}
+    real_close = plt.close
+    monkeypatch.setattr(plt, "close", lambda fig: seen.setdefault("fig", fig))
+    yield seen
+    if "fig" in seen:
+        real_close(seen["fig"])
+
+
+def test_chart_counts_full_part_and_no_marks_and_says_so_in_its_alt_text(tmp_path, captured):
+    results = [
+        cli.Result("a", "a", scores={"q1": 3.0, "q2": 2.0}),
+        cli.Result("b", "b", scores={"q1": 1.0, "q2": 2.5}),
+        cli.Result("c", "c", scores={"q1": 0.0}),
+        cli.Result("d", "d", scores={"q1": 3.0 - 1e-12, "q2": -1.0}),
+    ]
+    path = tmp_path / "g.png"
+    alt = cli.draw_chart(path, results, Q, "ch02")
+    title = "ch02: how many of 4 submissions earned full, part or no marks on each autograded question"
+    assert alt == f"{title}. q1: 2 full, 1 part, 1 none; q2: 2 full, 0 part, 2 none."
+    from PIL import Image
+
+    meta = Image.open(path).info
+    assert meta["Title"] == title and meta["Description"] == alt
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.png"]
+    ax = captured["fig"].axes[0]
+    assert ax.get_title() == title and ax.get_xlabel() == "Number of submissions"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["q1 (3 pt)", "q2 (2 pt)"]
+    assert ax.yaxis_inverted() and ax.get_xlim() == (0, 4)
+    legend = ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == list(cli.RESULT_STYLES)
+    from matplotlib.colors import to_hex
+
+    for container, (kind, (colour, hatch)) in zip(ax.containers, cli.RESULT_STYLES.items()):
+        assert container.get_label() == kind
+        for bar in container:
+            assert to_hex(bar.get_facecolor()) == colour.lower() and (bar.get_hatch() or "") == hatch
+            assert to_hex(bar.get_edgecolor()) == "#000000"
+    widths = [[bar.get_width() for bar in c] for c in ax.containers]
+    lefts = [[bar.get_x() for bar in c] for c in ax.containers]
+    assert widths == [[2, 2], [1, 0], [1, 2]] and lefts == [[0, 0], [2, 2], [3, 2]]
+    labels = sorted((round(t.get_position()[0], 6), round(t.get_position()[1], 6), t.get_text()) for t in ax.texts)
+    assert labels == sorted(
+        (round(b.get_x() + b.get_width() / 2, 6), round(b.get_y() + b.get_height() / 2, 6), f"{w:g}")
+        for c in ax.containers
+        for b, w in zip(c, [bb.get_width() for bb in c])
+        if w
+    )
+    assert all(t.get_ha() == "center" and t.get_va() == "center" for t in ax.texts)
+
+
+def test_chart_of_no_submissions_still_has_a_scale(tmp_path, captured):
+    alt = cli.draw_chart(tmp_path / "g.png", [], Q, "ch02")
+    assert alt.startswith("ch02: how many of 0 submissions") and alt.endswith(
+        "q1: 0 full, 0 part, 0 none; q2: 0 full, 0 part, 0 none."
+    )
+    assert captured["fig"].axes[0].get_xlim() == (0, 1)
+
+
+# --------------------------------------------------------------------------- grade() and main()
+
+
+@pytest.fixture
+def subs(tmp_path):
+    folder = tmp_path / "subs"
+    folder.mkdir()
+    return folder
+
+
+def _grade(subs, tmp_path, **kw):
+    return cli.grade(subs, kw.pop("assignment", ASSIGNMENT), kw.pop("out", tmp_path / "g.csv"), **kw)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"workers": 0}, "--workers must be at least 1"),
+        ({"timeout": 0}, "--timeout must be a positive number of seconds"),
+        ({"timeout": float("inf")}, "--timeout must be a positive number of seconds"),
+        ({"cell_timeout": 0}, "--cell-timeout must be a positive number of seconds"),
+        ({"cell_timeout": float("nan")}, "--cell-timeout must be a positive number of seconds"),
+        ({"memory_mb": 511}, "--memory-mb must be at least 512 (pandas and matplotlib need about 400 MB)"),
+        ({"assignment": "ch99"}, "no exercise set called 'ch99' (no "),
+    ],
+)
+def test_grade_refuses_bad_options_with_a_sentence(subs, tmp_path, kwargs, message):
+    with pytest.raises(GradingError) as err:
+        _grade(subs, tmp_path, sandbox=False, quiet=True, **kwargs)
+    assert str(err.value).startswith(message)
+    if "ch99" in message:
+        known = sorted(p.stem for p in SOLUTIONS.glob("*.ipynb"))
+        assert str(err.value).endswith(f"); known: {known}") and str(SOLUTIONS / "ch99.ipynb") in str(err.value)
+
+
+def test_grade_refuses_a_missing_submissions_folder(tmp_path):
+    with pytest.raises(GradingError) as err:
+        cli.grade(tmp_path / "nope", ASSIGNMENT, tmp_path / "g.csv", sandbox=False)
+    assert str(err.value) == f"the submissions folder {tmp_path / 'nope'} does not exist or is not a folder"
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(GradingError, match="does not exist or is not a folder"):
+        cli.grade(tmp_path / "file", ASSIGNMENT, tmp_path / "g.csv", sandbox=False)
+
+
+def test_grade_refuses_to_overwrite_the_gradebook_or_the_chart(subs, tmp_path):
+    for existing in ("g.csv", "g.png", "c.png"):
+        (tmp_path / existing).write_text("keep")
+        chart = tmp_path / "c.png" if existing == "c.png" else None
+        with pytest.raises(GradingError) as err:
+            _grade(subs, tmp_path, chart=chart, sandbox=False)
+        assert str(err.value) == (
+            f"{tmp_path / existing} already exists; choose another --out/--chart or add --force "
+            "to overwrite it"
+        )
+        (tmp_path / existing).unlink()
+
+
+def test_grade_refuses_a_missing_folder_or_a_gradebook_among_the_submissions(subs, tmp_path):
+    out = tmp_path / "no" / "g.csv"
+    with pytest.raises(GradingError) as err:
+        _grade(subs, tmp_path, out=out, sandbox=False)
+    assert str(err.value) == f"the folder for {out} does not exist; create it first"
+    with pytest.raises(GradingError) as err:
+        _grade(subs, tmp_path, chart=tmp_path / "no" / "c.png", sandbox=False)
+    assert str(err.value) == f"the folder for {tmp_path / 'no' / 'c.png'} does not exist; create it first"
+    with pytest.raises(GradingError) as err:
+        _grade(subs, tmp_path, out=subs / "g.csv", sandbox=False)
+    assert str(err.value) == (
+        f"{subs / 'g.csv'} is inside the submissions folder; write the gradebook somewhere else"
+    )
+
+
+def test_grade_without_bubblewrap_says_why(subs, tmp_path, monkeypatch):
+    monkeypatch.setattr(cli.sb, "sandbox_available", lambda: (False, "no bwrap here: install it"))
+    with pytest.raises(GradingError) as err:
+        _grade(subs, tmp_path)
+    assert str(err.value) == "no bwrap here: install it"
+
+
+def test_grade_refuses_an_autograder_that_is_not_a_zip(subs, tmp_path):
+    bad = tmp_path / "a.zip"
+    bad.write_text("not a zip")
+    with pytest.raises(GradingError) as err:
+        _grade(subs, tmp_path, autograder=bad, sandbox=False, quiet=True)
+    assert str(err.value) == (
+        f"{bad} is not an autograder zip file (build one with scripts/make_exercises.py)"
+    )
+
+
+@pytest.fixture
+def stubbed(monkeypatch, tmp_path):
+    """grade() with the sandboxed work replaced: records what each step was given."""
+    seen = {"run": [], "phase2": [], "finish": []}
+    prep = _prep(tmp_path, questions=QUESTIONS, names={q.name: [] for q in AUTO})
+    monkeypatch.setattr(cli, "warm_matplotlib_cache", lambda folder: seen.setdefault("cache", folder))
+
+    def prepare(assignment, base, autograder, *, sandbox, memory_mb, say):
+        seen["prepare"] = dict(assignment=assignment, autograder=autograder, sandbox=sandbox, memory_mb=memory_mb)
+        seen["answers_dir"] = (base / "answers").is_dir()
+        return prep
+
+    def check_and_run(path, **kw):
+        seen["run"].append((path.name, kw))
+        res = cli.Result(cli.student_id(path), path.name)
+        return res, (None if path.name.startswith("bad") else path)
+
+    def phase2(items, **kw):
+        seen["phase2"].append(([r.file for r, _ in items], kw))
+        for r, _ in items:
+            r.scores = {AUTO[0].name: AUTO[0].points}
+
+    monkeypatch.setattr(cli, "prepare", prepare)
+    monkeypatch.setattr(cli, "check_and_run", check_and_run)
+    monkeypatch.setattr(cli, "phase2", phase2)
+    monkeypatch.setattr(cli.sb, "sandbox_available", lambda: (True, ""))
+    return seen
+
+
+def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(subs, tmp_path, stubbed, capsys):
+    for name in ("a.ipynb", "b.ipynb", "c.ipynb", "bad.ipynb", ".hidden"):
+        (subs / name).write_text("{}")
+    (subs / "folder").mkdir()
+    zip_path = tmp_path / "ag.zip"
+    with zipfile.ZipFile(zip_path, "w") as zf:
+        zf.writestr("tests/q1.py", "")
+    rows = _grade(
+        subs,
+        tmp_path,
+        workers=2,
+        timeout=33.0,
+        cell_timeout=7.0,
+        memory_mb=1024,
+        max_mb=3.0,
+        autograder=zip_path,
+    )
+    assert stubbed["prepare"] == dict(assignment="ch02", autograder=zip_path, sandbox=True, memory_mb=1024)
+    assert stubbed["answers_dir"] and stubbed["cache"].name == "matplotlib-cache"
+    assert [n for n, _ in stubbed["run"]] == ["a.ipynb", "b.ipynb", "bad.ipynb", "c.ipynb"]
+    for i, (_, kw) in enumerate(stubbed["run"]):
+        assert {k: v for k, v in kw.items() if k not in ("prep", "base")} == dict(
+            index=i, assignment="ch02", sandbox=True, timeout=33.0, cell_timeout=7.0, memory_mb=1024, max_mb=3.0
+        )
+    batches = sorted(stubbed["phase2"], key=lambda b: b[1]["batch"])
+    assert [files for files, _ in batches] == [["a.ipynb", "c.ipynb"], ["b.ipynb"]]
+    for i, (_, kw) in enumerate(batches):
+        assert {k: v for k, v in kw.items() if k not in ("prep", "base")} == dict(
+            sandbox=True, timeout=33.0, memory_mb=1024, batch=str(i)
+        )
+    assert [r["student_id"] for r in rows] == ["a", "b", "bad", "c"]
+    q = AUTO[0].name
+    assert [r[q] for r in rows] == [f"{AUTO[0].points:g}", f"{AUTO[0].points:g}", "0", f"{AUTO[0].points:g}"]
+    with open(tmp_path / "g.csv", newline="", encoding="utf-8") as f:
+        assert list(csv.DictReader(f)) == rows
+    assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+    err = capsys.readouterr().err
+    assert "skipping 2 hidden file(s) or folder(s): .hidden, folder" in err
+    assert "grading 4 file(s) with 2 worker(s), at most 33 s per notebook and 7 s per cell, in a bubblewrap sandbox" in err
+    assert f"  a.ipynb: graded, {AUTO[0].points:g} points (phase 1: 0.0 s)" in err
+    assert f"; gradebook: {tmp_path / 'g.csv'}; chart: {tmp_path / 'g.png'}" in err
+    assert "graded 4 file(s) in " in err
+    assert "chart description (alt text): ch02: how many of 4 submissions" in err
+
+
+def test_grade_without_a_sandbox_warns_and_quiet_prints_nothing(subs, tmp_path, stubbed, capsys):
+    (subs / "a.ipynb").write_text("{}")
+    _grade(subs, tmp_path, sandbox=False, workers=1, chart=tmp_path / "c.png")
+    err = capsys.readouterr().err
+    assert "WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time limit." in err
+    assert "WITHOUT a sandbox" in err and "skipping" not in err
+    assert stubbed["prepare"]["sandbox"] is False and stubbed["run"][0][1]["sandbox"] is False
+    assert stubbed["prepare"]["autograder"] is None
+    assert (tmp_path / "c.png").is_file() and not (tmp_path / "g.png").exists()
+    _grade(subs, tmp_path, out=tmp_path / "h.csv", sandbox=False, quiet=True)
+    assert capsys.readouterr().err == ""
+
+
+def test_grade_with_force_overwrites_and_uses_the_default_options(subs, tmp_path, stubbed):
+    (subs / "a.ipynb").write_text("{}")
+    (tmp_path / "g.csv").write_text("old")
+    (tmp_path / "g.png").write_text("old")
+    _grade(subs, tmp_path, force=True, quiet=True)
+    assert (tmp_path / "g.csv").read_text().startswith("student_id,file,status,")
+    kw = stubbed["run"][0][1]
+    assert (kw["timeout"], kw["cell_timeout"], kw["memory_mb"], kw["max_mb"]) == (60.0, 20.0, 4096, 50.0)
+    assert stubbed["phase2"][0][1]["batch"] == "0" and len(stubbed["phase2"]) == 1
+
+
+def test_main_passes_every_option_to_grade(tmp_path, monkeypatch):
+    seen = {}
+    monkeypatch.setattr(cli, "grade", lambda *a, **k: seen.update(args=a, kwargs=k) or [])
+    argv = [str(tmp_path), "--assignment", "ch05", "--out", "x.csv", "--chart", "c.png"]
+    argv += ["--workers", "3", "--timeout", "77", "--cell-timeout", "9", "--memory-mb", "1500"]
+    argv += ["--max-mb", "7", "--autograder", "a.zip", "--force", "--unsafe-no-sandbox", "--quiet"]
+    assert cli.main(argv) == 0
+    assert seen["args"] == (tmp_path, "ch05", Path("x.csv"))
+    assert seen["kwargs"] == {
+        "chart": Path("c.png"),
+        "workers": 3,
+        "timeout": 77.0,
+        "cell_timeout": 9.0,
+        "force": True,
+        "sandbox": False,
+        "autograder": Path("a.zip"),
+        "memory_mb": 1500,
+        "max_mb": 7.0,
+        "quiet": True,
+    }
+    assert cli.main([str(tmp_path), "--assignment", "ch05"]) == 0
+    assert seen["args"] == (tmp_path, "ch05", Path("gradebook.csv"))
+    assert seen["kwargs"] == {
+        "chart": None,
+        "workers": 2,
+        "timeout": 60.0,
+        "cell_timeout": 20.0,
+        "force": False,
+        "sandbox": True,
+        "autograder": None,
+        "memory_mb": 4096,
+        "max_mb": 50.0,
+        "quiet": False,
+    }
+
+
+def test_main_prints_the_error_or_the_interruption_and_exits(tmp_path, monkeypatch, capsys):
+    def refuse(*a, **k):
+        raise GradingError("the folder is wrong")
+
+    monkeypatch.setattr(cli, "grade", refuse)
+    assert cli.main([str(tmp_path), "--assignment", "ch02"]) == 2
+    assert capsys.readouterr().err == "error: the folder is wrong\n"
+
+    def interrupt(*a, **k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "grade", interrupt)
+    assert cli.main([str(tmp_path), "--assignment", "ch02"]) == 130
+    assert capsys.readouterr().err == "interrupted; no gradebook written\n"
+
+
+def test_help_names_the_command_and_every_default(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert text.startswith("usage: python -m multipolar.grade ")
+    for words in [
+        "Grade a folder of submitted exercise notebooks into a gradebook CSV and a chart.",
+        "folder of submitted notebooks (student id = file name)",
+        "exercise set, e.g. ch02 (solutions/ch02.ipynb)",
+        "gradebook CSV to write (default: gradebook.csv)",
+        "chart PNG to write (default: the --out path with .png)",
+        "submissions graded at once (default: 2)",
+        "time limit per notebook, in seconds (default: 60)",
+        "time limit per code cell, in seconds; a cell that runs longer is stopped and the next one runs (default: 20)",
+        "overwrite an existing gradebook/chart",
+        "use this autograder zip instead of building one from solutions/",
+        "memory cap per process, MB (default: 4096)",
+        "largest submission file accepted, MB (default: 50)",
+        "run student code WITHOUT bubblewrap (only for submissions you trust)",
+        "print nothing but errors",
+    ]:
+        assert words in text
+
+
+def test_the_assignment_is_required(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["subs"])
+    assert "--assignment" in capsys.readouterr().err
