@@ -96,7 +96,9 @@ def test_files_that_are_not_notebooks_get_a_reason(tmp_path, name, content, word
 def test_an_invalid_notebook_names_its_first_problem_only(tmp_path):
     path = tmp_path / "a.ipynb"
     path.write_text(
-        json.dumps({"cells": [{"cell_type": "nope"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+        json.dumps(
+            {"cells": [{"cell_type": "nope"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+        )
     )
     nb, why = cli.check_notebook(path, ASSIGNMENT, 50)
     assert nb is None and why.startswith("the file is not a valid Jupyter notebook (")
@@ -171,7 +173,9 @@ def test_reasons_are_the_failed_cases_messages_once_each():
         {"passed": False, "message": "(test q1, line 3)\nthe year is wrong"},
         "not a case",
     ]
-    scores, reasons = cli.parse_results({"q1": {"score": 1.5, "cases": cases}, "q2": {"score": 2}}, Q)
+    scores, reasons = cli.parse_results(
+        {"q1": {"score": 1.5, "cases": cases}, "q2": {"score": 2}}, Q
+    )
     assert scores == {"q1": 1.5, "q2": 2.0}
     assert reasons == ["q1 (-1.5): q1 should be a number / the year is wrong"]
     _, reasons = cli.parse_results({"q1": {"score": 0, "cases": "x"}, "q2": {"score": 2}}, Q)
@@ -179,7 +183,12 @@ def test_reasons_are_the_failed_cases_messages_once_each():
 
 
 def test_failure_message_is_the_feedbacks_own_sentence():
-    assert cli.failure_message("❌ Test case failed\n(test q2, line 33)\n  AssertionError:  too low \n") == "too low"
+    assert (
+        cli.failure_message(
+            "❌ Test case failed\n(test q2, line 33)\n  AssertionError:  too low \n"
+        )
+        == "too low"
+    )
     assert cli.failure_message("(only framing)") == "(only framing)"
     assert cli.failure_message("   ") == "failed"
     assert cli.failure_message("x" * 400) == "x" * 300
@@ -205,7 +214,9 @@ def _answers(tmp_path, cells):
 
 
 def test_stopped_and_failed_cells_become_notes(tmp_path):
-    cells = [{"cell": i, "status": "timeout", "error": f"stopped after 20 s ({i})"} for i in range(1, 8)]
+    cells = [
+        {"cell": i, "status": "timeout", "error": f"stopped after 20 s ({i})"} for i in range(1, 8)
+    ]
     cells += [{"cell": 9, "status": "not run", "error": "\x1b[31mnot run\x1b[0m"}]
     cells += [{"cell": 10, "status": "error", "error": "NameError: name 'x' is not defined"}]
     cells += [{"cell": 11, "status": "ok"}, "junk"]
@@ -223,9 +234,15 @@ def test_five_failed_cells_are_all_listed_and_the_sixth_is_counted(tmp_path):
     cells = [{"cell": i, "status": "error", "error": f"E{i}"} for i in range(1, 6)]
     res = cli.Result("a", "a.ipynb")
     cli.finish(res, _answers(tmp_path, cells), _prep(tmp_path))
-    assert res.notes == ["errors while running: " + "; ".join(f"code cell {i}: E{i}" for i in range(1, 6))]
+    assert res.notes == [
+        "errors while running: " + "; ".join(f"code cell {i}: E{i}" for i in range(1, 6))
+    ]
     res = cli.Result("a", "a.ipynb")
-    cli.finish(res, _answers(tmp_path, cells + [{"cell": 6, "status": "error", "error": "E6"}]), _prep(tmp_path))
+    cli.finish(
+        res,
+        _answers(tmp_path, cells + [{"cell": 6, "status": "error", "error": "E6"}]),
+        _prep(tmp_path),
+    )
     assert res.notes[0].endswith("code cell 5: E5 (and 1 more)")
     res = cli.Result("a", "a.ipynb")
     stopped = [{"cell": i, "status": "timeout", "error": f"T{i}"} for i in range(1, 6)]
@@ -235,7 +252,11 @@ def test_five_failed_cells_are_all_listed_and_the_sixth_is_counted(tmp_path):
 
 def test_a_long_cell_error_is_cut_in_the_note(tmp_path):
     res = cli.Result("a", "a.ipynb")
-    cli.finish(res, _answers(tmp_path, [{"cell": 1, "status": "error", "error": "e" * 400}]), _prep(tmp_path))
+    cli.finish(
+        res,
+        _answers(tmp_path, [{"cell": 1, "status": "error", "error": "e" * 400}]),
+        _prep(tmp_path),
+    )
     assert res.notes == ["errors while running: code cell 1: " + "e" * 149 + "…"]
 
 
@@ -352,7 +373,9 @@ def test_chart_counts_full_part_and_no_marks_and_says_so_in_its_alt_text(tmp_pat
     ]
     path = tmp_path / "g.png"
     alt = cli.draw_chart(path, results, Q, "ch02")
-    title = "ch02: how many of 4 submissions earned full, part or no marks on each autograded question"
+    title = (
+        "ch02: how many of 4 submissions earned full, part or no marks on each autograded question"
+    )
     assert alt == f"{title}. q1: 2 full, 1 part, 1 none; q2: 2 full, 0 part, 2 none."
     from PIL import Image
 
@@ -370,14 +393,23 @@ def test_chart_counts_full_part_and_no_marks_and_says_so_in_its_alt_text(tmp_pat
     for container, (kind, (colour, hatch)) in zip(ax.containers, cli.RESULT_STYLES.items()):
         assert container.get_label() == kind
         for bar in container:
-            assert to_hex(bar.get_facecolor()) == colour.lower() and (bar.get_hatch() or "") == hatch
+            assert (
+                to_hex(bar.get_facecolor()) == colour.lower() and (bar.get_hatch() or "") == hatch
+            )
             assert to_hex(bar.get_edgecolor()) == "#000000"
     widths = [[bar.get_width() for bar in c] for c in ax.containers]
     lefts = [[bar.get_x() for bar in c] for c in ax.containers]
     assert widths == [[2, 2], [1, 0], [1, 2]] and lefts == [[0, 0], [2, 2], [3, 2]]
-    labels = sorted((round(t.get_position()[0], 6), round(t.get_position()[1], 6), t.get_text()) for t in ax.texts)
+    labels = sorted(
+        (round(t.get_position()[0], 6), round(t.get_position()[1], 6), t.get_text())
+        for t in ax.texts
+    )
     assert labels == sorted(
-        (round(b.get_x() + b.get_width() / 2, 6), round(b.get_y() + b.get_height() / 2, 6), f"{w:g}")
+        (
+            round(b.get_x() + b.get_width() / 2, 6),
+            round(b.get_y() + b.get_height() / 2, 6),
+            f"{w:g}",
+        )
         for c in ax.containers
         for b, w in zip(c, [bb.get_width() for bb in c])
         if w
@@ -404,7 +436,9 @@ def subs(tmp_path):
 
 
 def _grade(subs, tmp_path, **kw):
-    return cli.grade(subs, kw.pop("assignment", ASSIGNMENT), kw.pop("out", tmp_path / "g.csv"), **kw)
+    return cli.grade(
+        subs, kw.pop("assignment", ASSIGNMENT), kw.pop("out", tmp_path / "g.csv"), **kw
+    )
 
 
 @pytest.mark.parametrize(
@@ -415,7 +449,10 @@ def _grade(subs, tmp_path, **kw):
         ({"timeout": float("inf")}, "--timeout must be a positive number of seconds"),
         ({"cell_timeout": 0}, "--cell-timeout must be a positive number of seconds"),
         ({"cell_timeout": float("nan")}, "--cell-timeout must be a positive number of seconds"),
-        ({"memory_mb": 511}, "--memory-mb must be at least 512 (pandas and matplotlib need about 400 MB)"),
+        (
+            {"memory_mb": 511},
+            "--memory-mb must be at least 512 (pandas and matplotlib need about 400 MB)",
+        ),
         ({"assignment": "ch99"}, "no exercise set called 'ch99' (no "),
     ],
 )
@@ -425,13 +462,18 @@ def test_grade_refuses_bad_options_with_a_sentence(subs, tmp_path, kwargs, messa
     assert str(err.value).startswith(message)
     if "ch99" in message:
         known = sorted(p.stem for p in SOLUTIONS.glob("*.ipynb"))
-        assert str(err.value).endswith(f"); known: {known}") and str(SOLUTIONS / "ch99.ipynb") in str(err.value)
+        assert str(err.value).endswith(f"); known: {known}") and str(
+            SOLUTIONS / "ch99.ipynb"
+        ) in str(err.value)
 
 
 def test_grade_refuses_a_missing_submissions_folder(tmp_path):
     with pytest.raises(GradingError) as err:
         cli.grade(tmp_path / "nope", ASSIGNMENT, tmp_path / "g.csv", sandbox=False)
-    assert str(err.value) == f"the submissions folder {tmp_path / 'nope'} does not exist or is not a folder"
+    assert (
+        str(err.value)
+        == f"the submissions folder {tmp_path / 'nope'} does not exist or is not a folder"
+    )
     (tmp_path / "file").write_text("x")
     with pytest.raises(GradingError, match="does not exist or is not a folder"):
         cli.grade(tmp_path / "file", ASSIGNMENT, tmp_path / "g.csv", sandbox=False)
@@ -457,7 +499,10 @@ def test_grade_refuses_a_missing_folder_or_a_gradebook_among_the_submissions(sub
     assert str(err.value) == f"the folder for {out} does not exist; create it first"
     with pytest.raises(GradingError) as err:
         _grade(subs, tmp_path, chart=tmp_path / "no" / "c.png", sandbox=False)
-    assert str(err.value) == f"the folder for {tmp_path / 'no' / 'c.png'} does not exist; create it first"
+    assert (
+        str(err.value)
+        == f"the folder for {tmp_path / 'no' / 'c.png'} does not exist; create it first"
+    )
     with pytest.raises(GradingError) as err:
         _grade(subs, tmp_path, out=subs / "g.csv", sandbox=False)
     assert str(err.value) == (
@@ -487,10 +532,14 @@ def stubbed(monkeypatch, tmp_path):
     """grade() with the sandboxed work replaced: records what each step was given."""
     seen = {"run": [], "phase2": [], "finish": []}
     prep = _prep(tmp_path, questions=QUESTIONS, names={q.name: [] for q in AUTO})
-    monkeypatch.setattr(cli, "warm_matplotlib_cache", lambda folder: seen.setdefault("cache", folder))
+    monkeypatch.setattr(
+        cli, "warm_matplotlib_cache", lambda folder: seen.setdefault("cache", folder)
+    )
 
     def prepare(assignment, base, autograder, *, sandbox, memory_mb, say):
-        seen["prepare"] = dict(assignment=assignment, autograder=autograder, sandbox=sandbox, memory_mb=memory_mb)
+        seen["prepare"] = dict(
+            assignment=assignment, autograder=autograder, sandbox=sandbox, memory_mb=memory_mb
+        )
         seen["answers_dir"] = (base / "answers").is_dir()
         return prep
 
@@ -511,7 +560,9 @@ def stubbed(monkeypatch, tmp_path):
     return seen
 
 
-def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(subs, tmp_path, stubbed, capsys):
+def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(
+    subs, tmp_path, stubbed, capsys
+):
     for name in ("a.ipynb", "b.ipynb", "c.ipynb", "bad.ipynb", ".hidden"):
         (subs / name).write_text("{}")
     (subs / "folder").mkdir()
@@ -528,12 +579,20 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(subs, t
         max_mb=3.0,
         autograder=zip_path,
     )
-    assert stubbed["prepare"] == dict(assignment="ch02", autograder=zip_path, sandbox=True, memory_mb=1024)
+    assert stubbed["prepare"] == dict(
+        assignment="ch02", autograder=zip_path, sandbox=True, memory_mb=1024
+    )
     assert stubbed["answers_dir"] and stubbed["cache"].name == "matplotlib-cache"
     assert [n for n, _ in stubbed["run"]] == ["a.ipynb", "b.ipynb", "bad.ipynb", "c.ipynb"]
     for i, (_, kw) in enumerate(stubbed["run"]):
         assert {k: v for k, v in kw.items() if k not in ("prep", "base")} == dict(
-            index=i, assignment="ch02", sandbox=True, timeout=33.0, cell_timeout=7.0, memory_mb=1024, max_mb=3.0
+            index=i,
+            assignment="ch02",
+            sandbox=True,
+            timeout=33.0,
+            cell_timeout=7.0,
+            memory_mb=1024,
+            max_mb=3.0,
         )
     batches = sorted(stubbed["phase2"], key=lambda b: b[1]["batch"])
     assert [files for files, _ in batches] == [["a.ipynb", "c.ipynb"], ["b.ipynb"]]
@@ -543,13 +602,21 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(subs, t
         )
     assert [r["student_id"] for r in rows] == ["a", "b", "bad", "c"]
     q = AUTO[0].name
-    assert [r[q] for r in rows] == [f"{AUTO[0].points:g}", f"{AUTO[0].points:g}", "0", f"{AUTO[0].points:g}"]
+    assert [r[q] for r in rows] == [
+        f"{AUTO[0].points:g}",
+        f"{AUTO[0].points:g}",
+        "0",
+        f"{AUTO[0].points:g}",
+    ]
     with open(tmp_path / "g.csv", newline="", encoding="utf-8") as f:
         assert list(csv.DictReader(f)) == rows
     assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
     err = capsys.readouterr().err
     assert "skipping 2 hidden file(s) or folder(s): .hidden, folder" in err
-    assert "grading 4 file(s) with 2 worker(s), at most 33 s per notebook and 7 s per cell, in a bubblewrap sandbox" in err
+    assert (
+        "grading 4 file(s) with 2 worker(s), at most 33 s per notebook and 7 s per cell, in a bubblewrap sandbox"
+        in err
+    )
     assert f"  a.ipynb: graded, {AUTO[0].points:g} points (phase 1: 0.0 s)" in err
     assert f"; gradebook: {tmp_path / 'g.csv'}; chart: {tmp_path / 'g.png'}" in err
     assert "graded 4 file(s) in " in err
@@ -560,7 +627,10 @@ def test_grade_without_a_sandbox_warns_and_quiet_prints_nothing(subs, tmp_path, 
     (subs / "a.ipynb").write_text("{}")
     _grade(subs, tmp_path, sandbox=False, workers=1, chart=tmp_path / "c.png")
     err = capsys.readouterr().err
-    assert "WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time limit." in err
+    assert (
+        "WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time limit."
+        in err
+    )
     assert "WITHOUT a sandbox" in err and "skipping" not in err
     assert stubbed["prepare"]["sandbox"] is False and stubbed["run"][0][1]["sandbox"] is False
     assert stubbed["prepare"]["autograder"] is None
@@ -576,7 +646,12 @@ def test_grade_with_force_overwrites_and_uses_the_default_options(subs, tmp_path
     _grade(subs, tmp_path, force=True, quiet=True)
     assert (tmp_path / "g.csv").read_text().startswith("student_id,file,status,")
     kw = stubbed["run"][0][1]
-    assert (kw["timeout"], kw["cell_timeout"], kw["memory_mb"], kw["max_mb"]) == (60.0, 20.0, 4096, 50.0)
+    assert (kw["timeout"], kw["cell_timeout"], kw["memory_mb"], kw["max_mb"]) == (
+        60.0,
+        20.0,
+        4096,
+        50.0,
+    )
     assert stubbed["phase2"][0][1]["batch"] == "0" and len(stubbed["phase2"]) == 1
 
 

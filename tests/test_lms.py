@@ -209,7 +209,9 @@ def test_read_csv_says_what_is_wrong_with_the_file(tmp_path):
     huge.write_text("a\n" + "x" * (csv.field_size_limit() + 10) + "\n")
     with pytest.raises(lms.LmsError) as err:
         lms.read_csv(huge, "gradebook", [])
-    assert str(err.value).startswith(f"the gradebook {huge} is not a readable CSV file (field larger")
+    assert str(err.value).startswith(
+        f"the gradebook {huge} is not a readable CSV file (field larger"
+    )
     short = _write(tmp_path / "short.csv", [" a ", "b"], [["1", "2"]])
     with pytest.raises(lms.LmsError) as err:
         lms.read_csv(short, "roster", ["a", "c", "d"])
@@ -341,7 +343,9 @@ def test_a_points_possible_row_with_spaces_is_not_a_student(tmp_path):
     m = lms.export(book, roster, "canvas", "SIS Login ID", "Ch2", tmp_path / "o.csv")
     assert m.missing_students == ["alice (Lee, Alice)"]
     moodle = _write(
-        tmp_path / "m.csv", lms.MOODLE_ID_COLUMNS + ["Student"], [["A", "B", "Points Possible", "e", "Points Possible"]]
+        tmp_path / "m.csv",
+        lms.MOODLE_ID_COLUMNS + ["Student"],
+        [["A", "B", "Points Possible", "e", "Points Possible"]],
     )
     m = lms.export(book, moodle, "moodle", "ID number", "Ch2", tmp_path / "p.csv")
     assert m.missing_students == ["Points Possible (Points Possible)"]
