@@ -220,7 +220,7 @@ def test_read_csv_says_what_is_wrong_with_the_file(tmp_path):
 
 def test_read_csv_trims_headers_keeps_values_and_reads_excel_utf8(tmp_path):
     path = tmp_path / "r.csv"
-    path.write_bytes("\ufeff Student ,ID\n José , 7\nshort\nx,y,extra\n".encode("utf-8"))
+    path.write_bytes("\ufeff Student ,ID\n José , 7\nshort\nx,y,extra\n".encode())
     rows = lms.read_csv(path, "roster", ["Student", "ID"])
     assert rows == [
         {"Student": " José ", "ID": " 7"},
