@@ -62,8 +62,30 @@ MODULES = {
             "tests/test_sco.py",
         ],
     ),
+    # The grader: the modules whose code runs in the grader's own process or in phase 2's reading
+    # of the answers, each with its fast unit tests (sandbox, phase1, phase2 and calibrate: see
+    # NOT_MUTATED).
+    "grade.audit": ("multipolar/grade/audit.py", ["tests/test_grading_audit.py"]),
+    "grade.answers": (
+        "multipolar/grade/answers.py",
+        ["tests/test_grading_answers.py", "tests/test_grading_units.py", "tests/test_doctests.py"],
+    ),
+    "grade.axes": (
+        "multipolar/grade/axes.py",
+        ["tests/test_grading_units.py", "tests/test_grading_answers.py"],
+    ),
+    "grade.assignment": (
+        "multipolar/grade/assignment.py",
+        ["tests/test_grading_units.py", "tests/test_grading_audit.py"],
+    ),
+    "grade.lms": ("multipolar/grade/lms.py", ["tests/test_lms.py"]),
+    "grade.cli": (
+        "multipolar/grade/cli.py",
+        ["tests/test_grading_cli.py", "tests/test_lms.py", "tests/test_grading_audit.py"],
+    ),
 }
-DEFAULT = ["data", "tables", "checks", "ledger", "charts"]
+GRADE = ["grade.audit", "grade.answers", "grade.axes", "grade.assignment", "grade.lms", "grade.cli"]
+DEFAULT = ["data", "tables", "checks", "ledger", "charts", *GRADE]
 #: Modules of which only the alt-text code is mutated.
 ALT_TEXT_ONLY = {"multipolar/charts.py"}
 
