@@ -735,3 +735,385 @@ def test_the_assignment_is_required(capsys):
     with pytest.raises(SystemExit):
         cli.main(["subs"])
     assert "--assignment" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- the steps, with the sandbox stubbed
+
+
+def _autograder(tmp_path):
+    path = tmp_path / "ag.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("tests/q1.py", "name = 'q1'\ndef test_a(q1_multiple_2015, env):\n    pass\n")
+        zf.writestr("tests/q2.py", "def test_b(q2_share_2015, q1_multiple_2015):\n    pass\n")
+    return path
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """_run_module replaced: records each call; ``runs.write`` says what each 'process' writes."""
+
+    class Runs(list):
+        write = {}
+        timed_out = False
+
+    calls = Runs()
+
+    def fake(name, args, job, work, *, sandbox, timeout, memory_mb, read_only=()):
+        calls.append(
+            dict(
+                name=name,
+                args=args,
+                job=job,
+                work=work,
+                sandbox=sandbox,
+                timeout=timeout,
+                memory_mb=memory_mb,
+                read_only=list(read_only),
+            )
+        )
+        for rel, text in calls.write.get(name, {}).items():
+            (work / rel).write_text(text(job) if callable(text) else text, encoding="utf-8")
+        return calls.timed_out
+
+    monkeypatch.setattr(cli, "_run_module", fake)
+    return calls
+
+
+def _calibration(score=3.0, functions=None):
+    results = {q.name: {"score": score, "possible": q.points} for q in AUTO}
+    return json.dumps({"results": results, "functions": functions or {"f": [{"args": [1]}]}})
+
+
+def test_prepare_calibrates_on_the_solution_and_returns_what_grading_needs(tmp_path, runs):
+    base = tmp_path / "base"
+    base.mkdir()
+    runs.write = {"calibrate": {"stdout": _calibration(functions={"f": [{"args": [2]}]})}}
+    said = []
+    prep = cli.prepare(
+        ASSIGNMENT, base, _autograder(tmp_path), sandbox=False, memory_mb=999, say=said.append
+    )
+    assert said == []
+    assert prep.questions == QUESTIONS and prep.tests == base / "assignment" / "tests"
+    assert prep.names == {"q1": ["q1_multiple_2015"], "q2": ["q2_share_2015", "q1_multiple_2015"]}
+    assert prep.functions == {"f": [{"args": [2]}]}
+    assert prep.computed == {"q1_multiple_2015", "q2_share_2015"}
+    assert sorted(p.name for p in prep.tests.iterdir()) == ["q1.py", "q2.py"]
+    assert all(p.stat().st_mode & 0o777 == 0o444 for p in prep.tests.iterdir())
+    (call,) = runs
+    assert call["name"] == "calibrate" and call["args"] == [str(prep.tests)]
+    assert call["job"] == {
+        "cells": cli.solution_cells(MASTER),
+        "names": ["q1_multiple_2015", "q2_share_2015"],
+    }
+    assert call["work"] == base / "calibrate" and (base / "calibrate" / "out").is_dir()
+    assert (call["sandbox"], call["timeout"], call["memory_mb"]) == (False, 600, 999)
+    assert call["read_only"] == [prep.tests.parent]
+
+
+def test_prepare_builds_the_autograder_when_none_is_given(tmp_path, runs, monkeypatch):
+    base = tmp_path / "base"
+    base.mkdir()
+    built = []
+    monkeypatch.setattr(
+        cli, "build_autograder", lambda a, d: built.append((a, d)) or _autograder(tmp_path)
+    )
+    runs.write = {"calibrate": {"stdout": _calibration()}}
+    said = []
+    cli.prepare(ASSIGNMENT, base, None, sandbox=True, memory_mb=512, say=said.append)
+    assert built == [(ASSIGNMENT, base)]
+    assert said == ["building the ch02 autograder from solutions/ch02.ipynb ..."]
+    assert runs[0]["sandbox"] is True
+
+
+def test_prepare_refuses_a_solution_that_fails_or_does_not_run(tmp_path, runs):
+    base = tmp_path / "base"
+    base.mkdir()
+    runs.write = {"calibrate": {"stdout": _calibration(score=1.5), "stderr": ""}}
+    with pytest.raises(GradingError) as err:
+        cli.prepare(ASSIGNMENT, base, _autograder(tmp_path), sandbox=False, memory_mb=999)
+    short = ", ".join(f"{q.name}: 1.5/{q.points:g}" for q in AUTO)
+    assert str(err.value) == (
+        f"the solution ch02.ipynb does not pass its own tests ({short}); fix the master notebook "
+        "before grading"
+    )
+    base = tmp_path / "base2"
+    base.mkdir()
+    runs.write = {"calibrate": {"stdout": "Traceback", "stderr": "line one\nNameError: x\n\n"}}
+    with pytest.raises(GradingError) as err:
+        cli.prepare(ASSIGNMENT, base, _autograder(tmp_path), sandbox=False, memory_mb=999)
+    assert str(err.value) == "could not run the ch02 solution to calibrate the grader: NameError: x"
+    base = tmp_path / "base3"
+    base.mkdir()
+    runs.write = {}
+    with pytest.raises(GradingError, match="calibrate the grader: \\(no log\\)"):
+        cli.prepare(ASSIGNMENT, base, _autograder(tmp_path), sandbox=False, memory_mb=999)
+
+
+def _run_one(tmp_path, path, prep=None, **kw):
+    base = tmp_path / "base"
+    (base / "answers").mkdir(parents=True, exist_ok=True)
+    options = (
+        dict(
+            index=7,
+            assignment=ASSIGNMENT,
+            prep=prep or _prep(tmp_path, computed={"a1"}),
+            base=base,
+            sandbox=False,
+            timeout=30.0,
+            cell_timeout=4.0,
+            memory_mb=800,
+            max_mb=50.0,
+        )
+        | kw
+    )
+    return cli.check_and_run(path, **options), base
+
+
+def test_phase_1_runs_the_notebooks_cells_and_hands_a_copy_of_its_answers_on(tmp_path, runs):
+    path = _write_nb(tmp_path / "alice.ipynb", _nb(cells=["a1 = 2.5", "eval('1')"]))
+    runs.write = {"phase1": {"out/answers.json": '{"cells": []}', "out/progress": "2"}}
+    prep = _prep(
+        tmp_path, names={"q1": ["a2", "a1"]}, functions={"f": [{"args": [1]}]}, computed={"a1"}
+    )
+    (res, answers), base = _run_one(tmp_path, path, prep)
+    assert (res.student_id, res.file, res.status, res.reasons) == (
+        "alice",
+        "alice.ipynb",
+        "graded",
+        [],
+    )
+    assert res.flags == ["code cell 2 calls `eval()`"]
+    assert res.typed_in == {"a1": "`a1 = 2.5` in code cell 1"}
+    assert answers == base / "answers" / "0007.json" and answers.read_text() == '{"cells": []}'
+    work = base / "sub0007"
+    assert (work / "ch02.ipynb").read_bytes() == path.read_bytes()
+    (call,) = runs
+    assert call["name"] == "phase1" and call["args"] == [str(work / "out")] and call["work"] == work
+    assert call["job"] == {
+        "cells": ["a1 = 2.5", "eval('1')"],
+        "names": ["a1", "a2"],
+        "functions": {"f": [{"args": [1]}]},
+        "notebook_seconds": 30.0,
+        "cell_seconds": 4.0,
+        "call_seconds": 5,
+    }
+    assert (call["sandbox"], call["timeout"], call["memory_mb"], call["read_only"]) == (
+        False,
+        35.0,
+        800,
+        [],
+    )
+    assert res.seconds > 0
+
+
+def test_phase_1_copies_the_warm_font_cache_into_each_run(tmp_path, runs):
+    path = _write_nb(tmp_path / "a.ipynb", _nb())
+    base = tmp_path / "base"
+    (base / "matplotlib-cache").mkdir(parents=True)
+    (base / "matplotlib-cache" / "fontlist.json").write_text("{}")
+    _run_one(tmp_path, path, index=0)
+    assert (base / "sub0000" / ".matplotlib" / "fontlist.json").read_text() == "{}"
+
+
+def test_a_notebook_that_is_not_read_is_not_run(tmp_path, runs):
+    path = tmp_path / "x.ipynb"
+    path.write_bytes(b"")
+    (res, answers), _ = _run_one(tmp_path, path)
+    assert answers is None and runs == [] and res.status == "not graded"
+    assert res.reasons == [cli.check_notebook(path, ASSIGNMENT, 50)[1]]
+
+
+def test_a_notebook_that_runs_out_of_time_says_where(tmp_path, runs):
+    path = _write_nb(tmp_path / "a.ipynb", _nb())
+    runs.write = {"phase1": {"out/progress": "3\n"}}
+    runs.timed_out = True
+    (res, answers), _ = _run_one(tmp_path, path, timeout=12.5)
+    assert answers is None and res.status == "timed out"
+    assert res.reasons == [
+        "the notebook did not finish within 12.5 s and was stopped while running code cell 3, so no "
+        "points could be awarded automatically (an endless loop that ignores the per-cell time limit?)"
+    ]
+
+
+def test_a_notebook_that_ends_its_own_process_says_so(tmp_path, runs):
+    path = _write_nb(tmp_path / "a.ipynb", _nb())
+    runs.write = {"phase1": {"out/progress": "x2"}}
+    (res, answers), _ = _run_one(tmp_path, path)
+    assert answers is None and res.status == "not graded"
+    assert res.reasons == [
+        "the notebook ended its own Python process before its answers could be read (os._exit, a "
+        "crash, or running out of memory), so no points could be awarded automatically"
+    ]
+
+
+def test_the_grader_never_crashes_on_a_submission(tmp_path, monkeypatch):
+    path = _write_nb(tmp_path / "a.ipynb", _nb())
+
+    def boom(*a, **k):
+        raise OSError("disk \x1b[31mfull\x1b[0m")
+
+    monkeypatch.setattr(cli, "_run_module", boom)
+    (res, answers), _ = _run_one(tmp_path, path)
+    assert answers is None and res.status == "not graded"
+    assert res.reasons == ["the grader could not process this file (OSError: disk full)"]
+
+
+def _items(tmp_path, n):
+    folder = tmp_path / "base" / "answers"
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        (folder / f"{i:04d}.json").write_text("{}")
+        out.append((cli.Result(f"s{i}", f"s{i}.ipynb"), folder / f"{i:04d}.json"))
+    return out
+
+
+def test_phase_2_scores_every_answer_in_one_process(tmp_path, runs):
+    items = _items(tmp_path, 2)
+    base = tmp_path / "base"
+    prep = _prep(tmp_path, functions={"f": []})
+    scores = {
+        "0": {"results": {"q1": {"score": 3}, "q2": {"score": 0, "cases": []}}},
+        "1": {"results": {"q1": {"score": 1}, "q2": {"score": 2}}},
+    }
+    runs.write = {"phase2": {"stdout": json.dumps(scores)}}
+    cli.phase2(items, prep=prep, base=base, sandbox=True, timeout=9.0, memory_mb=700, batch="b")
+    (call,) = runs
+    assert call["name"] == "phase2" and call["args"] == [] and call["work"] == base / "phase2-b"
+    assert call["job"] == {
+        "tests": str(prep.tests),
+        "functions": {"f": []},
+        "seconds_per_item": 9.0,
+        "items": [
+            {"id": "0", "answers": str(items[0][1])},
+            {"id": "1", "answers": str(items[1][1])},
+        ],
+    }
+    assert (call["sandbox"], call["timeout"], call["memory_mb"]) == (True, 9.0 * 2 + 60, 700)
+    assert call["read_only"] == [prep.tests.parent, base / "answers"]
+    (r0, _), (r1, _) = items
+    assert r0.scores == {"q1": 3.0, "q2": 0.0} and r0.reasons == ["q2 (-2): tests failed"]
+    assert r1.scores == {"q1": 1.0, "q2": 2.0} and r1.reasons == ["q1 (-2): tests failed"]
+    assert r0.status == r1.status == "graded"
+
+
+def test_phase_2_grades_again_one_by_one_what_a_dying_process_did_not_finish(tmp_path, runs):
+    items = _items(tmp_path, 3)
+    base = tmp_path / "base"
+
+    def answer(job):
+        if len(job["items"]) > 1:
+            return json.dumps({"0": {"results": {"q1": {"score": 3}, "q2": {"score": 2}}}})
+        return json.dumps({"0": {"error": "the answers file is not readable"}})
+
+    runs.write = {"phase2": {"stdout": answer, "stderr": "MemoryError\n"}}
+    cli.phase2(
+        items, prep=_prep(tmp_path), base=base, sandbox=False, timeout=5.0, memory_mb=600, batch="1"
+    )
+    assert [c["work"].name for c in runs] == ["phase2-1", "phase2-1-1", "phase2-1-2"]
+    assert [len(c["job"]["items"]) for c in runs] == [3, 1, 1]
+    assert runs[1]["job"]["items"] == [{"id": "0", "answers": str(items[1][1])}]
+    assert runs[1]["timeout"] == 5.0 + 60 and runs[1]["memory_mb"] == 600
+    (r0, _), (r1, _), (r2, _) = items
+    assert r0.scores == {"q1": 3.0, "q2": 2.0} and r0.reasons == [] and r0.status == "graded"
+    for r in (r1, r2):
+        assert r.status == "not graded"
+        assert r.reasons == ["the answers could not be graded: the answers file is not readable"]
+
+
+def test_phase_2_that_writes_nothing_says_why(tmp_path, runs):
+    items = _items(tmp_path, 1)
+    runs.write = {"phase2": {"stdout": "", "stderr": "\x1b[31mKilled\x1b[0m\n"}}
+    cli.phase2(
+        items,
+        prep=_prep(tmp_path),
+        base=tmp_path / "base",
+        sandbox=False,
+        timeout=5.0,
+        memory_mb=600,
+        batch="0",
+    )
+    assert len(runs) == 1
+    ((r, _),) = items
+    assert r.status == "not graded"
+    assert r.reasons == ["the answers could not be graded: the tests did not finish (Killed)"]
+    items = _items(tmp_path, 1)
+    runs.write = {"phase2": {"stdout": json.dumps({"0": {"no": "results"}})}}
+    cli.phase2(
+        items,
+        prep=_prep(tmp_path),
+        base=tmp_path / "base",
+        sandbox=False,
+        timeout=5.0,
+        memory_mb=600,
+        batch="1",
+    )
+    assert items[0][0].reasons == ["the answers could not be graded: None"]
+
+
+def test_run_module_runs_the_grading_module_capped_and_feeds_it_the_job(tmp_path, monkeypatch):
+    seen = {}
+
+    def run(command, work, **kw):
+        seen.update(command=command, work=work, **kw)
+        return 0, True
+
+    monkeypatch.setattr(cli.sb, "run", run)
+    timed_out = cli._run_module(
+        "phase2",
+        ["a"],
+        {"k": 1},
+        tmp_path,
+        sandbox=True,
+        timeout=8.0,
+        memory_mb=1024,
+        read_only=(tmp_path / "ro",),
+    )
+    assert timed_out is True
+    assert seen["command"] == cli.sb.limited(
+        [cli.sys.executable, "-m", "multipolar.grade.phase2", "a"], 1024
+    )
+    assert seen["work"] == tmp_path and seen["sandbox"] is True and seen["timeout"] == 8.0
+    assert seen["read_only"] == [tmp_path / "ro"]
+    assert seen["stdout"] == tmp_path / "stdout" and seen["stderr"] == tmp_path / "stderr"
+    assert json.loads(seen["stdin"]) == {"k": 1}
+    cli._run_module("calibrate", [], {}, tmp_path, sandbox=False, timeout=1.0, memory_mb=512)
+    assert seen["read_only"] == [] and seen["sandbox"] is False
+
+
+def test_read_and_tail_give_a_short_clean_line(tmp_path):
+    assert cli._read(tmp_path / "none") == ""
+    (tmp_path / "p").write_text("  12  \n" + "x" * 50)
+    assert cli._read(tmp_path / "p") == "12  \n" + "x" * 13
+    (tmp_path / "b").write_bytes(b"\xff\xfe")
+    assert cli._read(tmp_path / "b") == ""
+    assert cli._tail(tmp_path / "none") == "(no log)"
+    (tmp_path / "e").write_text("")
+    assert cli._tail(tmp_path / "e") == "(no error message)"
+    (tmp_path / "t").write_bytes(b"first\n" + b"y" * 5000 + b"\nlast \xff line\n\n")
+    assert cli._tail(tmp_path / "t") == "last \ufffd line"
+    (tmp_path / "l").write_text("z" * 400)
+    assert (
+        cli._tail(tmp_path / "l") == "z" * 299 + "…"
+        and cli._tail(tmp_path / "l", 10) == "z" * 9 + "…"
+    )
+
+
+def test_the_font_cache_is_built_once_in_the_given_folder(tmp_path, monkeypatch):
+    import subprocess
+
+    seen = {}
+
+    def run(cmd, **kw):
+        seen.update(cmd=cmd, **kw)
+        raise subprocess.TimeoutExpired(cmd, 120)
+
+    monkeypatch.setattr(subprocess, "run", run)
+    folder = tmp_path / "cache" / "mpl"
+    cli.warm_matplotlib_cache(folder)
+    assert folder.is_dir()
+    assert seen["cmd"] == [cli.sys.executable, "-c", "import matplotlib.font_manager"]
+    assert seen["env"] == cli.sb.child_env(folder) | {"MPLCONFIGDIR": str(folder)}
+    assert seen["cwd"] == folder and seen["capture_output"] is True and seen["timeout"] == 120
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: (_ for _ in ()).throw(OSError("no")))
+    cli.warm_matplotlib_cache(folder)  # an existing folder, and an error: both fine
