@@ -375,6 +375,7 @@ def test_the_same_flag_is_listed_once_and_aliases_anywhere_are_protected():
         ("x: float", []),
         ("(x := 3)", ["x"]),
         ("a, b = 1, 2", ["a", "b"]),
+        ("z = 0\na, b = 1, 2", ["z", "a", "b"]),
         ("a, b = 1, f()", ["a"]),
         ("a, b = [1, 2, 3]", []),
         ("a.b, c = 1, 2", ["c"]),
