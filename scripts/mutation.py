@@ -77,7 +77,7 @@ MODULES = {
     ),
     # The grader: the modules whose code runs in the grader's own process or in phase 2's reading
     # of the answers, each with its fast unit tests (sandbox, phase1, phase2 and calibrate: see
-    # NOT_MUTATED).
+    # the docstring).
     "grade.audit": ("multipolar/grade/audit.py", ["tests/test_grading_audit.py"]),
     "grade.answers": (
         "multipolar/grade/answers.py",
