@@ -728,7 +728,7 @@ def test_help_names_the_command_and_every_default(capsys):
         "run student code WITHOUT bubblewrap (only for submissions you trust)",
         "print nothing but errors",
     ]:
-        assert words in text
+        assert f" {words} " in f" {text} "
 
 
 def test_the_assignment_is_required(capsys):

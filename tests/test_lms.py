@@ -227,6 +227,9 @@ def test_read_csv_trims_headers_keeps_values_and_reads_excel_utf8(tmp_path):
         {"Student": "short", "ID": ""},
         {"Student": "x", "ID": "y"},
     ]
+    blank = tmp_path / "blank.csv"
+    blank.write_text("ID,,x\n1,2,3\n")
+    assert lms.read_csv(blank, "roster", ["ID"]) == [{"ID": "1", "": "2", "x": "3"}]
     empty = tmp_path / "empty.csv"
     empty.write_text("")
     assert lms.read_csv(empty, "roster", []) == []
@@ -260,6 +263,9 @@ def test_one_student_with_two_submissions_is_not_exported():
     assert m.pairs == [] and m.missing_students == []
     assert m.ambiguous == ["alice (2 submissions: alice.ipynb, alice)"]
     assert m.unmatched_submissions == [".ipynb", "nobody.ipynb", "alice.ipynb", "alice"]
+    roster.append({"Student": "Khan, Bob", "SIS Login ID": "bob"})
+    m = lms.match_roster(roster, book + [{"student_id": "bob", "file": "bob.ipynb"}], "SIS Login ID")
+    assert [(p["Student"], g["file"]) for p, g in m.pairs] == [("Khan, Bob", "bob.ipynb")]
 
 
 def test_a_roster_row_with_an_empty_id_never_matches_an_empty_id():
@@ -289,6 +295,7 @@ def test_rows_not_graded_in_full_are_listed_for_review():
         ({"ID": "7", "First name": "", "Last name": "Lee"}, "7 (Lee)"),
         ({"ID": "7", "Student": ""}, "7"),
         ({"Student": "Lee"}, " (Lee)"),
+        ({}, ""),
     ],
 )
 def test_a_missing_student_is_named_by_id_and_name(row, shown):
@@ -313,6 +320,7 @@ def test_export_writes_points_possible_from_the_gradebook_and_leaves_no_partial_
     lms.export(book, canvas_roster, "canvas", "SIS Login ID", "Ch2", out)
     assert _read(out)[1] == ["Points Possible", "", "", "", "", "10"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["canvas.csv", "gradebook.csv", "o.csv"]
+    assert b"\r" not in out.read_bytes()  # lines end as the gradebook's do
     rows = list(csv.DictReader(open(book, encoding="utf-8")))
     rows[0]["manual_possible"] = ""
     _write(book, list(rows[0]), [list(r.values()) for r in rows])
@@ -424,7 +432,7 @@ def test_command_line_help_and_errors(tmp_path, canvas_roster, capsys):
         "import file to write",
         "overwrite --out if it exists",
     ]:
-        assert words in text
+        assert f" {words} " in f" {text} "
     book = _gradebook(tmp_path, [_result("bob", 3, 3)])
     base = [str(book), "--roster", str(canvas_roster), "--key", "SIS Login ID"]
     base += ["--assignment", "W2", "--out", str(tmp_path / "o.csv")]
