@@ -264,8 +264,24 @@ def test_one_student_with_two_submissions_is_not_exported():
     assert m.ambiguous == ["alice (2 submissions: alice.ipynb, alice)"]
     assert m.unmatched_submissions == [".ipynb", "nobody.ipynb", "alice.ipynb", "alice"]
     roster.append({"Student": "Khan, Bob", "SIS Login ID": "bob"})
-    m = lms.match_roster(roster, book + [{"student_id": "bob", "file": "bob.ipynb"}], "SIS Login ID")
+    m = lms.match_roster(
+        roster, book + [{"student_id": "bob", "file": "bob.ipynb"}], "SIS Login ID"
+    )
     assert [(p["Student"], g["file"]) for p, g in m.pairs] == [("Khan, Bob", "bob.ipynb")]
+
+
+def test_a_student_whose_id_two_submissions_share_is_not_also_missing():
+    roster = [{"ID": "a"}, {"ID": "b"}]
+    m = lms.match_roster(
+        roster, [{"student_id": "a", "file": "1"}, {"student_id": "a", "file": "2"}], "ID"
+    )
+    assert m.missing_students == ["b"] and m.pairs == []
+
+
+def test_an_empty_roster_cell_stays_empty_in_the_import():
+    m = lms.Match(pairs=[({"ID": "7"}, {"q1": "1"})])
+    _, rows = lms.import_table(m, "Ch2", ["q1", "q2"], ["Student", "ID"])
+    assert rows == [["", "7", "1"]] and m.manual_missing == [""]
 
 
 def test_a_roster_row_with_an_empty_id_never_matches_an_empty_id():
