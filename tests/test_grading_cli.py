@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 import nbformat
+from matplotlib.colors import to_hex
 import pytest
 
 from multipolar.grade import cli
@@ -1117,3 +1118,16 @@ def test_the_font_cache_is_built_once_in_the_given_folder(tmp_path, monkeypatch)
     assert seen["cwd"] == folder and seen["capture_output"] is True and seen["timeout"] == 120
     monkeypatch.setattr(subprocess, "run", lambda *a, **k: (_ for _ in ()).throw(OSError("no")))
     cli.warm_matplotlib_cache(folder)  # an existing folder, and an error: both fine
+
+
+def test_chart_counts_are_whole_numbers_and_each_count_is_readable_over_the_hatching(
+    tmp_path, captured
+):
+    results = [cli.Result(s, s, scores={"q1": 3.0, "q2": 1.0}) for s in "abc"]
+    cli.draw_chart(tmp_path / "g.png", results, Q, "ch02")
+    ax = captured["fig"].axes[0]
+    ticks = [t for t in ax.get_xticks() if 0 <= t <= 3]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    for text in ax.texts:
+        box = text.get_bbox_patch()
+        assert to_hex(box.get_facecolor()) == "#ffffff" and box.get_alpha() > 0.5
