@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import nbformat
-from matplotlib.colors import to_hex
 import pytest
+from matplotlib.colors import to_hex
 
 from multipolar.grade import cli
 from multipolar.grade.assignment import SOLUTIONS, GradingError, Question, master_questions
@@ -418,7 +418,15 @@ def test_chart_counts_full_part_and_no_marks_and_says_so_in_its_alt_text(tmp_pat
     assert all(t.get_ha() == "center" and t.get_va() == "center" for t in ax.texts)
 
 
-def test_chart_of_no_submissions_still_has_a_scale(tmp_path, captured):
+@pytest.fixture
+def no_png(monkeypatch):
+    """Figure.savefig writes a stand-in file (the PNG itself is checked in one test above)."""
+    from matplotlib.figure import Figure
+
+    monkeypatch.setattr(Figure, "savefig", lambda self, path, **kw: Path(path).write_bytes(b"png"))
+
+
+def test_chart_of_no_submissions_still_has_a_scale(tmp_path, captured, no_png):
     alt = cli.draw_chart(tmp_path / "g.png", [], Q, "ch02")
     assert alt.startswith("ch02: how many of 0 submissions") and alt.endswith(
         "q1: 0 full, 0 part, 0 none; q2: 0 full, 0 part, 0 none."
@@ -558,6 +566,13 @@ def stubbed(monkeypatch, tmp_path):
     monkeypatch.setattr(cli, "check_and_run", check_and_run)
     monkeypatch.setattr(cli, "phase2", phase2)
     monkeypatch.setattr(cli.sb, "sandbox_available", lambda: (True, ""))
+
+    def draw_chart(path, results, questions, assignment):  # tested on its own above
+        seen["chart"] = (path, [r.file for r in results], questions, assignment)
+        path.write_bytes(b"chart")
+        return "ALT TEXT"
+
+    monkeypatch.setattr(cli, "draw_chart", draw_chart)
     return seen
 
 
@@ -611,7 +626,12 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(
     ]
     with open(tmp_path / "g.csv", newline="", encoding="utf-8") as f:
         assert list(csv.DictReader(f)) == rows
-    assert (tmp_path / "g.png").read_bytes()[:4] == b"\x89PNG"
+    assert stubbed["chart"] == (
+        tmp_path / "g.png",
+        ["a.ipynb", "b.ipynb", "bad.ipynb", "c.ipynb"],
+        QUESTIONS,
+        "ch02",
+    )
     err = capsys.readouterr().err
     assert "skipping 2 hidden file(s) or folder(s): .hidden, folder" in err
     assert (
@@ -621,7 +641,7 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(
     assert f"  a.ipynb: graded, {AUTO[0].points:g} points (phase 1: 0.0 s)" in err
     assert f"; gradebook: {tmp_path / 'g.csv'}; chart: {tmp_path / 'g.png'}" in err
     assert "graded 4 file(s) in " in err
-    assert "chart description (alt text): ch02: how many of 4 submissions" in err
+    assert "chart description (alt text): ALT TEXT" in err
 
 
 def test_grade_without_a_sandbox_warns_and_quiet_prints_nothing(subs, tmp_path, stubbed, capsys):
@@ -1121,7 +1141,7 @@ def test_the_font_cache_is_built_once_in_the_given_folder(tmp_path, monkeypatch)
 
 
 def test_chart_counts_are_whole_numbers_and_each_count_is_readable_over_the_hatching(
-    tmp_path, captured
+    tmp_path, captured, no_png
 ):
     results = [cli.Result(s, s, scores={"q1": 3.0, "q2": 1.0}) for s in "abc"]
     cli.draw_chart(tmp_path / "g.png", results, Q, "ch02")
