@@ -44,7 +44,7 @@ def test_a_line_comes_back_with_its_data_label_style_colour_and_marker():
                 },
                 {"x": [1, 2], "y": [3, 4], "linestyle": "bogus", "marker": "None"},
                 {"x": [1, 2], "y": [3, 4], "marker": "$x$"},
-                {"x": [1, 2], "y": [3]},
+                {"x": [1, 2], "y": [3], "label": "Broken"},
             ]
         }
     )
@@ -55,7 +55,7 @@ def test_a_line_comes_back_with_its_data_label_style_colour_and_marker():
     assert plain.get_linestyle() == "-" and plain.get_marker() == "None"
     assert plain.get_label().startswith("_") and to_hex(plain.get_color()) != "#0072b2"
     assert odd.get_marker() == "None"
-    assert list(broken.get_xdata()) == [] and broken.get_label().startswith("_")
+    assert list(broken.get_xdata()) == [] and broken.get_label() == "Broken"
 
 
 @pytest.mark.parametrize(
@@ -82,6 +82,7 @@ def test_vertical_and_horizontal_bars_come_back_where_they_were():
     ]
     assert to_hex(vertical[0].get_facecolor()) == "#e69f00"
     assert horizontal.orientation == "horizontal" and list(horizontal.datavalues) == [3, 4, 5]
+    assert horizontal.get_label() == "side"
     assert [(b.get_x(), b.get_y(), b.get_width(), b.get_height()) for b in horizontal] == [
         (b.get_x(), b.get_y(), b.get_width(), b.get_height()) for b in ax.containers[1]
     ]
@@ -101,6 +102,21 @@ def test_bars_whose_values_do_not_fit_take_their_heights_from_the_rectangles():
     assert [b.get_x() for b in up] == [0, 1] and up.get_label().startswith("_")
     assert list(side.datavalues) == [2, 3] and [b.get_width() for b in side] == [2, 3]
     assert [b.get_y() for b in side] == [0, 1] and [b.get_height() for b in side] == [1, 1]
+
+
+def test_the_checks_read_the_values_the_chart_recorded():
+    ax = rebuild({"bars": [{"rects": [[0, 0, 1, 5], [1, 0, 1, 7]], "values": [6, 8]}]})
+    assert list(ax.containers[0].datavalues) == [6, 8]
+
+
+def test_a_bar_set_without_rectangles_is_empty_and_the_chart_still_comes_back():
+    ax = rebuild({"bars": [{"values": [1], "label": "none"}], "title": "kept"})
+    assert len(ax.containers) == 1 and len(ax.containers[0]) == 0 and ax.get_title() == "kept"
+
+
+def test_a_chart_without_labels_has_empty_labels():
+    ax = rebuild({})
+    assert (ax.get_xlabel(), ax.get_ylabel(), ax.get_title()) == ("", "", "")
 
 
 def test_points_come_back_and_unreadable_points_are_left_out():
