@@ -232,6 +232,7 @@ def test_master_questions_read_points_and_kind(tmp_path):
             ("raw", "  #begin question\nname: q2\npoints: [1, 0.5, 2]"),
             ("raw", "# BEGIN QUESTION\nname: q3\npoints:\n  each: 2.5"),
             ("raw", "# BEGIN QUESTION\nname: 4\nmanual: true"),
+            ("raw", "# BEGIN QUESTION\nname: q5\npoints: {}"),
             ("code", "# BEGIN QUESTION\nname: q9"),
             ("raw", "# END QUESTION"),
         ],
@@ -241,6 +242,7 @@ def test_master_questions_read_points_and_kind(tmp_path):
         asg.Question("q2", 3.5, False),
         asg.Question("q3", 2.5, False),
         asg.Question("4", 1.0, True),
+        asg.Question("q5", 1.0, False),
     ]
     assert isinstance(asg.master_questions(path)[0].points, float)
 
@@ -265,6 +267,7 @@ def test_extract_tests_copies_only_the_test_files(tmp_path):
             "tests/q1.py": "a = 1",
             "tests/q2.py": "b = 2",
             "tests/sub/q3.py": "no",
+            "tests//q5.py": "no",
             "tests/notes.txt": "no",
             "other/q4.py": "no",
         },
@@ -312,7 +315,8 @@ def test_code_cells_leave_out_what_otter_ignores():
     )
     nb.cells[0]["source"] = ["a = 1\n", "a += 1"]
     del nb.cells[5]["source"]
-    assert asg.code_cells(nb) == ["a = 1\na += 1", "d = 4", ""]
+    nb.cells.append({"cell_type": "code", "source": "f = 6"})
+    assert asg.code_cells(nb) == ["a = 1\na += 1", "d = 4", "", "f = 6"]
 
 
 def test_solution_cells_leave_out_the_tests_and_the_test_config(tmp_path):
@@ -325,6 +329,7 @@ def test_solution_cells_leave_out_the_tests_and_the_test_config(tmp_path):
             ("raw", " # end tests "),
             ("code", "y = 2"),
             ("raw", "#begin tests"),
+            ("raw", "a raw cell among the tests"),
             ("code", "assert y"),
             ("raw", "# END TESTS"),
             ("code", "# BEGIN TEST CONFIG\nx"),
@@ -341,12 +346,12 @@ def test_computed_answers_are_those_the_solution_does_not_type_in(tmp_path):
         [
             ("code", "a = f(1)\nb = 2.5\nc = 1\nc += g()\nd: int = h()\n(e, f2) = (k(), 3)"),
             ("code", "x = (1"),
-            ("code", "other = f()"),
+            ("code", "other = f()\ng2 = k()"),
             ("code", "obj.a = 5"),
         ],
     )
-    names = {"a", "b", "c", "d", "e", "f2", "unused"}
-    assert asg.computed_answers(path, names) == {"a", "d", "e"}
+    names = {"a", "b", "c", "d", "e", "f2", "g2", "unused"}
+    assert asg.computed_answers(path, names) == {"a", "d", "e", "g2"}
 
 
 def test_the_shipped_solutions_compute_what_their_tests_read():
@@ -359,6 +364,7 @@ def test_the_shipped_solutions_compute_what_their_tests_read():
 
 def test_build_autograder_reports_otters_error(tmp_path, monkeypatch):
     import subprocess
+    from pathlib import Path
 
     calls = []
 
@@ -376,6 +382,7 @@ def test_build_autograder_reports_otters_error(tmp_path, monkeypatch):
     cmd, kw = calls[0]
     assert cmd[1:5] == ["-m", "otter", "assign", "--no-run-tests"] and cmd[5] == str(master)
     assert cmd[6].endswith("/dist") and kw["cwd"] == cmd[6][: -len("/dist")]
+    assert Path(kw["cwd"]).parent == tmp_path  # inside the grader's own temporary folder
     assert kw["capture_output"] is True and kw["text"] is True
     assert list(tmp_path.iterdir()) == []
 
