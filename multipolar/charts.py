@@ -67,8 +67,9 @@ def _new_figure(width: float = 8.0, height: float = 4.6) -> tuple[Figure, object
 
 
 def _source(fig: Figure, text: str) -> None:
+    """The source line under the chart, wrapped at the figure's edge (a long one would be cut off)."""
     fig.get_layout_engine().set(h_pad=0.1)
-    fig.supxlabel(text, x=0.01, ha="left", fontsize=8, color="#444444")
+    fig.supxlabel(text, x=0.01, ha="left", fontsize=8, color="#444444", wrap=True)
 
 
 def png_bytes(fig: Figure, dpi: int = 100) -> bytes:
@@ -954,8 +955,9 @@ def bases_timeline_chart(
             markeredgecolor="#555555",
             label="hollow: dated to the year or month only",
         )
+        # right-aligned with the axes: the long event labels leave room on the left, none on the right
         ax.legend(
-            frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3
+            frameon=False, fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.06), ncols=3
         )
     ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(len(labels) - 0.5, -0.7)
@@ -1167,7 +1169,7 @@ def gdp_pair_chart(
     )
     span = int(t["year"].max() - t["year"].min()) or 1
     bottom.set_xlim(t["year"].min() - 0.5, t["year"].max() + max(1.5, span * 0.16))
-    fig.supxlabel(source, x=0.01, ha="left", fontsize=8, color="#444444")
+    _source(fig, source)
     first = t.iloc[0]
     peak = t.loc[t["ratio"].idxmax()]
     fig.alt_text = (

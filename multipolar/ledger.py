@@ -227,7 +227,7 @@ def same_date(claimed: str, code: float) -> bool:
 def event_source(table: str, event) -> str:
     """The named source of an event row, with the address the course read it at."""
     row = event_row(table, event)
-    url = str(row.get("url", "") or "")
+    url = str(row["url"])  # every event table has the column; "" where no address is known
     return str(row["source"]) + (f" <{url}>" if url else "")
 
 
@@ -451,7 +451,9 @@ def verify(ledger: pd.DataFrame | None = None, rel_tol: float = 1e-9) -> pd.Data
             "args": parse_args(r.args),
             "rule": r.rule,
             "date": r.date,
-            "value": None if pd.isna(r.value) else float(r.value),
+            # a blank value stays NaN, which no rule that reads the paper's number agrees with (None
+            # would crash those rules): a checked row that lost its number is reported, not fatal
+            "value": float(r.value),
             "on_mismatch": r.status if r.status in claims.FALLBACKS else "?",
             "data_source": r.named_source,
             "reason": r.reason,

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import html
 import io
+import math
 from collections.abc import Callable
 
 import ipywidgets as w
 from IPython.display import display
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import fontManager, get_font
 from PIL import Image
 
 from .charts import img_html
@@ -43,20 +45,285 @@ STATIC_NOTE = (
 LIVE_PNG_LEVEL = 1
 
 
-def frame_png(fig: Figure) -> bytes:
-    """``fig`` as PNG, the same pixels as ``charts.png_bytes`` (at the figure's own dpi), faster.
+class _GlyphRecorder:
+    """Stands in for the Agg renderer while a text is drawn once: keeps each glyph's bitmap and where
+    it went, and draws it as the real renderer would."""
+
+    def __init__(self, renderer):
+        self.renderer, self.glyphs = renderer, []
+
+    def draw_text_image(self, image, x, y, angle, gc):
+        self.glyphs.append((image.copy(), x, y, angle))
+        self.renderer.draw_text_image(image, x, y, angle, gc)
+
+    def __getattr__(self, name):
+        return getattr(self.renderer, name)
+
+
+class _LiveRenderer(RendererAgg):
+    """An Agg renderer that remembers the glyph bitmaps of every text it draws.
+
+    A redraw draws mostly the same texts (titles, labels, ticks, notes) at the same places, and
+    laying out and rasterising text is about half of matplotlib's drawing time. A text is looked up
+    by its string, font, angle and its position's fraction of a pixel (in FreeType's 1/64 px); a
+    text drawn again is the same glyph bitmaps, shifted by whole pixels. Kept across redraws of
+    the same size (see :class:`_LiveCanvas`), it also lets matplotlib's own cache of text sizes,
+    which is kept per renderer, answer the layout engine.
+    """
+
+    MAX_TEXTS = 4000
+
+    def __init__(self, width, height, dpi):
+        super().__init__(width, height, dpi)
+        self._texts: dict = {}
+        self._heights: dict = {}
+        #: set when a glyph of the last draw fell (partly) outside the canvas: see Explorer.frame
+        self.outside = False
+
+    def clear(self):
+        super().clear()
+        self.outside = False
+
+    def _check(self, image, x, y) -> None:
+        """Note a glyph bitmap (``x`` its left, ``y`` its bottom, downwards) not wholly on the canvas."""
+        h, w = image.shape[:2]
+        if x < 0 or y - h < 0 or x + w > self.width or y > self.height:
+            self.outside = True
+
+    def _get_font_height_metrics(self, prop):
+        """The font's ascent, descent and line gap in pixels, as ``Text._get_layout`` reads them
+        from the font's tables for every text at every draw; here once per font and size."""
+        key = (hash(prop), prop.get_size_in_points())
+        if key not in self._heights:
+            font = get_font(fontManager._find_fonts_by_props(prop))
+            found = (None, None, None)
+            for table_name, gap, ascent, descent in (
+                ("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"),
+                ("hhea", "lineGap", "ascent", "descent"),
+            ):
+                table = font.get_sfnt_table(table_name)
+                if table is None:
+                    continue
+                scale = (
+                    prop.get_size_in_points()
+                    * self.dpi
+                    / 72
+                    / font.get_sfnt_table("head")["unitsPerEm"]
+                )
+                found = (table[ascent] * scale, -table[descent] * scale, table[gap] * scale)
+                break
+            self._heights[key] = found
+        return self._heights[key]
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath:
+            return super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+        fx, fy = math.floor(x), math.floor(y)
+        key = (
+            s,
+            hash(prop),
+            prop.get_size_in_points(),
+            angle,
+            bool(gc.get_antialiased()),
+            round((x - fx) * 64),
+            round((y - fy) * 64),
+            None if mtext is None else str(mtext.get_fontfeatures()),
+            None if mtext is None else mtext.get_language(),
+        )
+        glyphs = self._texts.get(key)
+        if glyphs is None:
+            real, recorder = self._renderer, _GlyphRecorder(self._renderer)
+            self._renderer = recorder
+            try:
+                super().draw_text(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            finally:
+                self._renderer = real
+            if len(self._texts) >= self.MAX_TEXTS:
+                self._texts.clear()
+            self._texts[key] = glyphs = [
+                (img, gx - fx, gy - fy, a) for img, gx, gy, a in recorder.glyphs
+            ]
+            for image, dx, dy, _a in glyphs:
+                self._check(image, dx + fx, dy + fy)
+            return None
+        for image, dx, dy, a in glyphs:
+            self._check(image, dx + fx, dy + fy)
+            self._renderer.draw_text_image(image, dx + fx, dy + fy, a, gc)
+        return None
+
+
+class _LiveCanvas(FigureCanvasAgg):
+    """A canvas whose renderer is shared by every live frame of the same size and resolution."""
+
+    _shared: dict = {}
+
+    def get_renderer(self):
+        w, h = self.get_width_height(physical=True)
+        key = (w, h, self.figure.dpi)
+        renderer = self._shared.get(key)
+        if renderer is None:
+            if len(self._shared) >= 8:
+                self._shared.clear()
+            renderer = self._shared[key] = _LiveRenderer(w, h, self.figure.dpi)
+        self.renderer, self._lastKey = renderer, key
+        return renderer
+
+
+def frame_png(fig: Figure, report: dict | None = None) -> bytes:
+    """``fig`` as PNG, the pixels of ``charts.png_bytes`` (at the figure's own dpi), faster.
 
     ``savefig`` draws a figure twice when it has a layout engine (once to lay it out, once to
-    paint); here one draw does both, and the PNG is encoded at :data:`LIVE_PNG_LEVEL`.
+    paint); here one draw does both, on a renderer that reuses the text it drew before (see
+    :class:`_LiveRenderer`: a text is placed to within 1/64 px of where ``savefig`` puts it), and
+    the PNG is encoded at :data:`LIVE_PNG_LEVEL`. The figure keeps its own canvas afterwards, so
+    the static image of the book is drawn as before. ``report["outside"]`` (when given) tells
+    whether a glyph fell outside the canvas.
     """
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    canvas.draw()
-    image = Image.frombuffer(
-        "RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1
-    )
-    buf = io.BytesIO()
-    image.save(buf, format="png", compress_level=LIVE_PNG_LEVEL)
+    own = fig.canvas
+    canvas = _LiveCanvas(fig)
+    try:
+        canvas.draw()
+        if report is not None:
+            report["outside"] = canvas.renderer.outside
+        image = Image.frombuffer(
+            "RGBA",
+            canvas.get_width_height(physical=True),
+            canvas.buffer_rgba(),
+            "raw",
+            "RGBA",
+            0,
+            1,
+        )
+        buf = io.BytesIO()
+        image.save(buf, format="png", compress_level=LIVE_PNG_LEVEL)
+    finally:
+        fig.set_canvas(own)
     return buf.getvalue()
+
+
+def _text_key(t) -> tuple:
+    return (t.get_text(), t.get_fontsize(), str(t.get_fontweight()), t.get_rotation())
+
+
+def _shape_key(t) -> tuple:
+    """What a title's or label's share of the layout depends on: its number of lines and font
+    (its length only matters if it runs off the canvas, which the redraw itself reports)."""
+    text = t.get_text()
+    return (
+        text.count("\n") + 1 if text else 0,
+        t.get_fontsize(),
+        str(t.get_fontweight()),
+        t.get_rotation(),
+    )
+
+
+def _layout_key(fig: Figure) -> tuple | None:
+    """What the constrained layout of ``fig`` depends on, read without drawing; None when unsure.
+
+    Two figures with the same key get the same layout, up to what a redraw can tell by itself:
+    a title, label or tick label grown longer runs off the canvas, and :meth:`Explorer.frame`
+    then lays the figure out afresh. Only figures whose axes share one column qualify: there a
+    longer label cannot run into a neighbour's side.
+    """
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+    from matplotlib.legend import Legend
+    from matplotlib.text import Annotation
+    from matplotlib.ticker import FixedFormatter
+
+    engine = fig.get_layout_engine()
+    if type(engine) is not ConstrainedLayoutEngine or fig.subfigs or fig.legends:
+        return None
+    key: list = [tuple(fig.get_size_inches()), fig.dpi, tuple(sorted(engine.get().items()))]
+    # the layout moves these across (y, or x for supylabel): their text in full (wrap=True may
+    # give a longer one more lines) and their position along the figure's edge
+    for t, along in ((fig._suptitle, 0), (fig._supxlabel, 0), (fig._supylabel, 1)):
+        key.append(None if t is None else (_text_key(t), t.get_position()[along], t.get_wrap()))
+    sup = (fig._suptitle, fig._supxlabel, fig._supylabel)
+    key += [
+        (_text_key(t), t.get_position(), type(t.get_transform()).__name__)
+        for t in fig.texts
+        if not any(t is s for s in sup)
+    ]
+    for ax in fig.axes:
+        spec = ax.get_subplotspec()
+        if spec is None:
+            return None
+        grid = spec.get_gridspec()
+        if grid.get_geometry()[1] != 1:
+            return None
+        key.append(
+            (
+                spec.rowspan,
+                spec.colspan,
+                grid.get_geometry(),
+                tuple(grid.get_height_ratios() or ()),
+                tuple(grid.get_width_ratios() or ()),
+                ax.axison,
+                ax.get_aspect(),
+                tuple(_shape_key(t) for t in (ax.title, ax._left_title, ax._right_title)),
+            )
+        )
+        for axis in (ax.xaxis, ax.yaxis):
+            fmt = axis.get_major_formatter()
+            key.append(
+                (
+                    _shape_key(axis.label),
+                    axis.get_label_position(),
+                    axis.get_ticks_position(),
+                    repr(sorted(axis._major_tick_kw.items())),
+                    tuple(fmt.seq) if isinstance(fmt, FixedFormatter) else type(fmt).__name__,
+                )
+            )
+        legend = ax.get_legend()
+        if legend is not None:
+            anchor = legend.get_bbox_to_anchor()
+            key.append(
+                (
+                    -(-len(legend.get_texts()) // legend._ncols),  # rows
+                    tuple(sorted(set(_shape_key(t) for t in legend.get_texts()))),
+                    legend._loc,
+                    legend._ncols,
+                    None if anchor is None else tuple(getattr(anchor, "_bbox", anchor).bounds),
+                    _shape_key(legend.get_title()),
+                )
+            )
+        # texts outside the axes' own box take space the layout makes room for: which side they
+        # are on and their shape (where exactly, and their length, a redraw checks by itself)
+        ax._unstale_viewLim()  # the data limits a draw would use (autoscaled)
+        to_axes = ax.transAxes.inverted()
+        for t in ax.texts:
+            if isinstance(t, Annotation):  # placed by the point it annotates (its text is offset)
+                frame = {"data": ax.transData, "axes fraction": ax.transAxes}.get(t.xycoords)
+                if frame is None:
+                    return None
+                u, v = to_axes.transform(frame.transform(t.xy))
+            else:
+                u, v = to_axes.transform(t.get_transform().transform(t.get_position()))
+            if not (-1e-6 <= u <= 1 + 1e-6 and -1e-6 <= v <= 1 + 1e-6):
+                key.append((_shape_key(t), u < 0, u > 1, v < 0, v > 1, t.get_ha(), t.get_va()))
+        for child in ax.get_children():
+            if isinstance(child, Legend) and child is not legend:
+                return None
+    return tuple(key)
+
+
+def _layout_of(fig: Figure) -> list:
+    """Where the layout put the axes and the figure's titles (to give a figure of the same key)."""
+    boxes = [ax.get_position(original=True).frozen() for ax in fig.axes]
+    titles = [
+        None if t is None else t.get_position()
+        for t in (fig._suptitle, fig._supxlabel, fig._supylabel)
+    ]
+    return [boxes, titles]
+
+
+def _use_layout(fig: Figure, layout: list) -> None:
+    boxes, titles = layout
+    for ax, box in zip(fig.axes, boxes, strict=True):
+        ax._set_position(box)
+    for t, pos in zip((fig._suptitle, fig._supxlabel, fig._supylabel), titles, strict=True):
+        if t is not None:
+            t.set_position(pos)
 
 
 class _Frame:
@@ -86,6 +353,9 @@ class Explorer:
             control.observe(self.update, names="value")
         self.default_figure = self.figure = draw(**self.values())
         self.message: str | None = None
+        #: layout key -> layout, of the last frames laid out; how many frames reused a layout
+        self._layouts: dict = {}
+        self.layouts_reused = 0
         self.box = w.VBox(
             [w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output]
         )
@@ -95,8 +365,35 @@ class Explorer:
         return {name: control.value for name, control in self.controls.items()}
 
     def frame(self, fig: Figure) -> _Frame:
-        """``fig`` rendered for the live view (same size and resolution as the static image)."""
-        return _Frame(img_html(fig, frame_png(fig)), getattr(fig, "alt_text", "Chart"))
+        """``fig`` rendered for the live view (same size and resolution as the static image).
+
+        Laying out a figure is about half of drawing it. A figure whose layout key (see
+        :func:`_layout_key`) is that of an earlier frame takes that frame's layout instead; if a
+        glyph then falls outside the canvas (a longer tick label, say), it is laid out afresh.
+        The layouts of up to 32 keys are kept. A reused layout can leave a little more space
+        than a fresh one would (a shorter label); the static image is always laid out afresh.
+        """
+        return _Frame(img_html(fig, self._png(fig)), getattr(fig, "alt_text", "Chart"))
+
+    def _png(self, fig: Figure) -> bytes:
+        key = _layout_key(fig)
+        if key is not None and key in self._layouts:
+            engine, report = fig.get_layout_engine(), {}
+            _use_layout(fig, self._layouts[key])
+            engine.execute = lambda fig: None  # this draw keeps the positions just given
+            try:
+                png = frame_png(fig, report)
+            finally:
+                del engine.execute
+            if not report["outside"]:
+                self.layouts_reused += 1
+                return png
+        png = frame_png(fig)
+        if key is not None:
+            if len(self._layouts) >= 32:
+                self._layouts.clear()
+            self._layouts[key] = _layout_of(fig)
+        return png
 
     def _render(self, fig: Figure) -> None:
         frame = self.frame(fig)

@@ -130,14 +130,132 @@ def test_explorer_shows_a_refusal_as_a_message_not_a_traceback():
 
 
 def test_live_frame_has_the_static_pixels():
+    """A live frame is the static image's pixels, also when its texts come from the glyph cache
+    (a second frame of the same figure, and a new figure of other years that shares most texts)."""
     import io
 
     from PIL import Image
 
+    def pixels(png):
+        return np.asarray(Image.open(io.BytesIO(png)))
+
+    series = tables.china_gdp("wdi-2015-08", "never")
+    for first, last in [(1980, 2013), (1980, 2013), (1990, 2013), (1980, 2013)]:
+        fig = charts.growth_chart(series, first, last, label="GDP")
+        live, again = pixels(widgets.frame_png(fig)), pixels(widgets.frame_png(fig))
+        static = pixels(charts.png_bytes(fig))
+        assert live.shape == static.shape and (live == static).all(), (first, last)
+        assert (again == static).all(), (first, last)
+    assert widgets._LiveCanvas._shared, "the live frames share a renderer"
+
+
+def _pixels(png):
+    import io
+
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png)))
+
+
+def test_a_reused_layout_gives_the_static_pixels():
+    """A redraw whose layout key matches an earlier frame skips the layout engine and takes that
+    layout: for the same figure, that is exactly the static image."""
+    series = tables.china_gdp("wdi-2015-08", "never")
+    ex = widgets.explore(
+        lambda years: charts.growth_chart(series, *years, label="GDP"),
+        years=widgets.year_range(1980, 2014, (1980, 2013)),
+    )
+    assert ex.layouts_reused == 0
+    ex.update()
+    assert ex.layouts_reused == 1
+    live = _pixels(ex._png(ex.figure))
+    assert ex.layouts_reused == 2
+    assert (live == _pixels(charts.png_bytes(ex.figure))).all()
+
+
+def test_layout_is_redone_when_a_longer_label_would_run_off_the_canvas():
+    """Tick labels are not part of the layout key: when wider ones push the axis label off the
+    canvas, the frame is laid out afresh (and is then the static image)."""
+    from matplotlib.ticker import FuncFormatter
+
+    def draw(scale):
+        fig, ax = charts._new_figure(6, 3)
+        ax.plot([0, 1, 2], [0, scale, 2 * scale])
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f} units"))
+        ax.set_ylabel("A value")
+        return fig
+
+    ex = widgets.explore(draw, scale=widgets.dropdown([1, 10**12], 1, "Scale"))
+    assert widgets._layout_key(draw(1)) == widgets._layout_key(draw(10**12))
+    ex.controls["scale"].value = 10**12
+    assert ex.layouts_reused == 0, "the narrow layout must not be kept for the wide labels"
+    report = {}
+    widgets.frame_png(ex.figure, report)
+    assert not report["outside"]
+    assert (_pixels(ex._png(ex.figure)) == _pixels(charts.png_bytes(ex.figure))).all()
+    ex.controls["scale"].value = 1  # narrower labels fit in the wide layout: it is reused
+    assert ex.layouts_reused == 2
+
+
+def test_a_different_layout_key_for_what_changes_the_layout():
+    """More legend rows, another figure size, a second line in a title: each has its own key."""
+    fig_a, ax_a = charts._new_figure()
+    fig_b, ax_b = charts._new_figure()
+    for ax, n in ((ax_a, 2), (ax_b, 2)):
+        for i in range(n):
+            ax.plot([0, 1], [i, i], label=f"line {i}")
+        ax.legend(ncols=2)
+    assert widgets._layout_key(fig_a) == widgets._layout_key(fig_b)
+    ax_b.plot([0, 1], [5, 5], label="a third")
+    ax_b.legend(ncols=2)  # two rows now
+    assert widgets._layout_key(fig_a) != widgets._layout_key(fig_b)
+    ax_a.set_title("one line")
+    key = widgets._layout_key(fig_a)
+    ax_a.set_title("two\nlines")
+    assert widgets._layout_key(fig_a) != key
+    fig_a.set_size_inches(8, 5)
+    assert widgets._layout_key(fig_a) != key
+
+
+def test_long_source_lines_wrap_inside_the_figure():
+    """A chart's source line longer than the figure is wrapped, not cut off at the edge."""
+    fig = charts.status_chart(pd.Series(1, index=["corroborated", "contested"]), title="Claims")
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"]
+    fig, ax = charts._new_figure(4, 3)
+    charts._source(fig, "Source: " + "a long list of sources; " * 12)
+    widgets.frame_png(fig, report)
+    assert not report["outside"]
+
+
+def test_bases_chart_keeps_its_legend_and_source_on_the_canvas():
+    """Chapter 5's widest chart (all events, every category in the legend, six sources) draws no
+    glyph off the canvas: its legend and source line were cut off at the right edge once."""
+    from multipolar import data, events
+
+    ev = data.network_events()
+    fig = charts.bases_timeline_chart(
+        ev,
+        events.base_spans(ev),
+        2001,
+        2014,
+        "US bases in Central Asia and the events around them",
+        "Sources: Sahara (2015); CIA World Factbook 2015 (Kyrgyzstan); Human Rights Watch "
+        "(June 2005); RFE/RL (5 July 2005); Associated Press (30 July 2005); Jamestown "
+        "Foundation (2007); Los Angeles Times (4 February 2009)",
+    )
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"]
+
+
+def test_static_image_is_not_drawn_by_the_live_renderer():
+    """After a live frame the figure keeps its own canvas: the book's image is drawn as before."""
     fig = charts.growth_chart(tables.china_gdp("wdi-2015-08", "never"), 1980, 2013, label="GDP")
-    live = np.asarray(Image.open(io.BytesIO(widgets.frame_png(fig))))
-    static = np.asarray(Image.open(io.BytesIO(charts.png_bytes(fig))))
-    assert live.shape == static.shape and (live == static).all()
+    own = fig.canvas
+    widgets.frame_png(fig)
+    assert fig.canvas is own and not isinstance(fig.canvas, widgets._LiveCanvas)
 
 
 def test_map_slider_repaints_what_a_fresh_map_shows():

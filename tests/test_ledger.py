@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import math
 import sys
+from html import escape as html_escape
 from pathlib import Path
 
 import pandas as pd
@@ -566,3 +567,316 @@ def test_share_moves_and_growth_gap_recompute_from_data():
     )
     with pytest.raises(ValueError, match="Table 2 has no row 10 for 2013"):
         ledger.table2_level(catalog.PAPER_VINTAGE, 10, 2013)
+
+
+# ---------------------------------------------------------------- issue 17: what mutation testing found
+def test_the_ledger_file_is_byte_for_byte_what_the_build_writes(tmp_path):
+    """Every column of every row, written the way the build writes it, is the committed file."""
+    res = catalog.RESOURCES["claims_ledger"]
+    fields = [f["name"] for f in res["fields"]]
+    fresh = ledger.rows()
+    assert [list(r) for r in fresh] == [fields] * len(fresh)
+    build_data.write_csv(tmp_path / "ledger.csv", fields, fresh)
+    committed = (data.data_dir() / res["path"]).read_text(encoding="utf-8")
+    assert (tmp_path / "ledger.csv").read_text(encoding="utf-8") == committed
+
+
+def test_rows_follow_the_spec_they_are_given():
+    spec = [c for c in claims.load() if c["key"] in ("aid_8m", "growth_x50")]
+    out = ledger.rows(spec)
+    assert [r["key"] for r in out] == [c["key"] for c in spec] and [r["id"] for r in out] == [1, 2]
+    sections = {n: t for n, t, _ in claims.SECTIONS}
+    assert [r["section"] for r in out] == [sections[c["chapter"]] for c in spec]
+    bare = {k: v for k, v in spec[0].items() if k != "note"}
+    assert ledger.rows([bare])[0]["note"] == ""
+
+
+def test_a_typed_claim_without_a_named_source_or_reason_gets_empty_ones():
+    typed = next(c for c in claims.load() if "check" not in c)
+    bare = {k: v for k, v in typed.items() if k not in ("named_source", "reason")}
+    ev = ledger.evaluate(bare)
+    assert ev == {
+        "status": typed["status"],
+        "check": "",
+        "args": "",
+        "rule": "",
+        "paper_era_value": None,
+        "paper_era_vintage": "",
+        "today_value": None,
+        "today_vintage": "",
+        "named_source": "",
+        "reason": "",
+    }
+
+
+@pytest.mark.parametrize(
+    "on_mismatch, reason_shown",
+    [(claims.NOT_REPRODUCED, True), (claims.CONTRADICTED, False), (claims.CONTESTED, False)],
+)
+def test_only_a_figure_that_does_not_reproduce_shows_its_reason(
+    monkeypatch, on_mismatch, reason_shown
+):
+    values = {"old": 4.55, "new": 4.7}
+    fake = ledger.Check("fake", lambda v: values[v], ("old", "new"), "a test double")
+    monkeypatch.setitem(ledger.CHECKS, "fake", fake)
+    claim = {
+        "check": "fake",
+        "args": {},
+        "rule": "round_or_truncate:1",
+        "value": 4.5,
+        "on_mismatch": on_mismatch,
+        "data_source": "a named source",
+        "reason": "the paper's table adds up differently",
+    }
+    assert ledger.evaluate(claim)["reason"] == ""  # revised: agrees with the paper-era data
+    claim["value"] = 9.9
+    ev = ledger.evaluate(claim)
+    assert ev["status"] == on_mismatch
+    assert ev["reason"] == (claim["reason"] if reason_shown else "")
+
+
+def test_a_dated_value_claim_needs_both_the_date_and_the_number():
+    spec = next(c for c in claims.load() if c.get("rule") == "same_date_value")
+    assert ledger.evaluate(spec)["status"] == claims.CORROBORATED
+    wrong_date = dict(spec, date="1901")
+    assert ledger.evaluate(wrong_date)["status"] == spec["on_mismatch"]
+    wrong_value = dict(spec, value=spec["value"] + 1)
+    assert ledger.evaluate(wrong_value)["status"] == spec["on_mismatch"]
+
+
+def test_a_value_on_the_boundary_is_not_truncated_one_step_down():
+    # 4.6 truncated to one decimal is 4.6, not 4.5 (the tiny nudge guards against 4.6 * 10 = 45.999...)
+    assert not ledger.agrees("round_or_truncate:1", 4.5, 4.6)
+    assert ledger.agrees("round_or_truncate:2", 0.29, 0.29)
+
+
+@pytest.mark.parametrize("spec, stated", [("same_date", "2014"), ("equal", 5), ("more_than:0", 1)])
+def test_a_check_that_finds_nothing_never_agrees(spec, stated):
+    assert ledger.agrees(spec, stated, math.nan) is False
+    assert ledger.agrees(spec, stated, None) is False
+
+
+@pytest.mark.parametrize(
+    "x, shown", [(12.3456, "12.35"), (1000.4, "1,000"), (1.5, "1.50"), (-1.5, "-1.50")]
+)
+def test_numbers_without_the_year_flag_are_not_years(x, shown):
+    assert ledger._num(x) == shown
+
+
+def test_a_year_check_shows_years_in_both_vintages():
+    row = {
+        "check": "ppp_overtaking_year",
+        "args": "a=CHN; b=USA",
+        "rule": "between:2015:2020",
+        "paper_era_value": 2016.0,
+        "paper_era_vintage": "old",
+        "today_value": 2017.0,
+        "today_vintage": "new",
+        "reason": "",
+        "named_source": "",
+        "status": claims.REPRODUCED,
+        "note": "",
+    }
+    assert "— old: 2016; new: 2017. Rule:" in ledger.evidence(row)
+
+
+def test_one_claim_and_two_claims_read_right():
+    led = data.claims_ledger()
+    one = led.iloc[:1]
+    n = one["chapter"].iloc[0]
+    assert ledger.chapter_text(one, n).startswith(
+        f"Section {n} of the paper makes 1 claim in the ledger: 1 {one['status'].iloc[0]}"
+    )
+    two = led.iloc[:2]
+    two = two[two["chapter"] == n]
+    assert ledger.chapter_text(led[led["key"].isin(two["key"])], n).startswith(
+        f"Section {n} of the paper makes {len(two)} claims"
+    )
+    assert ledger._plural(1, "figure") == "1 figure" and ledger._plural(2, "figure") == "2 figures"
+    assert ledger._plural(2, "child", "children") == "2 children"
+
+
+def test_summary_text_splits_the_checked_claims_by_how_they_were_checked():
+    led = data.claims_ledger()
+    counts = led["status"].value_counts()
+    checked = led[led["status"] != claims.NOT_CHECKABLE]
+    typed = (checked["check"] == "").sum()
+    text = ledger.summary_text(led)
+    assert f" and {typed} by named sources that contradict or contest them. " in text
+    figures = counts.get(claims.REPRODUCED, 0) + counts.get(claims.REVISED, 0)
+    assert (
+        f"{figures} figures reproduce ({counts.get(claims.REVISED, 0)} of them only in the "
+        "paper-era vintage)" in text
+    )
+    one = led[led["status"] == claims.REPRODUCED].iloc[:1]
+    assert "1 figure reproduce" in ledger.summary_text(one)
+    t = ledger.summary(led)
+    unchecked = (led["status"] == claims.NOT_CHECKABLE).sum()
+    assert t["not_checkable_pct"] == pytest.approx(100 * unchecked / len(led))
+    assert ledger.summary(led.iloc[:0])["counts"] == {s: 0 for s in claims.STATUSES}
+
+
+def test_status_count_tables_label_their_rows_and_columns():
+    book = data.claims_ledger()
+    counts = ledger.status_counts(book)
+    assert list(counts.index) == ["all claims"] and counts.index.name is None
+    assert counts.columns.name == "status"
+    per = ledger.status_counts(book, by_chapter=True)
+    assert per.index.name == "chapter" and per.columns.name == "status"
+
+
+def test_the_states_column_adds_the_date_only_when_it_says_more():
+    led = data.claims_ledger()
+    for n in ledger.CHAPTER_PAGES:
+        rows = led[led["chapter"] == n]
+        table = ledger.chapter_table(led, n)
+        html = ledger.chapter_html(led, n)
+        for (_, r), shown in zip(rows.iterrows(), table["States"]):
+            if r["date"] == "":
+                assert shown == r["stated"]
+            else:
+                assert shown == f"{r['stated']} ({r['date']})"
+            words = r["stated"] + (
+                f" ({r['date']})" if r["date"] and r["date"] != r["stated"] else ""
+            )
+            assert f"<small>States: {html_escape(words)} · Source given: " in html, r["key"]
+    same = led[led["date"] == led["stated"]].iloc[0]
+    assert f"States: {same['stated']} · " in ledger.chapter_html(led, same["chapter"])
+
+
+def test_the_chapter_html_has_its_header_and_one_row_per_claim():
+    led = data.claims_ledger()
+    html = ledger.chapter_html(led, 2)
+    assert (
+        "<thead><tr><th>#</th><th>Claim (our words) and the paper's words</th>"
+        "<th>Status and evidence</th></tr></thead><tbody><tr style=" in html
+    )
+    n = (led["chapter"] == 2).sum()
+    assert html.count("</td></tr><tr style=") == n - 1 and html.endswith(
+        "</td></tr></tbody></table>"
+    )
+
+
+def test_an_event_row_with_an_empty_source_or_url(data_copy):
+    # network_events may leave a row's address empty; its source is then named without one
+    row = data.network_events().query("source_type != 'paper'").iloc[0]
+    eid = str(row["id"])
+    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == eid, "url", lambda v: "")
+    assert ledger.event_source("network_events", eid) == row["source"]
+    _edit_csv(data_copy / "network_events.csv", lambda r: r["id"] == eid, "source", lambda v: " ")
+    with pytest.raises(ValueError, match="rests on the paper or on no named source"):
+        ledger.event_row("network_events", eid)
+
+
+@pytest.mark.parametrize(
+    "text, args",
+    [
+        ("start=-5", {"start": -5}),
+        ("event=X1", {"event": "X1"}),
+        ("year=1-", {"year": "1-"}),
+        ("spec=a=b", {"spec": "a=b"}),
+    ],
+)
+def test_parse_args_reads_negative_numbers_and_keeps_strings(text, args):
+    assert ledger.parse_args(text) == args
+
+
+def test_table2_is_rebuilt_when_the_data_folder_moves(data_copy, monkeypatch):
+    monkeypatch.setenv("MULTIPOLAR_DATA", str(ROOT / "data"))
+    before = ledger.table2_level(catalog.PAPER_VINTAGE, 1, 2013)
+    path = data_copy / "wb_gdp_population.csv"
+    stat = path.stat()
+    _edit_csv(
+        path,
+        lambda r: r["code"] == "USA"
+        and r["year"] == "2013"
+        and r["vintage"] == catalog.PAPER_VINTAGE,
+        "gdp_usd",
+        lambda v: repr(float(v) * 2),
+    )
+    import os
+
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # same time stamp, another folder
+    monkeypatch.setenv("MULTIPOLAR_DATA", str(data_copy))
+    assert ledger.table2_level(catalog.PAPER_VINTAGE, 1, 2013) != before
+
+
+def test_verify_reports_what_the_ledger_says_and_what_the_data_give():
+    book = data.claims_ledger().copy()
+    clean = ledger.verify(book)
+    assert list(clean.columns) == ["key", "field", "ledger", "data"] and clean.empty
+    first = book.index[book["check"] != ""][0]
+    book.loc[first, "check"] = "no_such_check"
+    i = book.index[book["key"] == "growth_x50"][0]
+    stored = book.loc[i, "today_value"]
+    book.loc[i, "today_value"] = stored + 1
+    j = book.index[book["key"] == "putin_oct_2014"][0]
+    book.loc[j, "args"] = "table=claim_events; event=nope"
+    k = book.index[book["key"] == "uk_aiib"][0]
+    source = book.loc[k, "named_source"]
+    book.loc[k, "named_source"] = "a blog"
+    problems = ledger.verify(book)
+    assert list(problems.columns) == ["key", "field", "ledger", "data"]
+    got = {(p.key, p.field): (p.ledger, p.data) for p in problems.itertuples()}
+    key0 = book.loc[first, "key"]
+    assert got[(key0, "check")] == ("no_such_check", "no such check")
+    assert got[("growth_x50", "today_value")] == (stored + 1, stored)
+    ledger_says, data_give = got[("putin_oct_2014", "check")]
+    assert ledger_says == "event_date" and "has no row key='nope'" in data_give
+    assert got[("uk_aiib", "named_source")] == ("a blog", source)
+    assert len(got) == 4
+    # a looser tolerance lets the 1-unit change through
+    assert ("growth_x50", "today_value") not in {
+        (p.key, p.field) for p in ledger.verify(book, rel_tol=0.5).itertuples()
+    }
+
+
+def test_verify_marks_a_status_the_ledger_cannot_fall_back_on():
+    book = data.claims_ledger().copy()
+    i = book.index[book["key"] == "growth_x50"][0]
+    assert book.loc[i, "status"] not in claims.FALLBACKS
+    book.loc[i, "value"] = 999.0
+    problems = ledger.verify(book)
+    status = problems[(problems["key"] == "growth_x50") & (problems["field"] == "status")]
+    assert list(status["data"]) == ["?"] and list(status["ledger"]) == [book.loc[i, "status"]]
+
+
+@pytest.mark.parametrize(
+    "stored, fresh, reported",
+    [(math.nan, math.nan, False), (math.nan, 5.0, True), (5.0, math.nan, True), (5.0, 5.0, False)],
+)
+def test_verify_treats_two_missing_values_as_agreeing(monkeypatch, stored, fresh, reported):
+    fake = ledger.Check("fake", lambda v: fresh, ("old", "new"), "a test double")
+    monkeypatch.setitem(ledger.CHECKS, "fake", fake)
+    book = data.claims_ledger().copy()
+    row = book[book["key"] == "growth_x50"].copy()
+    row["check"], row["args"], row["paper_era_value"], row["today_value"] = (
+        "fake",
+        "",
+        stored,
+        stored,
+    )
+    problems = ledger.verify(row)
+    fields = set(problems["field"])
+    assert ("paper_era_value" in fields) is reported and ("today_value" in fields) is reported
+
+
+@pytest.mark.parametrize("key", ["growth_x50", "china_quota"])
+def test_verify_reports_a_checked_row_that_lost_its_number(key):
+    book = data.claims_ledger().copy()
+    i = book.index[book["key"] == key][0]
+    status = book.loc[i, "status"]
+    book.loc[i, "value"] = math.nan
+    problems = ledger.verify(book)
+    got = problems[(problems["key"] == key) & (problems["field"] == "status")]
+    assert list(got["ledger"]) == [status] and list(got["data"]) != [status]
+
+
+def test_verify_goes_on_after_a_check_that_fails():
+    book = data.claims_ledger().copy()
+    first = book.index[book["check"] != ""][0]
+    book.loc[first, ["check", "args"]] = ["event_date", "table=claim_events; event=nope"]
+    i = book.index[book["key"] == "growth_x50"][0]
+    book.loc[i, "today_value"] = book.loc[i, "today_value"] + 1
+    problems = ledger.verify(book)
+    assert list(problems["key"]) == [book.loc[first, "key"], "growth_x50"]
