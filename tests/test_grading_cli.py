@@ -348,7 +348,7 @@ def test_gradebook_rows_sort_by_file_when_ids_are_equal():
 def test_write_csv_writes_the_rows_and_leaves_no_partial_file(tmp_path):
     path = tmp_path / "g.csv"
     cli.write_csv(path, ["a", "b"], [{"a": "1", "b": "x, y"}])
-    assert path.read_text(encoding="utf-8") == 'a,b\n1,"x, y"\n'
+    assert path.read_bytes() == b'a,b\n1,"x, y"\n'
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.csv"]
 
 
@@ -550,6 +550,8 @@ def stubbed(monkeypatch, tmp_path):
             assignment=assignment, autograder=autograder, sandbox=sandbox, memory_mb=memory_mb
         )
         seen["answers_dir"] = (base / "answers").is_dir()
+        seen["base"] = base
+        say("preparing the assignment")
         return prep
 
     def check_and_run(path, **kw):
@@ -600,6 +602,9 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(
     )
     assert stubbed["answers_dir"] and stubbed["cache"].name == "matplotlib-cache"
     assert [n for n, _ in stubbed["run"]] == ["a.ipynb", "b.ipynb", "bad.ipynb", "c.ipynb"]
+    for i, (_, kw) in enumerate(stubbed["run"] + stubbed["phase2"]):
+        assert kw["base"] == stubbed["base"] and kw["prep"].questions == QUESTIONS
+        assert kw["base"].name.startswith("grade-ch02-")
     for i, (_, kw) in enumerate(stubbed["run"]):
         assert {k: v for k, v in kw.items() if k not in ("prep", "base")} == dict(
             index=i,
@@ -634,10 +639,14 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(
     )
     err = capsys.readouterr().err
     assert "skipping 2 hidden file(s) or folder(s): .hidden, folder" in err
+    lines = err.splitlines()
+    assert "preparing the assignment" in lines
     assert (
-        "grading 4 file(s) with 2 worker(s), at most 33 s per notebook and 7 s per cell, in a bubblewrap sandbox"
-        in err
+        "grading 4 file(s) with 2 worker(s), at most 33 s per notebook and 7 s per cell, in a "
+        "bubblewrap sandbox" in lines
     )
+    took = float(err.split("graded 4 file(s) in ")[1].split(" s;")[0])
+    assert 0 <= took < 60
     assert f"  a.ipynb: graded, {AUTO[0].points:g} points (phase 1: 0.0 s)" in err
     assert f"; gradebook: {tmp_path / 'g.csv'}; chart: {tmp_path / 'g.png'}" in err
     assert "graded 4 file(s) in " in err
@@ -648,11 +657,16 @@ def test_grade_without_a_sandbox_warns_and_quiet_prints_nothing(subs, tmp_path, 
     (subs / "a.ipynb").write_text("{}")
     _grade(subs, tmp_path, sandbox=False, workers=1, chart=tmp_path / "c.png")
     err = capsys.readouterr().err
+    lines = err.splitlines()
     assert (
-        "WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time limit."
-        in err
+        "WARNING: --unsafe-no-sandbox: student code runs with your permissions, with only a time "
+        "limit." in lines
     )
-    assert "WITHOUT a sandbox" in err and "skipping" not in err
+    assert (
+        "grading 1 file(s) with 1 worker(s), at most 60 s per notebook and 20 s per cell, WITHOUT "
+        "a sandbox" in lines
+    )
+    assert "skipping" not in err
     assert stubbed["prepare"]["sandbox"] is False and stubbed["run"][0][1]["sandbox"] is False
     assert stubbed["prepare"]["autograder"] is None
     assert (tmp_path / "c.png").is_file() and not (tmp_path / "g.png").exists()
@@ -1151,3 +1165,172 @@ def test_chart_counts_are_whole_numbers_and_each_count_is_readable_over_the_hatc
     for text in ax.texts:
         box = text.get_bbox_patch()
         assert to_hex(box.get_facecolor()) == "#ffffff" and box.get_alpha() > 0.5
+
+
+# --------------------------------------------------------------------------- more exact cases
+
+
+def test_the_size_in_the_message_is_in_mebibytes(tmp_path):
+    path = _write_nb(tmp_path / "big.ipynb", _nb(cells=["x = '" + "a" * 1_700_000 + "'"]))
+    _, why = cli.check_notebook(path, ASSIGNMENT, 1)
+    assert why.startswith(f"the file is {path.stat().st_size / 2**20:.0f} MB, more than the 1 MB")
+    assert why.startswith("the file is 2 MB")
+
+
+@pytest.mark.parametrize(
+    "error, shown",
+    [(ValueError(""), "ValueError"), (ValueError("v" * 300 + "\nmore"), "v" * 200)],
+)
+def test_an_invalid_notebook_shows_the_first_line_of_the_error_or_its_kind(
+    tmp_path, monkeypatch, error, shown
+):
+    def invalid(nb, *args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(nbformat, "validate", invalid)
+    path = _write_nb(tmp_path / "a.ipynb", _nb())
+    assert cli.check_notebook(path, ASSIGNMENT, 50) == (
+        None,
+        f"the file is not a valid Jupyter notebook ({shown})",
+    )
+
+
+def test_an_invalid_notebook_names_the_validators_first_line(tmp_path):
+    path = tmp_path / "a.ipynb"
+    path.write_text('{"cells": 3, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    try:
+        nbformat.validate(nbformat.reads(path.read_text(), as_version=4))
+    except Exception as exc:  # noqa: BLE001
+        first = str(exc).strip().splitlines()[0]
+    assert cli.check_notebook(path, ASSIGNMENT, 50)[1] == (
+        f"the file is not a valid Jupyter notebook ({first[:200]})"
+    )
+
+
+@pytest.mark.parametrize(
+    "message, reason",
+    [
+        ("too low\n(test q2, line 33)", "too low"),
+        ("too high\n❌ Test case failed", "too high"),
+    ],
+)
+def test_otters_framing_is_left_out_wherever_it_is(message, reason):
+    assert cli.failure_message(message) == reason
+
+
+def test_a_failed_case_without_a_message_says_failed_and_manual_questions_come_first_too():
+    questions = [Question("q0", 2.0, True), *Q]
+    results = {"q1": {"score": 0, "cases": [{"passed": False}]}, "q2": {"score": 2}}
+    scores, reasons = cli.parse_results(results, questions)
+    assert scores == {"q1": 0.0, "q2": 2.0} and reasons == ["q1 (-3): failed"]
+
+
+def test_finish_with_a_manual_question_first_and_part_points_typed_in(tmp_path):
+    questions = [Question("q0", 2.0, True), *Q]
+    res = cli.Result("a", "a.ipynb", scores={"q1": 0.5, "q2": 2.0})
+    long = "`a1 = " + "1" * 200 + "` in code cell 1"
+    res.typed_in = {"a1": long, "a2": "`a2 = 3` in code cell 2", "a3": "`a3 = 4` in code cell 3"}
+    cli.finish(res, None, _prep(tmp_path, questions=questions))
+    assert res.scores == {"q1": 0.0, "q2": 0.0} and res.status == "flagged"
+    assert res.reasons == [
+        f"q1 (-0.5 withheld): typed-in value; review by hand ({cli.clean(long, 120)})",
+        "q2 (-2 withheld): typed-in value; review by hand (`a2 = 3` in code cell 2; `a3 = 4` in "
+        "code cell 3)",
+    ]
+    assert len(cli.clean(long, 120)) == 120
+
+
+def test_notes_cut_long_errors_show_missing_ones_empty_and_count_past_five(tmp_path):
+    cells = [{"cell": i, "status": "timeout", "error": f"T{i}"} for i in range(1, 7)]
+    cells += [{"cell": 7, "status": "not run", "error": "s" * 400}, {"cell": 8, "status": "error"}]
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, cells), _prep(tmp_path))
+    assert res.notes == [
+        "stopped: " + "; ".join(f"code cell {i}: T{i}" for i in range(1, 6)) + " (and 2 more)",
+        "errors while running: code cell 8:",
+    ]
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, cells[:6]), _prep(tmp_path))
+    assert res.notes[0].endswith("code cell 5: T5 (and 1 more)")
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, [cells[6]]), _prep(tmp_path))
+    assert res.notes == ["stopped: code cell 7: " + "s" * 149 + "…"]
+
+
+def test_two_hand_graded_questions_are_listed_together():
+    questions = [Question("q1", 3.0, False), Question("q8", 2.0, True), Question("q9", 1.5, True)]
+    _, rows = cli.gradebook_rows([cli.Result("a", "a")], questions)
+    assert rows[0]["reasons"] == "to grade by hand: q8 (2 pt), q9 (1.5 pt)"
+
+
+def test_grade_accepts_the_smallest_limits_and_lists_ten_hidden_files(
+    subs, tmp_path, stubbed, capsys
+):
+    cells = [{"cell": 1, "status": "error", "error": "E"}]
+    (subs / "a.ipynb").write_text(json.dumps({"cells": cells}))
+    for i in range(11):
+        (subs / f".h{i:02d}").write_text("")
+    rows = _grade(subs, tmp_path, timeout=0.5, cell_timeout=0.5, memory_mb=512)
+    assert rows[0]["notes"] == "errors while running: code cell 1: E"
+    err = capsys.readouterr().err
+    hidden = ", ".join(f".h{i:02d}" for i in range(10))
+    assert f"skipping 11 hidden file(s) or folder(s): {hidden}\n" in err
+    assert (
+        "grading 1 file(s) with 2 worker(s), at most 0.5 s per notebook and 0.5 s per cell" in err
+    )
+
+
+def test_phase_2_goes_on_after_a_submission_it_could_not_grade(tmp_path, runs):
+    items = _items(tmp_path, 2)
+    scores = {
+        "0": {"error": "unreadable"},
+        "1": {"results": {"q1": {"score": 3}, "q2": {"score": 2}}},
+    }
+    runs.write = {"phase2": {"stdout": json.dumps(scores)}}
+    cli.phase2(
+        items,
+        prep=_prep(tmp_path),
+        base=tmp_path / "base",
+        sandbox=True,
+        timeout=5.0,
+        memory_mb=600,
+        batch="0",
+    )
+    assert items[0][0].reasons == ["the answers could not be graded: unreadable"]
+    assert items[1][0].scores == {"q1": 3.0, "q2": 2.0} and len(runs) == 1
+
+
+def test_phase_2_regrades_in_the_sandbox_and_keeps_the_others(tmp_path, runs):
+    items = _items(tmp_path, 2)
+
+    def answer(job):
+        if len(job["items"]) > 1:
+            return json.dumps({"1": {"results": {"q1": {"score": 3}, "q2": {"score": 2}}}})
+        return json.dumps({"0": {"results": {"q1": {"score": 1}, "q2": {"score": 1}}}})
+
+    runs.write = {"phase2": {"stdout": answer}}
+    cli.phase2(
+        items,
+        prep=_prep(tmp_path),
+        base=tmp_path / "base",
+        sandbox=True,
+        timeout=5.0,
+        memory_mb=600,
+        batch="0",
+    )
+    assert [c["work"].name for c in runs] == ["phase2-0", "phase2-0-0"]
+    assert all(c["sandbox"] is True for c in runs)
+    assert items[0][0].scores == {"q1": 1.0, "q2": 1.0}
+    assert items[1][0].scores == {"q1": 3.0, "q2": 2.0}
+
+
+def test_the_tail_of_a_long_log_is_its_last_4000_bytes(tmp_path):
+    line = "".join(str(i % 7) for i in range(5000))
+    (tmp_path / "log").write_text(line)
+    assert cli._tail(tmp_path / "log") == line[-4000:][:299] + "…"
+
+
+def test_phase_1_time_is_the_time_it_took(tmp_path, runs):
+    path = _write_nb(tmp_path / "a.ipynb", _nb())
+    (res, _), _ = _run_one(tmp_path, path)
+    assert 0 < res.seconds < 60
