@@ -602,7 +602,7 @@ def test_grade_passes_its_options_to_every_step_and_writes_the_gradebook(
     )
     assert stubbed["answers_dir"] and stubbed["cache"].name == "matplotlib-cache"
     assert [n for n, _ in stubbed["run"]] == ["a.ipynb", "b.ipynb", "bad.ipynb", "c.ipynb"]
-    for i, (_, kw) in enumerate(stubbed["run"] + stubbed["phase2"]):
+    for _, kw in stubbed["run"] + stubbed["phase2"]:
         assert kw["base"] == stubbed["base"] and kw["prep"].questions == QUESTIONS
         assert kw["base"].name.startswith("grade-ch02-")
     for i, (_, kw) in enumerate(stubbed["run"]):
@@ -1187,8 +1187,8 @@ def test_an_invalid_notebook_shows_the_first_line_of_the_error_or_its_kind(
     def invalid(nb, *args, **kwargs):
         raise error
 
-    monkeypatch.setattr(nbformat, "validate", invalid)
     path = _write_nb(tmp_path / "a.ipynb", _nb())
+    monkeypatch.setattr(nbformat, "validate", invalid)
     assert cli.check_notebook(path, ASSIGNMENT, 50) == (
         None,
         f"the file is not a valid Jupyter notebook ({shown})",
