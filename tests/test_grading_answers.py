@@ -637,3 +637,57 @@ def test_a_recorded_function_raises_its_named_error_and_has_a_name():
     assert k(1, y=2) == 7
     with pytest.raises(RuntimeError):
         k(1)
+
+
+def test_more_kinds_are_encoded_exactly(monkeypatch):
+    assert encode({(2,), (1,)}) == {
+        "kind": "set",
+        "items": [{"kind": "tuple", "items": [1]}, {"kind": "tuple", "items": [2]}],
+    }
+    arr = np.empty(2, dtype=object)
+    arr[0], arr[1] = (1, 2), None
+    assert encode(arr)["data"] == [{"kind": "tuple", "items": [1, 2]}, None]
+    assert encode(np.datetime64("2020-01-01"))["type"] == "datetime64"
+    big = __import__("decimal").Decimal("1" * 300)
+    assert encode(big) == {"kind": "Decimal", "value": "1" * 200}
+    series = pd.Series(["a", "b"], name="s")
+    pd.testing.assert_series_equal(decode(encode(series)), series)
+    assert ans.Unreadable("x").shown == ""
+    monkeypatch.setattr(ans, "MAX_ITEMS", 3)
+    assert encode_safely([1, 2, 3, 4]) == {"kind": "too large"}
+    long = type("L" * 70, (), {})()
+
+    def broken(value):
+        raise KeyError("k")
+
+    monkeypatch.setattr(ans, "encode", broken)
+    assert ans.encode_safely(long)["type"] == "L" * 60
+
+
+def test_a_charts_texts_and_counts_are_capped():
+    fig, ax = plt.subplots()
+    for i in range(201):
+        ax.plot([0], [i], label="l" * 300 if i == 0 else f"l{i}")
+    ax.errorbar([0], [1], yerr=[0.1])
+    ax.bar([], [])
+    ax.bar([0], [1], label="b" * 300)
+    for _ in range(51):
+        ax.scatter([0], [0], label="p" * 300)
+    ax.set_xticks(range(501), ["t" * 150] * 501)
+    ax.set_title("T" * 600)
+    ax.set_xlabel("X" * 600)
+    ax.set_ylabel("Y" * 600)
+    ax.legend(ax.get_lines()[:101], ["g" * 300] * 101)
+    data = encode(ax)
+    assert len(data["lines"]) == 200 and data["lines"][0]["label"] == "l" * 200
+    assert [b["label"] for b in data["bars"]] == ["_nolegend_", "b" * 200] or len(data["bars"]) == 2
+    assert data["bars"][0]["color"] is None and data["bars"][-1]["label"] == "b" * 200
+    assert len(data["points"]) == 49  # the first 50 collections: the error bar and 49 dots
+    assert data["points"][0]["label"] == "p" * 200
+    assert len(data["ticks"]["x"]["at"]) == 500 and data["ticks"]["x"]["labels"][0] == "t" * 100
+    assert len(data["ticks"]["x"]["labels"]) == 500
+    assert (
+        data["title"] == "T" * 500 and data["xlabel"] == "X" * 500 and data["ylabel"] == "Y" * 500
+    )
+    assert len(data["legend"]) == 100 and data["legend"][0] == "g" * 200
+    plt.close("all")
