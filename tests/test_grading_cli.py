@@ -1321,6 +1321,10 @@ def test_phase_2_regrades_in_the_sandbox_and_keeps_the_others(tmp_path, runs):
     assert [c["work"].name for c in runs] == ["phase2-0", "phase2-0-0"]
     assert all(c["sandbox"] is True for c in runs)
     assert items[0][0].scores == {"q1": 1.0, "q2": 1.0}
+    assert items[0][0].status == "graded" and items[0][0].reasons == [
+        "q1 (-2): tests failed",
+        "q2 (-1): tests failed",
+    ]
     assert items[1][0].scores == {"q1": 3.0, "q2": 2.0}
 
 
@@ -1334,3 +1338,9 @@ def test_phase_1_time_is_the_time_it_took(tmp_path, runs):
     path = _write_nb(tmp_path / "a.ipynb", _nb())
     (res, _), _ = _run_one(tmp_path, path)
     assert 0 < res.seconds < 60
+
+
+def test_a_stopped_cell_without_an_error_text_is_still_listed(tmp_path):
+    res = cli.Result("a", "a.ipynb")
+    cli.finish(res, _answers(tmp_path, [{"cell": 9, "status": "timeout"}]), _prep(tmp_path))
+    assert res.notes == ["stopped: code cell 9:"]
