@@ -691,3 +691,23 @@ def test_a_charts_texts_and_counts_are_capped():
     )
     assert len(data["legend"]) == 100 and data["legend"][0] == "g" * 200
     plt.close("all")
+
+
+def test_methods_subfigures_and_legends_are_encoded_as_what_they_are():
+    class Box:
+        def size(self):
+            return 1
+
+    assert encode(Box().size) == {"kind": "function"}
+    fig = plt.figure()
+    sub = fig.subfigures(1, 2)[0]
+    sub.add_subplot().set_title("left")
+    assert encode(sub)["kind"] == "Figure" and encode(sub)["axes"][0]["title"] == "left"
+    fig2, ax = plt.subplots()
+    ax.plot([1], [1], label="a")
+    legend = ax.legend()
+    assert encode_safely(legend)["type"] == "Legend" and "kind" in encode_safely(legend)
+    assert encode_safely(legend)["kind"] == "object"
+    many, _ = plt.subplots(3, 7)
+    assert len(encode(many)["axes"]) == 20
+    plt.close("all")
