@@ -711,3 +711,12 @@ def test_methods_subfigures_and_legends_are_encoded_as_what_they_are():
     many, _ = plt.subplots(3, 7)
     assert len(encode(many)["axes"]) == 20
     plt.close("all")
+
+
+def test_a_chart_keeps_its_first_100_bar_sets():
+    fig, ax = plt.subplots()
+    for i in range(101):
+        ax.bar([i], [1], label=f"b{i}")
+    bars = encode(ax)["bars"]
+    assert [b["label"] for b in bars] == [f"b{i}" for i in range(100)]
+    plt.close("all")
