@@ -213,7 +213,12 @@ def bench_widgets(repeat: int, only: str | None = None):
             print(
                 f"{name:46} {rm * 1000:8.0f}ms {p95(redraw) * 1000:6.0f}ms {statistics.median(cpu) * 1000:6.0f}ms "
                 f"{bm * 1000:7.0f}ms {rm / bm:6.2f}"
-                + (f"  ({refused} refused)" if refused else ""),
+                + (f"  ({refused} refused)" if refused else "")
+                + (
+                    f"  layout reused {ex.layouts_reused}, redone {ex.layouts_redone}"
+                    if hasattr(ex, "layouts_reused")
+                    else ""
+                ),
                 flush=True,
             )
     print(

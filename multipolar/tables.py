@@ -238,8 +238,10 @@ def table2_comparison(vintage: str = catalog.PAPER_VINTAGE) -> pd.DataFrame:
     out["printed_bn"] = out["printed_bn"].astype("float64")
     out["diff_bn"] = out["printed_bn"] - out["data_bn"]
     out["diff_pct"] = 100 * out["diff_bn"] / out["data_bn"]
-    out["same_level"] = (out["printed_bn"] == out["data_bn"].apply(math.floor)).where(
-        out["printed_bn"].notna()
+    # a printed row the vintage cannot rebuild keeps its place, with no data and no verdict
+    floor_bn = out["data_bn"].map(math.floor, na_action="ignore")
+    out["same_level"] = (out["printed_bn"] == floor_bn).where(
+        out["printed_bn"].notna() & out["data_bn"].notna()
     )
     out["share_gap_pp"] = out["printed_share"] - out["data_share"]
     out.insert(0, "vintage", vintage)

@@ -15,6 +15,7 @@ import math
 from collections.abc import Callable
 
 import ipywidgets as w
+import numpy as np
 from IPython.display import display
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
@@ -79,15 +80,50 @@ class _LiveRenderer(RendererAgg):
         self._heights: dict = {}
         #: set when a glyph of the last draw fell (partly) outside the canvas: see Explorer.frame
         self.outside = False
+        #: the box (x0, top, x1, bottom; pixels, y downwards) of each text of the last draw
+        self.boxes: list[tuple] = []
 
     def clear(self):
         super().clear()
         self.outside = False
+        self.boxes = []
+
+    def overlaps(self, inner=()) -> int:
+        """How many pairs of the last draw's texts overlap (by more than a pixel each way), not
+        counting pairs of texts that both lie inside one of the ``inner`` boxes (the axes: data
+        labels may overlap whatever the layout)."""
+        if len(self.boxes) < 2:
+            return 0
+        b = np.asarray(self.boxes, dtype=float)
+        wide = np.minimum(b[:, None, 2], b[None, :, 2]) - np.maximum(b[:, None, 0], b[None, :, 0])
+        tall = np.minimum(b[:, None, 3], b[None, :, 3]) - np.maximum(b[:, None, 1], b[None, :, 1])
+        hit = np.triu((wide > 1) & (tall > 1), 1)
+        for x0, top, x1, bottom in inner:
+            within = (
+                (b[:, 0] >= x0 - 1)
+                & (b[:, 2] <= x1 + 1)
+                & (b[:, 1] >= top - 1)
+                & (b[:, 3] <= bottom + 1)
+            )
+            hit &= ~(within[:, None] & within[None, :])
+        return int(hit.sum())
+
+    def _box(self, glyphs, fx, fy) -> None:
+        glyphs = [g for g in glyphs if g[0].size]  # a space has an empty bitmap, placed anywhere
+        if glyphs:
+            self.boxes.append(
+                (
+                    min(dx + fx for _i, dx, _dy, _a in glyphs),
+                    min(dy + fy - i.shape[0] for i, _dx, dy, _a in glyphs),
+                    max(dx + fx + i.shape[1] for i, dx, _dy, _a in glyphs),
+                    max(dy + fy for _i, _dx, dy, _a in glyphs),
+                )
+            )
 
     def _check(self, image, x, y) -> None:
         """Note a glyph bitmap (``x`` its left, ``y`` its bottom, downwards) not wholly on the canvas."""
         h, w = image.shape[:2]
-        if x < 0 or y - h < 0 or x + w > self.width or y > self.height:
+        if h and w and (x < 0 or y - h < 0 or x + w > self.width or y > self.height):
             self.outside = True
 
     def _get_font_height_metrics(self, prop):
@@ -145,7 +181,9 @@ class _LiveRenderer(RendererAgg):
             ]
             for image, dx, dy, _a in glyphs:
                 self._check(image, dx + fx, dy + fy)
+            self._box(glyphs, fx, fy)
             return None
+        self._box(glyphs, fx, fy)
         for image, dx, dy, a in glyphs:
             self._check(image, dx + fx, dy + fy)
             self._renderer.draw_text_image(image, dx + fx, dy + fy, a, gc)
@@ -177,7 +215,7 @@ def frame_png(fig: Figure, report: dict | None = None) -> bytes:
     :class:`_LiveRenderer`: a text is placed to within 1/64 px of where ``savefig`` puts it), and
     the PNG is encoded at :data:`LIVE_PNG_LEVEL`. The figure keeps its own canvas afterwards, so
     the static image of the book is drawn as before. ``report["outside"]`` (when given) tells
-    whether a glyph fell outside the canvas.
+    whether a glyph fell outside the canvas, ``report["overlaps"]`` how many pairs of texts overlap (not both inside one axes).
     """
     own = fig.canvas
     canvas = _LiveCanvas(fig)
@@ -185,6 +223,13 @@ def frame_png(fig: Figure, report: dict | None = None) -> bytes:
         canvas.draw()
         if report is not None:
             report["outside"] = canvas.renderer.outside
+            height = canvas.renderer.height
+            report["overlaps"] = canvas.renderer.overlaps(
+                [
+                    (x0, height - y1, x1, height - y0)
+                    for x0, y0, x1, y1 in (ax.bbox.extents for ax in fig.axes)
+                ]
+            )
         image = Image.frombuffer(
             "RGBA",
             canvas.get_width_height(physical=True),
@@ -233,11 +278,17 @@ def _layout_key(fig: Figure) -> tuple | None:
     engine = fig.get_layout_engine()
     if type(engine) is not ConstrainedLayoutEngine or fig.subfigs or fig.legends:
         return None
-    key: list = [tuple(fig.get_size_inches()), fig.dpi, tuple(sorted(engine.get().items()))]
-    # the layout moves these across (y, or x for supylabel): their text in full (wrap=True may
-    # give a longer one more lines) and their position along the figure's edge
+    # one axes: the layout is kept as margins in pixels, which serve a figure of another height
+    size = fig.get_size_inches()
+    key: list = [
+        (size[0],) if len(fig.axes) == 1 else tuple(size),
+        fig.dpi,
+        tuple(sorted(engine.get().items())),
+    ]
+    # the layout moves these across (y, or x for supylabel): their shape and their position
+    # along the figure's edge (a longer one that wraps to more lines runs into another text)
     for t, along in ((fig._suptitle, 0), (fig._supxlabel, 0), (fig._supylabel, 1)):
-        key.append(None if t is None else (_text_key(t), t.get_position()[along], t.get_wrap()))
+        key.append(None if t is None else (_shape_key(t), t.get_position()[along], t.get_wrap()))
     sup = (fig._suptitle, fig._supxlabel, fig._supylabel)
     key += [
         (_text_key(t), t.get_position(), type(t.get_transform()).__name__)
@@ -271,7 +322,11 @@ def _layout_key(fig: Figure) -> tuple | None:
                     axis.get_label_position(),
                     axis.get_ticks_position(),
                     repr(sorted(axis._major_tick_kw.items())),
-                    tuple(fmt.seq) if isinstance(fmt, FixedFormatter) else type(fmt).__name__,
+                    # fixed labels: with one axes, a longer one runs off the canvas or into
+                    # another text, which the redraw reports; beside other axes, it might not
+                    type(fmt).__name__
+                    if not isinstance(fmt, FixedFormatter) or len(fig.axes) == 1
+                    else tuple(fmt.seq),
                 )
             )
         legend = ax.get_legend()
@@ -307,21 +362,50 @@ def _layout_key(fig: Figure) -> tuple | None:
     return tuple(key)
 
 
-def _layout_of(fig: Figure) -> list:
-    """Where the layout put the axes and the figure's titles (to give a figure of the same key)."""
+_SUP = ("_suptitle", "_supxlabel", "_supylabel")
+
+
+def _layout_of(fig: Figure) -> tuple:
+    """Where the layout put the axes and the figure's titles (to give a figure of the same key):
+    for one axes, its margins and the titles' distances from their edge, in pixels."""
+    w, h = fig.bbox.width, fig.bbox.height
+    titles = [getattr(fig, name) for name in _SUP]
+    if len(fig.axes) == 1:
+        x0, y0, x1, y1 = fig.axes[0].get_position(original=True).extents
+        edges = [
+            None if t is None else d
+            for t, d in zip(
+                titles,
+                (
+                    (1 - titles[0].get_position()[1]) * h if titles[0] else 0,
+                    titles[1].get_position()[1] * h if titles[1] else 0,
+                    titles[2].get_position()[0] * w if titles[2] else 0,
+                ),
+                strict=True,
+            )
+        ]
+        return ("pixels", (x0 * w, y0 * h, (1 - x1) * w, (1 - y1) * h), edges)
     boxes = [ax.get_position(original=True).frozen() for ax in fig.axes]
-    titles = [
-        None if t is None else t.get_position()
-        for t in (fig._suptitle, fig._supxlabel, fig._supylabel)
-    ]
-    return [boxes, titles]
+    return ("fractions", boxes, [None if t is None else t.get_position() for t in titles])
 
 
-def _use_layout(fig: Figure, layout: list) -> None:
-    boxes, titles = layout
+def _use_layout(fig: Figure, layout: tuple) -> None:
+    from matplotlib.transforms import Bbox
+
+    kind, boxes, titles = layout
+    titled = [getattr(fig, name) for name in _SUP]
+    if kind == "pixels":
+        w, h = fig.bbox.width, fig.bbox.height
+        left, bottom, right, top = boxes
+        fig.axes[0]._set_position(Bbox([[left / w, bottom / h], [1 - right / w, 1 - top / h]]))
+        for t, d, i in zip(titled, titles, range(3), strict=True):
+            if t is not None:
+                x, y = t.get_position()
+                t.set_position([(x, 1 - d / h), (x, d / h), (d / w, y)][i])
+        return
     for ax, box in zip(fig.axes, boxes, strict=True):
         ax._set_position(box)
-    for t, pos in zip((fig._suptitle, fig._supxlabel, fig._supylabel), titles, strict=True):
+    for t, pos in zip(titled, titles, strict=True):
         if t is not None:
             t.set_position(pos)
 
@@ -353,9 +437,10 @@ class Explorer:
             control.observe(self.update, names="value")
         self.default_figure = self.figure = draw(**self.values())
         self.message: str | None = None
-        #: layout key -> layout, of the last frames laid out; how many frames reused a layout
+        #: layout key -> layout, of the last frames laid out; how many frames reused a layout,
+        #: and how many tried one and were laid out afresh
         self._layouts: dict = {}
-        self.layouts_reused = 0
+        self.layouts_reused = self.layouts_redone = 0
         self.box = w.VBox(
             [w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap")), self.output]
         )
@@ -369,8 +454,9 @@ class Explorer:
 
         Laying out a figure is about half of drawing it. A figure whose layout key (see
         :func:`_layout_key`) is that of an earlier frame takes that frame's layout instead; if a
-        glyph then falls outside the canvas (a longer tick label, say), it is laid out afresh.
-        The layouts of up to 32 keys are kept. A reused layout can leave a little more space
+        glyph then falls outside the canvas (a longer tick label, say), or more of its texts
+        overlap than in the frame laid out, it is laid out afresh. The layouts of up to 32 keys
+        are kept. A reused layout can leave a little more space
         than a fresh one would (a shorter label); the static image is always laid out afresh.
         """
         return _Frame(img_html(fig, self._png(fig)), getattr(fig, "alt_text", "Chart"))
@@ -378,21 +464,24 @@ class Explorer:
     def _png(self, fig: Figure) -> bytes:
         key = _layout_key(fig)
         if key is not None and key in self._layouts:
+            layout, overlaps = self._layouts[key]
             engine, report = fig.get_layout_engine(), {}
-            _use_layout(fig, self._layouts[key])
+            _use_layout(fig, layout)
             engine.execute = lambda fig: None  # this draw keeps the positions just given
             try:
                 png = frame_png(fig, report)
             finally:
                 del engine.execute
-            if not report["outside"]:
+            if not report["outside"] and report["overlaps"] <= overlaps:
                 self.layouts_reused += 1
                 return png
-        png = frame_png(fig)
+            self.layouts_redone += 1
+        report = {}
+        png = frame_png(fig, report)
         if key is not None:
             if len(self._layouts) >= 32:
                 self._layouts.clear()
-            self._layouts[key] = _layout_of(fig)
+            self._layouts[key] = (_layout_of(fig), report["overlaps"])
         return png
 
     def _render(self, fig: Figure) -> None:

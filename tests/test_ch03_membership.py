@@ -286,3 +286,28 @@ def test_factbook_afghanistan_quirks(sources):
                     tokens[year] = b.split_orgs(field)
     assert "SCO (observer)" in tokens["2014"] and "CICA" in tokens["2014"]
     assert "SCO (dialogue member)" in tokens["2015"] and "CICA" not in tokens["2015"]
+
+
+@pytest.mark.parametrize("include_partners", [False, True])
+def test_layers_chart_alt_text_exactly(include_partners):
+    # Mongolia: a member of CICA and ARF, an observer of SCO, listed in none of APEC, BRICS ...
+    lay = membership.layers("Mongolia")
+    jac = membership.overlap_matrix()
+    fig = charts.layers_chart(
+        lay, jac, membership.overlap_matrix(value="shared"), "Mongolia", include_partners
+    )
+    taking_part = lay["status"] != "none listed"
+    if not include_partners:
+        taking_part &= lay["status"] == "member"
+    keep = [a for a in jac.index if a in set(lay.loc[taking_part, "factbook_abbrev"])]
+    assert len(keep) >= 2
+    pairs = [(jac.loc[a, b], a, b) for i, a in enumerate(keep) for b in keep[i + 1 :]]
+    lo, hi = min(pairs), max(pairs)
+    counted = "members, observers and partners" if include_partners else "full members"
+    statuses = "; ".join(f"{r.mechanism}: {r.status}" for r in lay.itertuples())
+    assert fig.alt_text == (
+        f"Chart of Mongolia's layers of membership, Factbook 2015. {statuses}. Overlap of its "
+        f"mechanisms counting {counted}: Jaccard index from {lo[0]:.2f} ({lo[1]} and {lo[2]}) "
+        f"to {hi[0]:.2f} ({hi[1]} and {hi[2]})."
+    )
+    assert f"shared {counted} below" in fig.axes[1].get_title(loc="left")

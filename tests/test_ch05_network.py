@@ -245,3 +245,14 @@ def test_slider_picks_its_type_and_drives_explore():
     s.value = 3
     assert seen == [(2, 1.0), (3, 1.0)]
     assert "alt=" in ex._repr_mimebundle_()["text/html"]
+
+
+def test_bargaining_chart_with_no_backers_at_all():
+    # max_backers=0: a one-row table still gives the compliance cost
+    t = bargaining.schedule(10, 4, 2.5, max_backers=0)
+    refuse, comply = t["refusal_cost"].iloc[0], t["compliance_cost"].iloc[0]
+    assert charts.bargaining_chart(t, 0, "T").alt_text == (
+        f"Bar chart, T: the cost of refusing falls from {refuse:g} with no backers to {refuse:g} "
+        f"with 0; the cost of complying is {comply:g}. Refusal is not viable with any number of "
+        "backers shown. With 0 backers the model says: comply."
+    )

@@ -197,6 +197,49 @@ def test_layout_is_redone_when_a_longer_label_would_run_off_the_canvas():
     assert ex.layouts_reused == 2
 
 
+def test_one_axes_layout_serves_another_height_in_pixels():
+    """A chart with one row per item grows taller with more items; its margins (in pixels) are
+    what a fresh layout gives, so a redraw reuses them, and the axes land where a fresh layout of
+    the taller figure puts them (to a pixel)."""
+
+    def draw(n):
+        fig = Figure(figsize=(6, 1.5 + 0.3 * n), dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+        ax.barh(range(n), range(1, n + 1))
+        ax.set_yticks(range(n), [f"item {i:02d}" for i in range(n)])
+        ax.set_title("Items", loc="left")
+        charts._source(fig, "Source: a test")
+        return fig
+
+    ex = widgets.explore(draw, n=widgets.slider(3, 12, 5, description="Items"))
+    ex.controls["n"].value = 11
+    assert ex.layouts_reused == 1
+    reused = ex.figure.axes[0].get_position().extents * np.tile(ex.figure.bbox.size, 2)
+    fresh_fig = draw(11)
+    charts.png_bytes(fresh_fig)
+    fresh = fresh_fig.axes[0].get_position().extents * np.tile(fresh_fig.bbox.size, 2)
+    assert np.abs(reused - fresh).max() < 1.0, (reused, fresh)
+
+
+def test_overlapping_labels_are_counted_outside_the_axes_only():
+    """The layout check counts texts that overlap (a legend on the source line, say), except two
+    texts inside one axes (data labels may overlap whatever the layout)."""
+    fig, ax = charts._new_figure(5, 3)
+    ax.text(0.5, 0.5, "inside one", transform=ax.transAxes)
+    ax.text(0.5, 0.5, "inside two", transform=ax.transAxes)
+    report = {}
+    widgets.frame_png(fig, report)
+    assert report["overlaps"] == 0
+    notes = Figure(figsize=(4, 2), dpi=100)
+    notes.text(0.1, 0.2, "a note")
+    notes.text(0.1, 0.7, "another note")
+    widgets.frame_png(notes, report)
+    assert report["overlaps"] == 0
+    notes.text(0.12, 0.21, "a third note")  # on top of the first
+    widgets.frame_png(notes, report)
+    assert report["overlaps"] == 1
+
+
 def test_a_different_layout_key_for_what_changes_the_layout():
     """More legend rows, another figure size, a second line in a title: each has its own key."""
     fig_a, ax_a = charts._new_figure()
@@ -512,3 +555,126 @@ def test_bases_timeline_chart_alt_text_exactly():
     )
     none = charts.bases_timeline_chart(ev.iloc[:0], spans.iloc[:1], 2001, 2014, "T", "S")
     assert none.alt_text.endswith("Events: none in the years chosen.")
+
+
+# ---------------------------------------------------------------- mutation survivors (issue 17)
+def test_img_html_falls_back_to_chart_when_a_figure_has_no_alt_text():
+    bare = Figure()
+    assert 'alt="Chart"' in charts.img_html(bare, png=b"x")
+    bare.alt_text = ""
+    assert 'alt="Chart"' in charts.img_html(bare, png=b"x")
+
+
+def test_gdp_pair_chart_states_trillions_exactly():
+    # values whose trillions end on a 5 that rounds up: dividing by anything but 1e12 shows
+    t = pd.DataFrame(
+        {
+            "year": [2013, 2015],
+            "china_usd": [1.375e12, 5.375e12],
+            "russia_usd": [3.875e12, 0.875e12],
+            "ratio": [0.35, 6.14],
+        }
+    )
+    tr = [f"{v / 1e12:,.2f}" for v in (1.375e12, 5.375e12, 3.875e12, 0.875e12)]
+    assert charts.gdp_pair_chart(t, "T", labels=("China", "Russia")).alt_text == (
+        f"Two-panel line chart, T. China's GDP went from {tr[0]} trillion US$ in 2013 to {tr[1]} "
+        f"in 2015; Russia's from {tr[2]} to {tr[3]}. The ratio went from 0.3 to 6.1, highest "
+        "(6.1) in 2015."
+    )
+
+
+def test_argument_map_alt_text_exactly():
+    nodes = pd.DataFrame(
+        {
+            "node": ["C", "P1", "P2", "D1", "D2"],
+            "role": ["conclusion", "premise", "premise", "doubt", "doubt"],
+            "label": ["a new order", "growth", "links", "data gaps", "short span"],
+            "chapter": [7, 2, 3, 2, 7],
+            "bears_on": ["", "", "", "P1", "C"],
+        }
+    )
+    fig = charts.argument_map_chart(nodes, {"P1": "well supported"}, "Overall: open", {})
+    assert fig.alt_text == (
+        "Argument map. The conclusion, a new order, rests on 2 premises, each drawn as a box with "
+        "an arrow to it: P1 (chapter 2): growth, verdict well supported; P2 (chapter 3): links, "
+        "verdict undecided. Overall: open. Dashed boxes give the paper's own doubts: D1: data gaps "
+        "(bears on P1); D2: short span (bears on C)."
+    )
+
+
+def test_bases_timeline_chart_lists_several_events_apart():
+    spans = pd.DataFrame({"name": ["K2"], "start": ["2001-10"], "end": ["2005-11-21"]})
+    ev = pd.DataFrame(
+        {
+            "date": ["2005-05-13", "2005-07-05"],
+            "label": ["Andijan", "Astana summit"],
+            "category": ["unrest", "summit"],
+        }
+    )
+    fig = charts.bases_timeline_chart(ev, spans, 2001, 2014, "T", "S")
+    assert fig.alt_text.endswith(
+        "Events: 2005-05-13 Andijan (unrest); 2005-07-05 Astana summit (summit)."
+    )
+
+
+def test_trend_chart_alt_text_for_two_groups_and_a_longer_window():
+    proj = pd.DataFrame(
+        {
+            "label": ["US"] * 4 + ["EU"] * 4,
+            "year": [2000, 2001, 2002, 2003] * 2,
+            "actual": [30.0, 29.0, 28.0, 26.25, 25.0, 24.0, 23.0, 21.5],
+            "fit_data": [30.0, 29.0, 28.0, float("nan"), 25.0, 24.0, 23.0, float("nan")],
+            "trend": [30.0, 29.0, 28.0, 27.0, 25.0, 24.0, 23.0, 22.0],
+            "in_fit": [True, True, True, False] * 2,
+        }
+    )
+    fig = charts.trend_chart(proj, "T", "linear trend")
+    assert fig.alt_text == (
+        "Line chart, T. Shaded fit window 2000-2002, linear trend. US: 28.0% in 2002; the trend "
+        "projects 27.0% for 2003, actual 26.2% (error +0.8 points); EU: 23.0% in 2002; the trend "
+        "projects 22.0% for 2003, actual 21.5% (error +0.5 points)."
+    )
+
+
+def test_membership_matrix_names_every_uncovered_mechanism():
+    nc = "not covered by the course's sources"
+    m = pd.DataFrame(
+        {"SCO": ["member"], "CAREC: Central Asia": [nc], "GMS: Mekong": [nc]}, index=["China"]
+    )
+    assert charts.membership_matrix_chart(m, "T").alt_text == (
+        "Dot matrix, T. China: SCO (member). Not covered by the course's sources: CAREC, GMS."
+    )
+
+
+def _stacked(names, shares, top):
+    df = pd.DataFrame(
+        {"indicator": "GDP", "year": 2014, "name": names, "share_pct": shares},
+    )
+    fig = charts.stacked_share_chart(df, "T", top=top)
+    return fig, [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+
+
+def test_stacked_share_chart_others_only_when_some_are_left_over():
+    fig, legend = _stacked(["A", "B"], [10.0, 5.0], top=2)
+    assert legend == ["A", "B"]  # no empty 'others' segment
+    assert fig.alt_text == "Stacked bar chart, T. GDP 15.0% in 2014, largest A 10.0%, B 5.0%."
+    _, legend = _stacked(["A", "B", "C"], [10.0, 5.0, 1.0], top=2)
+    assert legend == ["A", "B", "others"]
+
+
+def test_stacked_share_chart_breaks_ties_by_the_order_given():
+    # equal totals: the state listed first gets its own segment, not the first by name
+    _, legend = _stacked(["B", "A", "C"], [5.0, 5.0, 1.0], top=1)
+    assert legend == ["B", "others"]
+
+
+def test_stacked_share_chart_with_one_state():
+    fig, legend = _stacked(["A"], [10.0], top=3)
+    assert legend == ["A"]
+    assert fig.alt_text == "Stacked bar chart, T. GDP 10.0% in 2014, largest A 10.0%."
+
+
+def test_stacked_share_chart_keeps_tied_states_in_the_order_given():
+    # C and D tie, A and B tie: each pair keeps its order (a plain descending sort swaps them)
+    _, legend = _stacked(["A", "B", "C", "D"], [1.0, 1.0, 2.0, 2.0], top=3)
+    assert legend == ["C", "D", "A", "others"]

@@ -1080,3 +1080,87 @@ def test_more_exact_sentences_from_mutation_testing():
         message(checks.expect_frame, FakeFrame(), "t", ["a"])
         == "t should be a pandas DataFrame; you gave an object of type FakeFrame."
     )
+
+
+# ---------------------------------------------------------------- mutation survivors (issue 17)
+def test_a_value_no_slip_explains_gets_the_band_and_nothing_more():
+    # 50 is outside 20-30 and no power of ten or % slip brings it in: no ", which ..." clause
+    text = message(checks.expect_number, 50, "share", lo=20, hi=30, unit="%")
+    assert text == "share should be a percentage between 20 and 30; you gave 50."
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda v: checks.expect_axes(v, "my_answer"),
+        lambda v: checks.bars_labelled(v, "GDP", "my_answer"),
+        lambda v: checks.expect_frame(v, "my_answer", ["year"]),
+        lambda v: checks.expect_function(v, "my_answer"),
+        lambda v: checks.expect_series_close(v, [1.0], "my_answer", [2000]),
+    ],
+    ids=["expect_axes", "bars_labelled", "expect_frame", "expect_function", "expect_series_close"],
+)
+def test_every_check_names_the_students_variable_when_it_is_not_answered(call):
+    text = message(call, ...)
+    assert text.startswith("`my_answer` is still the placeholder `...`"), text
+
+
+def test_a_legend_given_for_the_axes_is_refused():
+    # ax.legend() returns a Legend, which has get_lines() but is not a plotting area
+    fig, ax = plt.subplots()
+    ax.plot([1, 2], [3, 4], label="US")
+    text = message(checks.expect_axes, ax.legend(), "ax")
+    plt.close(fig)
+    assert text == (
+        "ax should be a matplotlib Axes (e.g. from `fig, ax = plt.subplots()`); "
+        "you gave an object of type Legend."
+    )
+
+
+def test_a_styled_table_is_not_a_dataframe():
+    # df.style has .columns but is a Styler: it has no rows to check
+    styled = pd.DataFrame({"year": [2005]}).style
+    text = message(checks.expect_frame, styled, "table", ["year"])
+    assert text == "table should be a pandas DataFrame; you gave an object of type Styler."
+
+
+def test_a_numpy_date_is_not_told_to_pick_one_number():
+    # a 0-d numpy value that is not a number: no hint about .loc (it is already one value)
+    text = message(checks.expect_number, np.datetime64("2005-01-01"), "start", unit="year")
+    assert text == "start should be a year; you gave an object of type datetime64."
+
+
+def test_expect_raises_passes_the_keyword_arguments_on():
+    def share(value, strict=False):
+        if strict and value < 0:
+            raise ValueError("negative")
+        return value
+
+    checks.expect_raises(share, "share", "ValueError", -1, strict=True)
+    text = message(checks.expect_raises, share, "share", "ValueError", -1)
+    assert text == "share(-1) should raise ValueError; it gave a result instead."
+
+
+def test_a_tolerance_of_exactly_1e6_is_still_quoted():
+    # below 1e-6 the value is an exact count; at 1e-6 the message still gives the tolerance
+    text = message(checks.expect_series_close, [1.0], [1.1], "x", [2000], rel=1e-6)
+    assert text.endswith(
+        "differs from the value computed from the course data by more than 0.0001%."
+    )
+    text = message(checks.expect_series_close, [1.0], [1.1], "x", [2000], rel=1e-7)
+    assert text.endswith("(1) is not the value computed from the course data.")
+
+
+def test_years_in_any_order_pass_unless_order_is_asked():
+    checks.expect_years([2002, 2000, 2001], "df.year", [2000, 2001, 2002])
+    text = message(checks.expect_years, [2002, 2000, 2001], "df.year", [2000, 2001, 2002], True)
+    assert text == "df.year should list the years 2000-2002 in order (sort by year)."
+
+
+def test_up_to_twelve_wrong_years_are_listed_and_more_are_a_span():
+    twelve = list(range(2000, 2012))
+    text = message(checks.expect_years, twelve, "df.year", [y + 1 for y in twelve])
+    assert text.endswith(f"its years are {twelve}.")
+    thirteen = list(range(2000, 2013))
+    text = message(checks.expect_years, thirteen, "df.year", [y + 1 for y in thirteen])
+    assert text.endswith("its years are 2000-2012 (13 rows).")

@@ -379,7 +379,8 @@ def test_empty_optional_cells_stay_missing_and_are_not_range_checked(data_copy):
     assert df["population"].dtype == "Int64" and df["gdp_usd"].dtype == "float64"
 
 
-def test_required_integer_columns_are_plain_int64():
+def test_required_integer_columns_load_as_plain_int64(data_copy):
+    # a fresh copy of data/: the files are read and typed here, not served from the loader's cache
     import numpy as np
 
     df = data.paper_growth_multiples()

@@ -336,3 +336,165 @@ def test_composition_check_numbers_from_the_data():
     assert c["gap_pct"].iloc[0] == 0 and c["aggregate_bn"].iloc[1] == pytest.approx(chn / 1e9)
     assert c["sum_bn"].iloc[1] == pytest.approx((chn + hkg) / 1e9)
     assert c["gap_pct"].iloc[1] == pytest.approx(100 * hkg / chn)
+
+
+# ---------------------------------------------------------------- mutation survivors (issue 17)
+def test_series_follows_the_data_folder(data_copy, monkeypatch):
+    # a series computed from one data folder is not served again when MULTIPOLAR_DATA changes
+    monkeypatch.delenv("MULTIPOLAR_DATA")
+    repo = tables.series("USA", "wdi-2015-08")
+    repo_2013 = raw("USA", 2013, "wdi-2015-08")
+    path = data_copy / "wb_gdp_population.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    hit = (df["code"] == "USA") & (df["vintage"] == "wdi-2015-08") & (df["year"] == "2013")
+    df.loc[hit, "gdp_usd"] = "1"
+    df.to_csv(path, index=False)
+    monkeypatch.setenv("MULTIPOLAR_DATA", str(data_copy))
+    copy = tables.series("USA", "wdi-2015-08")
+    assert copy[2013] == 1.0 and repo[2013] == repo_2013 != 1.0
+
+
+def test_china_gdp_adds_hong_kong_by_default():
+    assert tables.china_gdp().equals(tables.series("CHN+HKG"))
+
+
+def test_china_table1_is_in_exact_billions_and_millions_with_hong_kong_by_default():
+    t = tables.china_table1()
+    assert t.index.name == "China with Hong Kong"
+    gdp = tables.series("CHN+HKG", "wdi-2015-08")
+    pop = tables.series("CHN+HKG", "wdi-2015-08", "population")
+    for year in t.columns:
+        assert t.loc["GDP (US$, billions)", year] == gdp[year] / 1e9
+        assert t.loc["Population, millions", year] == pop[year] / 1e6
+
+
+def test_growth_check_counts_a_multiple_the_paper_truncated():
+    # China alone grew a little over 50 times 1980-2013 in the latest vintage: rounding gives 51,
+    # the paper's "50 times" drops the decimals, and the row counts as reproduced
+    check = tables.growth_check()
+    row = check[
+        (check["period"] == "1980-2013")
+        & (check["series"] == "China alone")
+        & (check["vintage"] == "wdi-2026-07")
+    ].iloc[0]
+    assert round(row["computed"]) != row["paper"] == math.floor(row["computed"])
+    assert bool(row["reproduces"])
+
+
+def test_composition_check_in_exact_billions_and_a_year_one_vintage_lacks():
+    last = int(data.gdp_population("wdi-2026-07")["year"].max())
+    c = tables.composition_check("CHN", {"China and Hong Kong": "CHN+HKG"}, last)
+    old = c[c["vintage"] == "wdi-2015-08"].iloc[0]
+    assert math.isnan(old["aggregate_bn"]) and math.isnan(old["sum_bn"])
+    new = c[c["vintage"] == "wdi-2026-07"].iloc[0]
+    assert new["aggregate_bn"] == raw("CHN", last, "wdi-2026-07") / 1e9
+    assert new["sum_bn"] == tables.series("CHN+HKG", "wdi-2026-07")[last] / 1e9
+
+
+def test_world_shares_match_the_world_total_by_year_not_by_position():
+    # Palestine's series starts in 1990, the world's in 1960
+    s = tables.world_shares({"Palestine": "PSE"}, "wdi-2015-08")
+    world = tables.series("WLD", "wdi-2015-08")
+    assert s["year"].min() > world.index.min()
+    assert list(s["world_usd"]) == list(world[s["year"]])
+
+
+def test_world_shares_ppp_by_year_with_plain_columns_and_index():
+    # Slovakia's PPP series starts in 1992, the world's earlier
+    s = tables.world_shares_ppp({"Slovakia": "SVK"})
+    world = tables.ppp_series("WLD")
+    assert list(s.columns) == ["label", "year", "gdp_ppp", "world_ppp", "share_pct"]
+    assert list(s.index) == list(range(len(s)))
+    assert s["year"].min() > world.index.min()
+    assert list(s["world_ppp"]) == list(world[s["year"]])
+
+
+def test_ppp_series_is_named_and_missing_until_every_member_has_a_value():
+    ppp = data.gdp_ppp()
+    both = tables.ppp_series("CHN+SVK")
+    assert both.name == "CHN+SVK"
+    years = sorted(set(ppp[ppp["code"].isin(["CHN", "SVK"])]["year"]))
+    assert list(both.index) == years
+    svk = set(ppp[(ppp["code"] == "SVK")].dropna(subset=["gdp_ppp"])["year"])
+    assert [y for y in years if math.isnan(both[y])] == [y for y in years if y not in svk]
+
+
+def test_ppp_vs_market_has_a_plain_index():
+    t = tables.ppp_vs_market({"US": "USA"})
+    assert list(t.index) == list(range(len(t)))
+
+
+def test_share_changes_keeps_the_groups_order_and_shows_the_shares():
+    shares = tables.world_shares({"United States": "USA", "China": "CHN"}, years=[2000, 2010])
+    t = tables.share_changes(shares, [2000, 2010])
+    assert list(t.index) == ["United States", "China"]  # as asked, not sorted by name
+    for label in t.index:
+        mine = shares[shares["label"] == label].set_index("year")["share_pct"]
+        assert t.loc[label, "2000 (%)"] == mine[2000] and t.loc[label, "2010 (%)"] == mine[2010]
+
+
+def test_overtaking_year_edge_cases():
+    years = [2000, 2001, 2002, 2003, 2004]
+    b = pd.Series([2.0] * 5, index=years)
+    # level is not ahead: a equal to b at the end has not overtaken it
+    assert tables.overtaking_year(pd.Series([1.0, 1.0, 3.0, 3.0, 2.0], index=years), b) is None
+    # ahead in 2001-2003 but behind in the last year
+    assert tables.overtaking_year(pd.Series([1.0, 3.0, 3.0, 3.0, 1.0], index=years), b) is None
+    # behind in 2000, 2001 and 2003: the lead that lasts starts in 2004
+    assert tables.overtaking_year(pd.Series([1.0, 1.0, 3.0, 1.0, 3.0], index=years), b) == 2004
+    # series of different spans are compared on the years both have
+    short = pd.Series([3.0, 3.0], index=[2003, 2004])
+    assert tables.overtaking_year(short, b) == 2003
+    with pytest.raises(ValueError, match=r"^the two series have no year in common$"):
+        tables.overtaking_year(b, pd.Series([1.0], index=[1990]))
+
+
+def test_share_projection_reads_the_outcome_from_the_vintage_asked():
+    old = tables.share_projection(
+        {"US": "USA"}, (2000, 2010), actual_vintage="wdi-2015-08", fit_vintage="wdi-2015-08"
+    )
+    s = tables.world_shares({"US": "USA"}, "wdi-2015-08").set_index("year")["share_pct"]
+    assert old["year"].max() == s.index.max()
+    assert list(old["actual"]) == list(s[old["year"]])
+    # the default method is the linear trend
+    same = tables.share_projection({"US": "USA"}, (2000, 2010), "linear")
+    assert tables.share_projection({"US": "USA"}, (2000, 2010)).equals(same)
+
+
+def test_share_projection_names_the_one_missing_last_year():
+    last = int(data.gdp_population("wdi-2015-08")["year"].max())
+    with pytest.raises(
+        ValueError, match=rf"^US: no share in vintage wdi-2015-08 for \[{last + 1}\]$"
+    ):
+        tables.share_projection(
+            {"US": "USA"}, (2005, last + 1), "linear", fit_vintage="wdi-2015-08"
+        )
+
+
+def test_table2_comparison_columns_exactly():
+    c = tables.table2_comparison("wdi-2015-08")
+    assert list(c.columns) == [
+        "vintage", "row", "label", "members", "year", "printed_bn", "printed_share",
+        "data_bn", "data_share", "diff_bn", "diff_pct", "same_level", "share_gap_pp",
+    ]  # fmt: skip
+    assert c["printed_bn"].dtype == "float64"
+
+
+def test_table2_comparison_keeps_a_printed_row_the_data_cannot_rebuild(data_copy):
+    # blank the US GDP for 2013 in the paper's vintage: the printed row stays, with no data
+    path = data_copy / "wb_gdp_population.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    hit = (df["code"] == "USA") & (df["vintage"] == "wdi-2015-08") & (df["year"] == "2013")
+    df.loc[hit, "gdp_usd"] = ""
+    df.to_csv(path, index=False)
+    c = tables.table2_comparison("wdi-2015-08")
+    assert len(c) == len(data.paper_table2())
+    us = c[(c["label"] == "United States") & (c["year"] == 2013)].iloc[0]
+    assert math.isnan(us["data_bn"]) and not math.isnan(us["printed_bn"])
+    assert pd.isna(us["same_level"]) and math.isnan(us["diff_bn"])
+
+
+def test_share_changes_with_no_years_still_lists_the_groups():
+    shares = tables.world_shares({"United States": "USA", "China": "CHN"}, years=[2000])
+    t = tables.share_changes(shares, [])
+    assert list(t.index) == ["United States", "China"] and list(t.columns) == []
