@@ -7,7 +7,7 @@ equivalent mutant (one that cannot change what the code does, listed in ALLOWLIS
 
 Usage (from the repository root; not part of CI)::
 
-    .venv/bin/python scripts/mutation.py                      # data tables checks ledger charts
+    .venv/bin/python scripts/mutation.py                      # every module in DEFAULT
     .venv/bin/python scripts/mutation.py checks data          # some of them
     .venv/bin/python scripts/mutation.py multipolar/grade/audit.py=tests/test_grading_audit.py
     .venv/bin/python scripts/mutation.py --rerun ledger         # after adding tests: survivors only
@@ -15,6 +15,19 @@ Usage (from the repository root; not part of CI)::
 A module is a name from MODULES, or a path ``multipolar/x.py`` (``=`` then a comma-separated list
 of test files to use; default ``tests/test_x.py``). For ``charts`` only the code that builds the
 alt text is mutated (see :func:`alt_text_lines`): the rest draws pixels, which the tests do not read.
+
+The grader (``multipolar/grade/``) is scored on the modules whose code runs in the grader's own
+process or in phase 2's reading of the answers: ``grade.audit``, ``grade.answers``, ``grade.axes``,
+``grade.assignment``, ``grade.lms`` and ``grade.cli``; their fast tests replace the sandboxed runs
+with stubs that write what those processes write (tests/test_grading_cli.py). Not mutated, and
+not in the score: ``sandbox.py``, ``phase1.py``, ``phase2.py`` and ``calibrate.py``. Their code runs
+in the grading subprocesses (``python -m multipolar.grade.phase1`` inside bubblewrap), which
+mutmut's trampolines do not reach, and it changes process-wide state (signal handlers,
+``sys.stdout``, ``sys.modules["otter"]``, resource limits) that a test in pytest's own process must
+not; what it does (what the sandbox shows, the time and memory limits, every attack) is tested
+end to end by the slow corpus in tests/test_grading.py and the bubblewrap tests of
+tests/test_grading_answers.py. Their pure helpers (the bubblewrap argument list, the seccomp
+program) would be tested only by restating their constants.
 
 Each module is run in its own copy of the repository under ``_build/mutation/<module>/`` (mutmut
 writes its ``mutants/`` there and a ``[tool.mutmut]`` section of its own), with the module's test
@@ -62,8 +75,30 @@ MODULES = {
             "tests/test_sco.py",
         ],
     ),
+    # The grader: the modules whose code runs in the grader's own process or in phase 2's reading
+    # of the answers, each with its fast unit tests (sandbox, phase1, phase2 and calibrate: see
+    # the docstring).
+    "grade.audit": ("multipolar/grade/audit.py", ["tests/test_grading_audit.py"]),
+    "grade.answers": (
+        "multipolar/grade/answers.py",
+        ["tests/test_grading_answers.py", "tests/test_grading_units.py", "tests/test_doctests.py"],
+    ),
+    "grade.axes": (
+        "multipolar/grade/axes.py",
+        ["tests/test_grading_units.py", "tests/test_grading_answers.py"],
+    ),
+    "grade.assignment": (
+        "multipolar/grade/assignment.py",
+        ["tests/test_grading_units.py", "tests/test_grading_audit.py"],
+    ),
+    "grade.lms": ("multipolar/grade/lms.py", ["tests/test_lms.py"]),
+    "grade.cli": (
+        "multipolar/grade/cli.py",
+        ["tests/test_grading_cli.py", "tests/test_lms.py", "tests/test_grading_audit.py"],
+    ),
 }
-DEFAULT = ["data", "tables", "checks", "ledger", "charts"]
+GRADE = ["grade.audit", "grade.answers", "grade.axes", "grade.assignment", "grade.lms", "grade.cli"]
+DEFAULT = ["data", "tables", "checks", "ledger", "charts", *GRADE]
 #: Modules of which only the alt-text code is mutated.
 ALT_TEXT_ONLY = {"multipolar/charts.py"}
 

@@ -202,3 +202,197 @@ def test_test_names_are_the_test_functions_parameters(tmp_path):
         "@test_case(points=None, hidden=True)\ndef test_b(y, f):\n    pass\n"
     )
     assert names_per_question(tmp_path) == {"q1": ["x", "y", "f"]}
+
+
+# --------------------------------------------------------------------------- every flag, word for word
+
+
+def _flags(*sources):
+    return grade.audit(nb(INIT, *sources))
+
+
+@pytest.mark.parametrize(
+    "source, tamper, suspicious",
+    [
+        (
+            "import otter.execute as oe\noe.x = 1",
+            [
+                "code cell 2 imports otter internals (`import otter.execute as oe`)",
+                "code cell 2 assigns to `oe.x`, which redefines the grader or its checks",
+            ],
+            [],
+        ),
+        ("import otter", [], []),
+        (
+            "from otter import Notebook",
+            ["code cell 2 imports otter internals (`from otter import Notebook`)"],
+            [],
+        ),
+        ("x = Checker", ["code cell 2 uses otter's internal `Checker`"], []),
+        ("x = otter.test_case", ["code cell 2 uses otter's internal `test_case`"], []),
+        (
+            "otter = 3\ngrader = 4",
+            [],
+            ["code cell 2 rebinds `otter`", "code cell 2 rebinds `grader`"],
+        ),
+        (
+            "grader.x += 1",
+            ["code cell 2 assigns to `grader.x`, which redefines the grader or its checks"],
+            [],
+        ),
+        (
+            "otter.y: int = 1",
+            ["code cell 2 assigns to `otter.y`, which redefines the grader or its checks"],
+            [],
+        ),
+        (
+            "del multipolar.checks",
+            [
+                "code cell 2 assigns to `multipolar.checks`, which redefines the grader or its checks"
+            ],
+            [],
+        ),
+        (
+            "from multipolar.tables import x\nx.y = 1",
+            ["code cell 2 assigns to `x.y`, which redefines the grader or its checks"],
+            [],
+        ),
+        (
+            "import multipolar.data.sub\nmultipolar.z = 1",
+            ["code cell 2 assigns to `multipolar.z`, which redefines the grader or its checks"],
+            [],
+        ),
+        (
+            "def Checker(): pass",
+            [
+                "code cell 2 defines `Checker`, a name otter's grading uses",
+            ],
+            [],
+        ),
+        (
+            "import multipolar.checks",
+            [],
+            ["code cell 2 imports the answer checks (`import multipolar.checks`)"],
+        ),
+        (
+            "from multipolar.checks import expect_number",
+            [],
+            [
+                "code cell 2 imports the answer checks (`from multipolar.checks import expect_number`)"
+            ],
+        ),
+        (
+            "from multipolar import checks",
+            [],
+            ["code cell 2 imports the answer checks (`from multipolar import checks`)"],
+        ),
+        ("from multipolar import tables", [], []),
+        ("from .checks import x", [], []),
+        ("from multipolar.data import checks", [], []),
+        ("import os, subprocess.run", [], ["code cell 2 imports `subprocess`"]),
+        (
+            "x = __builtins__",
+            [],
+            ["code cell 2 uses `__builtins__` (shell commands or magics included)"],
+        ),
+        (
+            "!ls",
+            [],
+            [
+                "code cell 2 calls `.system()`",
+                "code cell 2 uses `get_ipython` (shell commands or magics included)",
+            ],
+        ),
+        ("import shutil\nshutil.move('a', 'b')", [], ["code cell 2 calls `.move()`"]),
+        ("import os\nos.path.rename('a', 'b')", [], ["code cell 2 calls `.rename()`"]),
+        ("x.y.kill()", [], ["code cell 2 calls `.kill()`"]),
+        ("eval('1')", [], ["code cell 2 calls `eval()`"]),
+        ("s = 'results.json'", ["code cell 2 refers to the grader's files ('results.json')"], []),
+        (
+            "s = 'a/very/long/path/that/goes/on/and/on/tests/q1.py'",
+            [
+                f"code cell 2 refers to the grader's files ({'a/very/long/path/that/goes/on/and/on/tests/q1.py'[:40]!r})"
+            ],
+            [],
+        ),
+    ],
+)
+def test_each_flag_says_what_it_found_and_where(source, tamper, suspicious):
+    assert _flags(source) == (tamper, suspicious)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tests/q1.py",
+        "..\\tests\\q1.py",
+        "/grader/tests",
+        "model.pkl",
+        "RESULTS.JSON",
+        "OTTER_LOG",
+        "/autograder/x",
+    ],
+)
+def test_every_tamper_pattern_is_found(text):
+    tamper, _ = _flags(f"s = {text!r}")
+    assert tamper == [f"code cell 2 refers to the grader's files ({text!r})"]
+
+
+@pytest.mark.parametrize(
+    "text", ["contests/a", "tests", "my_tests/x", "pickle_jar", "results_json"]
+)
+def test_words_like_the_tamper_patterns_are_not_flagged(text):
+    assert _flags(f"s = {text!r}") == ([], [])
+
+
+def test_flags_name_the_code_cell_counting_the_first_and_a_list_source_is_read():
+    cells = [nbformat.v4.new_markdown_cell("grader.check = 1")]
+    cells += [nbformat.v4.new_code_cell(s) for s in ["x = 1", "grader.check = 1"]]
+    cells[2]["source"] = ["x = 2\n", "eval('x')\n"]
+    notebook = nbformat.v4.new_notebook(cells=cells)
+    assert grade.audit(notebook) == ([], ["code cell 2 calls `eval()`"])
+    del notebook.cells[2]["source"]
+    assert grade.audit(notebook) == ([], [])
+    assert grade.audit(nb("eval(", "exec('')")) == ([], ["code cell 2 calls `exec()`"])
+
+
+def test_the_same_flag_is_listed_once_and_aliases_anywhere_are_protected():
+    tamper, suspicious = _flags(
+        "c.x = 1\nc.x = 2\neval('1')\neval('2')", "import multipolar.checks as c"
+    )
+    assert tamper == ["code cell 2 assigns to `c.x`, which redefines the grader or its checks"]
+    assert suspicious == [
+        "code cell 2 calls `eval()`",
+        "code cell 3 imports the answer checks (`import multipolar.checks as c`)",
+    ]
+
+
+@pytest.mark.parametrize(
+    "source, names",
+    [
+        ("x += 1.5", ["x"]),
+        ("x: float = 2", ["x"]),
+        ("x: float", []),
+        ("(x := 3)", ["x"]),
+        ("a, b = 1, 2", ["a", "b"]),
+        ("z = 0\na, b = 1, 2", ["z", "a", "b"]),
+        ("a, b = 1, f()", ["a"]),
+        ("a, b = [1, 2, 3]", []),
+        ("a.b, c = 1, 2", ["c"]),
+        ("a = b = 4", ["a", "b"]),
+        ("t = (1, 2.5)", ["t"]),
+        ("t = ()", []),
+        ("t = [1, x]", []),
+        ("x[0] = 1", []),
+    ],
+)
+def test_literal_assignments_find_each_typed_in_name(source, names):
+    from multipolar.grade.audit import literal_assignments, parse_cell
+
+    assert [n for n, _ in literal_assignments(parse_cell(source))] == names
+
+
+def test_typed_in_keeps_the_first_place_and_reads_every_cell():
+    long = "q = " + " + ".join(["1.5"] * 30)
+    found = typed_in(["q = (1", "r = 2", long, "q = 3", "s = 4"], {"q", "s"})
+    assert found == {"q": f"`{long[:80]}` in code cell 3", "s": "`s = 4` in code cell 5"}

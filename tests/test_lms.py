@@ -5,6 +5,7 @@ Canvas Instructor Guide, "How do I import grades in the Gradebook?"; Moodle Docs
 """
 
 import csv
+from pathlib import Path
 
 import pytest
 
@@ -189,3 +190,284 @@ def test_command_line_refuses_to_overwrite_and_passes_options(tmp_path, canvas_r
     assert _read(out)[0][-1] == "Week 2"
     assert _read(out)[2][1] == "102"
     assert "wrote 1 student(s)" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- each piece, exactly
+
+
+def test_read_csv_says_what_is_wrong_with_the_file(tmp_path):
+    missing = tmp_path / "nope.csv"
+    with pytest.raises(lms.LmsError) as err:
+        lms.read_csv(missing, "canvas roster", [])
+    assert str(err.value) == f"the canvas roster {missing} does not exist"
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("Student\nJosé\n".encode("latin-1"))
+    with pytest.raises(lms.LmsError) as err:
+        lms.read_csv(latin, "gradebook", [])
+    assert str(err.value) == f"the gradebook {latin} is not UTF-8 text; save it as CSV (UTF-8)"
+    huge = tmp_path / "huge.csv"
+    huge.write_text("a\n" + "x" * (csv.field_size_limit() + 10) + "\n")
+    with pytest.raises(lms.LmsError) as err:
+        lms.read_csv(huge, "gradebook", [])
+    assert str(err.value).startswith(
+        f"the gradebook {huge} is not a readable CSV file (field larger"
+    )
+    short = _write(tmp_path / "short.csv", [" a ", "b"], [["1", "2"]])
+    with pytest.raises(lms.LmsError) as err:
+        lms.read_csv(short, "roster", ["a", "c", "d"])
+    assert str(err.value) == f"the roster {short} has no column 'c'; its columns are ['a', 'b']"
+
+
+def test_read_csv_trims_headers_keeps_values_and_reads_excel_utf8(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_bytes("\ufeff Student ,ID\n José , 7\nshort\nx,y,extra\n".encode())
+    rows = lms.read_csv(path, "roster", ["Student", "ID"])
+    assert rows == [
+        {"Student": " José ", "ID": " 7"},
+        {"Student": "short", "ID": ""},
+        {"Student": "x", "ID": "y"},
+    ]
+    blank = tmp_path / "blank.csv"
+    blank.write_text("ID,,x\n1,2,3\n")
+    assert lms.read_csv(blank, "roster", ["ID"]) == [{"ID": "1", "": "2", "x": "3"}]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    assert lms.read_csv(empty, "roster", []) == []
+    with pytest.raises(lms.LmsError, match="its columns are \\[\\]"):
+        lms.read_csv(empty, "roster", ["ID"])
+
+
+@pytest.mark.parametrize("text", ["", "abc", "nan", "inf", "-inf", None])
+def test_a_cell_that_is_not_a_finite_number_is_not_a_number(text):
+    assert lms._number(text) is None
+
+
+def test_question_columns_and_totals():
+    header = ["student_id", "file", "status", "q1", "q2", "autograded_points", "notes"]
+    assert lms.question_columns(header) == ["q1", "q2"]
+    assert lms.question_columns(["student_id", "autograded_points"]) == []
+    assert lms.total_points({"q1": "1.5", "q2": "2"}, ["q1", "q2"]) == (3.5, True)
+    assert lms.total_points({"q1": "1.5", "q2": " "}, ["q1", "q2"]) == (1.5, False)
+    assert lms.total_points({"q1": "1.5"}, ["q1", "q2"]) == (1.5, False)
+
+
+def test_one_student_with_two_submissions_is_not_exported():
+    roster = [{"Student": "Lee, Alice", "SIS Login ID": "alice"}]
+    book = [
+        {"student_id": "alice", "file": "alice.ipynb"},
+        {"student_id": "alice", "file": "alice"},
+        {"student_id": "", "file": ".ipynb"},
+        {"file": "nobody.ipynb"},
+    ]
+    m = lms.match_roster(roster, book, "SIS Login ID")
+    assert m.pairs == [] and m.missing_students == []
+    assert m.ambiguous == ["alice (2 submissions: alice.ipynb, alice)"]
+    assert m.unmatched_submissions == [".ipynb", "nobody.ipynb", "alice.ipynb", "alice"]
+    roster.append({"Student": "Khan, Bob", "SIS Login ID": "bob"})
+    m = lms.match_roster(
+        roster, book + [{"student_id": "bob", "file": "bob.ipynb"}], "SIS Login ID"
+    )
+    assert [(p["Student"], g["file"]) for p, g in m.pairs] == [("Khan, Bob", "bob.ipynb")]
+
+
+def test_a_student_whose_id_two_submissions_share_is_not_also_missing():
+    roster = [{"ID": "a"}, {"ID": "b"}]
+    m = lms.match_roster(
+        roster, [{"student_id": "a", "file": "1"}, {"student_id": "a", "file": "2"}], "ID"
+    )
+    assert m.missing_students == ["b"] and m.pairs == []
+
+
+def test_an_empty_roster_cell_stays_empty_in_the_import():
+    m = lms.Match(pairs=[({"ID": "7"}, {"q1": "1"})])
+    _, rows = lms.import_table(m, "Ch2", ["q1", "q2"], ["Student", "ID"])
+    assert rows == [["", "7", "1"]] and m.manual_missing == [""]
+
+
+def test_a_roster_row_with_an_empty_id_never_matches_an_empty_id():
+    roster = [{"ID": "", "Student": "Blank"}, {"ID": "7", "Student": "Seven"}]
+    m = lms.match_roster(roster, [{"student_id": "", "file": "x"}, {"student_id": "7"}], "ID")
+    assert [p["Student"] for p, _ in m.pairs] == ["Seven"]
+    assert m.unmatched_submissions == ["x"] and m.ambiguous == []
+    assert m.to_review == [] and m.missing_students == []
+
+
+def test_rows_not_graded_in_full_are_listed_for_review():
+    roster = [{"ID": "1"}, {"ID": "2"}, {"ID": "3"}]
+    book = [
+        {"student_id": "1", "status": "flagged"},
+        {"student_id": "2", "status": "graded"},
+        {"student_id": "3"},
+    ]
+    m = lms.match_roster(roster, book, "ID")
+    assert m.to_review == ["1: flagged"] and len(m.pairs) == 3
+
+
+@pytest.mark.parametrize(
+    "row, shown",
+    [
+        ({"ID": "7", "Student": "Lee, Alice"}, "7 (Lee, Alice)"),
+        ({"ID": "7", "First name": "Alice", "Last name": "Lee"}, "7 (Alice Lee)"),
+        ({"ID": "7", "First name": "", "Last name": "Lee"}, "7 (Lee)"),
+        ({"ID": "7", "Student": ""}, "7"),
+        ({"Student": "Lee"}, " (Lee)"),
+        ({}, ""),
+    ],
+)
+def test_a_missing_student_is_named_by_id_and_name(row, shown):
+    assert lms._person(row, "ID") == shown
+
+
+def test_import_table_has_the_points_possible_row_only_when_asked():
+    m = lms.Match(pairs=[({"ID": "7", "Student": "A"}, {"student_id": "a", "q1": "2.5", "q2": ""})])
+    header, rows = lms.import_table(m, "Ch2", ["q1", "q2"], ["Student", "ID"], 12.5)
+    assert header == ["Student", "ID", "Ch2"]
+    assert rows == [["Points Possible", "", "12.5"], ["A", "7", "2.5"]]
+    assert m.manual_missing == ["a"]
+    _, rows = lms.import_table(m, "Ch2", ["q1"], ["Student", "ID"])
+    assert rows == [["A", "7", "2.5"]]
+
+
+def test_export_writes_points_possible_from_the_gradebook_and_leaves_no_partial_file(
+    tmp_path, canvas_roster
+):
+    book = _gradebook(tmp_path, [_result("alice", 3, 1)])
+    out = tmp_path / "o.csv"
+    lms.export(book, canvas_roster, "canvas", "SIS Login ID", "Ch2", out)
+    assert _read(out)[1] == ["Points Possible", "", "", "", "", "10"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["canvas.csv", "gradebook.csv", "o.csv"]
+    assert b"\r" not in out.read_bytes()  # lines end as the gradebook's do
+    rows = list(csv.DictReader(open(book, encoding="utf-8")))
+    rows[0]["manual_possible"] = ""
+    _write(book, list(rows[0]), [list(r.values()) for r in rows])
+    lms.export(book, canvas_roster, "canvas", "SIS Login ID", "Ch2", out, force=True)
+    assert _read(out)[1][-1] == "6"
+    rows[0]["autograded_possible"] = "x"
+    rows[0]["manual_possible"] = "4"
+    _write(book, list(rows[0]), [list(r.values()) for r in rows])
+    lms.export(book, canvas_roster, "canvas", "SIS Login ID", "Ch2", out, force=True)
+    assert _read(out)[1][-1] == "4"
+
+
+def test_export_of_an_empty_gradebook_lists_every_student_as_missing(tmp_path, canvas_roster):
+    book = _write(tmp_path / "g.csv", lms.GRADEBOOK_COLUMNS, [])
+    out = tmp_path / "o.csv"
+    m = lms.export(book, canvas_roster, "canvas", "SIS Login ID", "Ch2", out)
+    assert _read(out) == [lms.CANVAS_ID_COLUMNS + ["Ch2"]]
+    assert m.missing_students == ["alice (Lee, Alice)", "bob (Khan, Bob)", "chen (Ito, Chen)"]
+
+
+def test_a_points_possible_row_with_spaces_is_not_a_student(tmp_path):
+    roster = _write(
+        tmp_path / "r.csv",
+        lms.CANVAS_ID_COLUMNS,
+        [[" Points Possible ", "", "", "", ""], ["Lee, Alice", "101", "S001", "alice", "A"]],
+    )
+    book = _gradebook(tmp_path, [])
+    m = lms.export(book, roster, "canvas", "SIS Login ID", "Ch2", tmp_path / "o.csv")
+    assert m.missing_students == ["alice (Lee, Alice)"]
+    moodle = _write(
+        tmp_path / "m.csv",
+        lms.MOODLE_ID_COLUMNS + ["Student"],
+        [["A", "B", "Points Possible", "e", "Points Possible"]],
+    )
+    m = lms.export(book, moodle, "moodle", "ID number", "Ch2", tmp_path / "p.csv")
+    assert m.missing_students == ["Points Possible (Points Possible)"]
+    assert _read(tmp_path / "p.csv") == [lms.MOODLE_ID_COLUMNS + ["Ch2"]]
+
+
+@pytest.mark.parametrize("assignment", ["", "   "])
+def test_the_assignment_must_be_named(tmp_path, canvas_roster, assignment):
+    book = _gradebook(tmp_path, [_result("alice", 3, 3)])
+    with pytest.raises(lms.LmsError) as err:
+        lms.export(book, canvas_roster, "canvas", "SIS Login ID", assignment, tmp_path / "o.csv")
+    assert str(err.value) == "--assignment must name the assignment as the platform should show it"
+
+
+def test_refusals_name_the_file_and_the_choices(tmp_path, canvas_roster):
+    book = _gradebook(tmp_path, [_result("alice", 3, 3)])
+    with pytest.raises(lms.LmsError) as err:
+        lms.export(book, canvas_roster, "blackboard", "ID", "Ch2", tmp_path / "o.csv")
+    assert str(err.value) == "unknown platform 'blackboard'; choose one of ['canvas', 'moodle']"
+    with pytest.raises(lms.LmsError) as err:
+        lms.export(book, canvas_roster, "canvas", "SIS Login ID", "Ch2", canvas_roster)
+    assert str(err.value) == (
+        f"{canvas_roster} already exists; choose another --out or add --force to overwrite it"
+    )
+    with pytest.raises(lms.LmsError) as err:
+        lms.export(book, tmp_path / "none.csv", "moodle", "Login", "Ch2", tmp_path / "o.csv")
+    assert str(err.value) == f"the moodle roster {tmp_path / 'none.csv'} does not exist"
+    bad = _write(tmp_path / "bad.csv", ["student_id"], [["a"]])
+    with pytest.raises(lms.LmsError) as err:
+        lms.export(bad, canvas_roster, "canvas", "SIS Login ID", "Ch2", tmp_path / "o.csv")
+    assert str(err.value).startswith(f"the gradebook {bad} has no column 'file'")
+
+
+def test_report_lists_every_section_with_its_count():
+    m = lms.Match(
+        pairs=[({}, {}), ({}, {})],
+        unmatched_submissions=["zed.ipynb"],
+        ambiguous=["same (matches 2 roster rows)"],
+        missing_students=["chen (Ito, Chen)", "dan"],
+        manual_missing=["alice"],
+        to_review=["bob: flagged"],
+    )
+    assert lms.report(m, "canvas", Path("o.csv")) == "\n".join(
+        [
+            "canvas: wrote 2 student(s) to o.csv",
+            "submissions with no roster match (not exported): 1",
+            "  - zed.ipynb",
+            "ambiguous ids (not exported): 1",
+            "  - same (matches 2 roster rows)",
+            "rostered students with no submission: 2",
+            "  - chen (Ito, Chen)",
+            "  - dan",
+            "hand-graded questions still blank (exported autograded points only): 1",
+            "  - alice",
+            "rows the grader marked for review: 1",
+            "  - bob: flagged",
+        ]
+    )
+    assert lms.report(lms.Match(), "moodle", Path("x.csv")) == "moodle: wrote 0 student(s) to x.csv"
+
+
+def test_command_line_help_and_errors(tmp_path, canvas_roster, capsys):
+    with pytest.raises(SystemExit):
+        lms.main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert text.startswith("usage: python -m multipolar.grade.lms ")
+    for words in [
+        "Write a Canvas or Moodle grade-import CSV from a course gradebook and the platform's "
+        "roster, matching ids exactly and listing everything unmatched.",
+        "gradebook CSV written by python -m multipolar.grade",
+        "the platform's roster or gradebook export (CSV)",
+        "{canvas,moodle}",
+        "roster column whose value equals the submission's file name (e.g. 'SIS Login ID' on "
+        "Canvas, 'ID number' or 'Email address' on Moodle)",
+        "assignment (Canvas) or grade item (Moodle) column name",
+        "import file to write",
+        "overwrite --out if it exists",
+    ]:
+        assert f" {words} " in f" {text} "
+    book = _gradebook(tmp_path, [_result("bob", 3, 3)])
+    base = [str(book), "--roster", str(canvas_roster), "--key", "SIS Login ID"]
+    base += ["--assignment", "W2", "--out", str(tmp_path / "o.csv")]
+    for missing in ("--roster", "--key", "--assignment", "--out"):
+        i = base.index(missing)
+        with pytest.raises(SystemExit):
+            lms.main(base[:i] + base[i + 2 :] + ["--platform", "canvas"])
+        assert missing in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        lms.main(base)
+    assert "--platform" in capsys.readouterr().err
+    assert lms.main(base + ["--platform", "moodle"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: the moodle roster {canvas_roster} has no column 'First name'; its columns are "
+        f"{lms.CANVAS_ID_COLUMNS + ['Chapter 2 exercises (4411)']}\n"
+    )
+    assert lms.main(base + ["--platform", "canvas"]) == 0
+    assert capsys.readouterr().out == (
+        f"canvas: wrote 1 student(s) to {tmp_path / 'o.csv'}\n"
+        "rostered students with no submission: 2\n  - alice (Lee, Alice)\n  - chen (Ito, Chen)\n"
+        "hand-graded questions still blank (exported autograded points only): 1\n  - bob\n"
+    )

@@ -95,7 +95,7 @@ class _Encoder:
             if isinstance(value, numbers.Real):
                 return float(value)
             return {"kind": "complex", "re": float(value.real), "im": float(value.imag)}
-        if kind.__name__ == "bool_" and module == "numpy":
+        if kind.__name__ in {"bool_", "bool"} and module == "numpy":  # numpy 2 names it "bool"
             return bool(value)
         if module == "fractions":
             return {
