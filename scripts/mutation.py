@@ -476,7 +476,19 @@ def main(argv: list[str] | None = None) -> int:
         names = None
         if source in ALT_TEXT_ONLY:
             wanted = alt_text_lines((root / source).read_text(encoding="utf-8"))
-            names = sorted(n for n, line in mutant_lines(root / source).items() if line in wanted)
+            if not (work / "pyproject.toml").is_file():
+                raise SystemExit(
+                    f"{label}: no earlier run in {work} (run it without --report-only)"
+                )
+            here = Path.cwd()
+            os.chdir(
+                work
+            )  # mutmut reads its settings (where the code is) from the folder it runs in
+            try:
+                lines = mutant_lines(root / source)
+            finally:
+                os.chdir(here)
+            names = sorted(n for n, line in lines.items() if line in wanted)
         print(
             f"== {label} ({source}) with {', '.join(tests)}"
             + (f": {len(names)} alt-text mutants" if names is not None else ""),
