@@ -22,6 +22,8 @@ from itertools import cycle
 
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import ScaledTranslation
 
 from . import catalog
 
@@ -745,7 +747,18 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
         markeredgecolor="#555555",
         label="hollow: dated to the year or month only",
     )
-    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2014.2
+    # the legend hangs a fixed distance under the axes (below the year labels and "Year"),
+    # whatever the chart's height: a fraction of a short axes put it on top of "Year"
+    below = ax.transAxes + ScaledTranslation(0, -34 / 72, fig.dpi_scale_trans)
+    ax.legend(
+        frameon=False,
+        fontsize=8,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        bbox_transform=below,
+        ncols=3,
+    )
     _source(fig, source)
     fig.alt_text = (
         f"Timeline, {title}: "

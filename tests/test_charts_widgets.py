@@ -293,6 +293,21 @@ def test_bases_chart_keeps_its_legend_and_source_on_the_canvas():
     assert not report["outside"]
 
 
+def test_timeline_themes_keep_their_texts_apart_and_label_whole_years():
+    """Every theme's timeline: no text on another (the legend once sat on "Year" in a short one),
+    none off the canvas, and the year axis labelled with whole years (not 2014.2)."""
+    from multipolar import timeline
+
+    events = timeline.combined_events()
+    for theme in timeline.THEMES:
+        fig = timeline.theme_chart(theme, events)
+        report = {}
+        widgets.frame_png(fig, report)
+        assert report == {"outside": False, "overlaps": 0}, theme
+        years = [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+        assert years and all(y.lstrip("−-").isdigit() for y in years), (theme, years)
+
+
 def test_garbage_collector_paused_during_a_redraw_only():
     """The cyclic collector is off while a chart is drawn, and on again afterwards, also when the
     chart fails (with a ValueError, shown as a message, or any other error)."""
