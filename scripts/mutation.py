@@ -346,10 +346,19 @@ markers = ["slow: see tests/conftest.py"]
     return tests
 
 
-def refresh(root: Path, work: Path, tests: list[str]) -> list[str]:
-    """Copy the current tests (and what they read) into an earlier run's ``work``; return the
-    mutants that survived that run, for mutmut to try again against the new tests."""
+def refresh(root: Path, work: Path, source: str) -> list[str]:
+    """Copy the current tests (and what they read) and the package's other modules into an earlier
+    run's ``work``; return the mutants that survived that run, for mutmut to try again. The mutated
+    module itself must be unchanged since that run (it is checked)."""
     ignore = shutil.ignore_patterns("__pycache__", "_build", ".ipynb_checkpoints", "*.egg-info")
+    if (work / source).read_bytes() != (root / source).read_bytes():
+        raise SystemExit(f"{source} changed since the run in {work}: run it again without --rerun")
+    for module in (root / "multipolar").rglob("*.py"):
+        rel = module.relative_to(root)
+        if rel.as_posix() != source and "__pycache__" not in rel.parts:
+            for dest in (work / rel, work / "mutants" / rel):
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(module, dest)
     for name in ["tests", *ALSO_COPY]:
         src = root / name
         if src.is_dir():
@@ -470,7 +479,7 @@ def main(argv: list[str] | None = None) -> int:
         start = time.monotonic()
         rerun = None
         if args.rerun and (work / "mutants").is_dir():
-            rerun = refresh(root, work, tests)
+            rerun = refresh(root, work, source)
         elif not args.report_only:
             tests = prepare(root, work, source, tests)
         names = None
