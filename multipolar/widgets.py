@@ -13,6 +13,7 @@ import gc
 import html
 import io
 import math
+from collections import OrderedDict
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -74,11 +75,13 @@ class _LiveRenderer(RendererAgg):
     """
 
     MAX_TEXTS = 4000
+    #: dpi -> (glyphs of each text, font height metrics): shared by the renderers of every size,
+    #: since a chart whose height follows its rows (a matrix, a timeline) has a size per choice
+    _caches: dict = {}
 
     def __init__(self, width, height, dpi):
         super().__init__(width, height, dpi)
-        self._texts: dict = {}
-        self._heights: dict = {}
+        self._texts, self._heights = self._caches.setdefault(dpi, ({}, {}))
         #: set when a glyph of the last draw fell (partly) outside the canvas: see Explorer.frame
         self.outside = False
         #: the box (x0, top, x1, bottom; pixels, y downwards) of each text of the last draw
@@ -192,18 +195,23 @@ class _LiveRenderer(RendererAgg):
 
 
 class _LiveCanvas(FigureCanvasAgg):
-    """A canvas whose renderer is shared by every live frame of the same size and resolution."""
+    """A canvas whose renderer is shared by every live frame of the same size and resolution.
 
-    _shared: dict = {}
+    The renderers of the :data:`MAX_SIZES` sizes drawn last are kept (each holds a canvas-sized
+    buffer; their text caches are shared, see :class:`_LiveRenderer`)."""
+
+    MAX_SIZES = 8
+    _shared: OrderedDict = OrderedDict()
 
     def get_renderer(self):
         w, h = self.get_width_height(physical=True)
         key = (w, h, self.figure.dpi)
         renderer = self._shared.get(key)
         if renderer is None:
-            if len(self._shared) >= 8:
-                self._shared.clear()
+            while len(self._shared) >= self.MAX_SIZES:
+                self._shared.popitem(last=False)  # the size drawn longest ago
             renderer = self._shared[key] = _LiveRenderer(w, h, self.figure.dpi)
+        self._shared.move_to_end(key)
         self.renderer, self._lastKey = renderer, key
         return renderer
 
@@ -214,7 +222,8 @@ def frame_png(fig: Figure, report: dict | None = None) -> bytes:
     ``savefig`` draws a figure twice when it has a layout engine (once to lay it out, once to
     paint); here one draw does both, on a renderer that reuses the text it drew before (see
     :class:`_LiveRenderer`: a text is placed to within 1/64 px of where ``savefig`` puts it), and
-    the PNG is encoded at :data:`LIVE_PNG_LEVEL`. The figure keeps its own canvas afterwards, so
+    the PNG is encoded at :data:`LIVE_PNG_LEVEL`, without its alpha channel when every pixel is
+    opaque (a quarter less to encode and send). The figure keeps its own canvas afterwards, so
     the static image of the book is drawn as before. ``report["outside"]`` (when given) tells
     whether a glyph fell outside the canvas, ``report["overlaps"]`` how many pairs of texts overlap (not both inside one axes).
     """
@@ -231,15 +240,10 @@ def frame_png(fig: Figure, report: dict | None = None) -> bytes:
                     for x0, y0, x1, y1 in (ax.bbox.extents for ax in fig.axes)
                 ]
             )
-        image = Image.frombuffer(
-            "RGBA",
-            canvas.get_width_height(physical=True),
-            canvas.buffer_rgba(),
-            "raw",
-            "RGBA",
-            0,
-            1,
-        )
+        rgba = np.asarray(canvas.buffer_rgba())
+        image = Image.fromarray(rgba)
+        if rgba[..., 3].min() == 255:  # opaque (a chart's white ground): RGB says the same, faster
+            image = image.convert("RGB")
         buf = io.BytesIO()
         image.save(buf, format="png", compress_level=LIVE_PNG_LEVEL)
     finally:
@@ -390,6 +394,16 @@ def _layout_of(fig: Figure) -> tuple:
     return ("fractions", boxes, [None if t is None else t.get_position() for t in titles])
 
 
+def _wider(old: tuple, new: tuple) -> tuple:
+    """For one axes (margins in pixels), the wider of each margin of the ``old`` layout, which
+    a frame could not use, and the ``new`` one laid out for that frame: a choice of values with
+    longer labels (say) and one with shorter ones then share a layout that fits both, instead of
+    each laying the other's out afresh. Titles keep the ``new`` places. Otherwise ``new``."""
+    if old[0] != "pixels" or new[0] != "pixels":
+        return new
+    return ("pixels", tuple(max(a, b) for a, b in zip(old[1], new[1], strict=True)), new[2])
+
+
 def _use_layout(fig: Figure, layout: tuple) -> None:
     from matplotlib.transforms import Bbox
 
@@ -482,7 +496,11 @@ class Explorer:
         if key is not None:
             if len(self._layouts) >= 32:
                 self._layouts.clear()
-            self._layouts[key] = (_layout_of(fig), report["overlaps"])
+            layout, overlaps = _layout_of(fig), report["overlaps"]
+            if key in self._layouts:  # tried and redone: keep room for both frames' texts
+                layout = _wider(self._layouts[key][0], layout)
+                overlaps = max(overlaps, self._layouts[key][1])
+            self._layouts[key] = (layout, overlaps)
         return png
 
     def _render(self, fig: Figure) -> None:

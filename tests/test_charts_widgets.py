@@ -136,8 +136,8 @@ def test_live_frame_has_the_static_pixels():
 
     from PIL import Image
 
-    def pixels(png):
-        return np.asarray(Image.open(io.BytesIO(png)))
+    def pixels(png):  # RGBA: an opaque frame is sent as RGB, which reads back with alpha 255
+        return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
 
     series = tables.china_gdp("wdi-2015-08", "never")
     for first, last in [(1980, 2013), (1980, 2013), (1990, 2013), (1980, 2013)]:
@@ -154,7 +154,81 @@ def _pixels(png):
 
     from PIL import Image
 
-    return np.asarray(Image.open(io.BytesIO(png)))
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA"))
+
+
+def test_an_opaque_frame_is_sent_as_rgb_and_a_transparent_one_keeps_its_alpha():
+    import io
+
+    from PIL import Image
+
+    fig, ax = charts._new_figure(4, 3)
+    ax.plot([0, 1], [0, 1])
+    assert Image.open(io.BytesIO(widgets.frame_png(fig))).mode == "RGB"
+    assert Image.open(io.BytesIO(charts.png_bytes(fig))).mode == "RGBA"  # the static image
+    fig.patch.set_alpha(0.0)
+    ax.patch.set_alpha(0.0)
+    live = Image.open(io.BytesIO(widgets.frame_png(fig)))
+    assert live.mode == "RGBA" and np.asarray(live)[..., 3].min() == 0
+    assert (_pixels(widgets.frame_png(fig)) == _pixels(charts.png_bytes(fig))).all()
+
+
+def test_renderers_of_the_last_sizes_are_kept_and_share_one_text_cache():
+    """A chart whose height follows its rows has a size per choice: the renderers of the sizes
+    drawn last are kept (the oldest goes first), and every size reads one cache of drawn texts."""
+    widgets._LiveCanvas._shared.clear()
+
+    def chart(height):
+        fig, ax = charts._new_figure(4, height)
+        ax.set_title("The same title at every height")
+        return fig
+
+    limit = widgets._LiveCanvas.MAX_SIZES
+    heights = [2 + 0.5 * i for i in range(limit + 1)]
+    for h in heights[:limit]:
+        widgets.frame_png(chart(h))
+    widgets.frame_png(chart(heights[0]))  # the first size, drawn again: now the newest
+    widgets.frame_png(chart(heights[limit]))  # one size too many: the oldest (the second) goes
+    kept = {round(k[1] / 100 * 2) / 2 for k in widgets._LiveCanvas._shared}
+    assert len(widgets._LiveCanvas._shared) == limit
+    assert heights[0] in kept and heights[1] not in kept and heights[limit] in kept
+    caches = {id(r._texts) for r in widgets._LiveCanvas._shared.values()}
+    assert len(caches) == 1, "one text cache for every size at one resolution"
+    texts = next(iter(widgets._LiveCanvas._shared.values()))._texts
+    assert any(k[0] == "The same title at every height" for k in texts)
+
+
+def test_a_layout_redone_for_longer_labels_then_serves_both_choices():
+    """Two choices of one layout key, each with a longer text on another side (long tick labels
+    on the left, a long note on the right). The first time one does not fit the kept layout, it
+    is laid out afresh, and the kept layout becomes wide enough on both sides: switching back and
+    forth then reuses it, instead of laying out each choice afresh every time."""
+
+    def draw(left):
+        fig, ax = charts._new_figure(6, 3)
+        labels = [("a much longer label " if left else "item ") + str(i) for i in range(4)]
+        ax.barh(range(4), [1, 2, 3, 4])
+        ax.set_yticks(range(4), labels)
+        note = "n" if left else "a long note on the right-hand side"
+        ax.text(1.02, 0.5, note, transform=ax.transAxes, va="center")
+        return fig
+
+    assert widgets._layout_key(draw(True)) == widgets._layout_key(draw(False))
+    ex = widgets.explore(draw, left=widgets.toggle({"left": True, "right": False}, True))
+    ex.controls["left"].value = False
+    assert (ex.layouts_reused, ex.layouts_redone) == (0, 1)
+    margins = {}
+    for value in (True, False, True, False):
+        ex.controls["left"].value = value
+        x0, _, x1, _ = ex.figure.axes[0].get_position().extents * ex.figure.bbox.width
+        margins[value] = (x0, ex.figure.bbox.width - x1)
+    assert (ex.layouts_reused, ex.layouts_redone) == (4, 1)
+    assert margins[True] == margins[False], "both choices share the widened layout"
+    for value in (True, False):  # which is as wide, on each side, as each choice's own layout
+        fresh = draw(value)
+        charts.png_bytes(fresh)
+        x0, _, x1, _ = fresh.axes[0].get_position().extents * fresh.bbox.width
+        assert margins[value][0] >= x0 - 0.5 and margins[value][1] >= fresh.bbox.width - x1 - 0.5
 
 
 def test_a_reused_layout_gives_the_static_pixels():
