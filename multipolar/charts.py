@@ -150,8 +150,21 @@ def share_chart(
     """Lines of share of world GDP by year, one per ``label`` (a table from ``tables.world_shares``).
 
     ``compare`` (same shape, e.g. another vintage) is drawn thin and dotted in the same
-    colour, so the two vintages differ by line weight and style, not colour alone.
+    colour, so the two vintages differ by line weight and style, not colour alone, over the
+    years ``shares`` has data for (beyond them it would run into the end labels). Fewer than two
+    years with data is refused with a ValueError that says so (a widget shows it as its message).
     """
+    known = shares.dropna(subset=["share_pct"])["year"]
+    if known.nunique() < 2:
+        raise ValueError(
+            f"Only {int(known.iloc[0])} has data in the years chosen, and a line needs two: "
+            "choose a wider range of years."
+            if len(known)
+            else "No data in the years chosen: choose other years."
+        )
+    xmin, xmax = int(known.min()), int(known.max())
+    if compare is not None:
+        compare = compare[compare["year"].between(xmin, xmax)]
     fig, ax = _new_figure()
     labels = list(pd.unique(shares["label"]))
     styles = _styles(labels)
@@ -194,7 +207,6 @@ def share_chart(
     ax.set_ylim(bottom=0)
     ax.set_title(title, loc="left", fontsize=12)
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3)
-    xmin, xmax = int(shares["year"].min()), int(shares["year"].max())
     ax.set_xlim(xmin - 0.5, xmax + (xmax - xmin) * 0.22)
     ax.set_xticks([t for t in ax.get_xticks() if xmin <= t <= xmax])
     _source(fig, source)
@@ -602,6 +614,17 @@ def membership_matrix_chart(
 HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
 
 
+def _legend_in_width(ax, handles, labels, **kwargs) -> None:
+    """A legend in one row if it fits the figure's width, else in columns of up to three
+    (a long label, such as the grouping compared with, would run off both edges in one row)."""
+    n = len(labels)
+    legend = ax.legend(handles, labels, ncols=max(1, n), **kwargs)
+    fig = ax.get_figure()
+    if n > 3 and legend.get_window_extent(fig._get_renderer()).width > 0.96 * fig.bbox.width:
+        legend.remove()
+        ax.legend(handles, labels, ncols=3, **kwargs)
+
+
 def stacked_share_chart(
     shares: pd.DataFrame,
     title: str,
@@ -679,12 +702,16 @@ def stacked_share_chart(
     ax.set_xlim(0, max(max(totals.values()), max((reference or {0: 0}).values())) * 1.2 + 1)
     ax.set_xlabel("Share of the world total (%)")
     ax.set_title(title, loc="left", fontsize=12)
-    ax.legend(
+    handles, labels = ax.get_legend_handles_labels()
+    order = sorted(range(len(labels)), key=lambda i: labels[i] == reference_label)  # segments first
+    _legend_in_width(
+        ax,
+        [handles[i] for i in order],
+        [labels[i] for i in order],
         frameon=False,
         fontsize=8,
         loc="upper center",
         bbox_to_anchor=(0.5, -0.22),
-        ncols=len(segments) + 1,
     )
     _source(fig, source)
     parts = []
@@ -919,16 +946,19 @@ def bases_timeline_chart(
             linewidth=1.2,
         )
         text = f"{b['start'] if known else 'start not dated by the sources'} to {b['end']}"
-        x_text = max(start, left) + 0.1
+        shown = end > left and start < right  # the bar falls in the years chosen
+        if not shown:
+            text += ": outside the years chosen"
         ax.text(
-            x_text,
+            max(start, left) + 0.1 if shown else left + 0.1,
             i,
             text,
             va="center",
             ha="left",
             fontsize=8,
-            color="white" if known else "#222222",
+            color="white" if known and shown else "#222222",
             bbox=None if known else dict(facecolor="white", edgecolor="none", pad=1),
+            clip_on=True,
         )
         labels.append(f"US base: {b['name']}")
         described.append(f"US base {b['name']}: {text}")
@@ -968,13 +998,21 @@ def bases_timeline_chart(
             markeredgecolor="#555555",
             label="hollow: dated to the year or month only",
         )
-        # right-aligned with the axes: the long event labels leave room on the left, none on the right
+        # right-aligned with the axes: the long event labels leave room on the left, none on the
+        # right; a fixed distance under the axes (below the years and "Year"), whatever its height
+        below = ax.transAxes + ScaledTranslation(0, -34 / 72, fig.dpi_scale_trans)
         ax.legend(
-            frameon=False, fontsize=8, loc="upper right", bbox_to_anchor=(1.0, -0.06), ncols=3
+            frameon=False,
+            fontsize=8,
+            loc="upper right",
+            bbox_to_anchor=(1.0, 0),
+            bbox_transform=below,
+            ncols=3,
         )
     ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(len(labels) - 0.5, -0.7)
     ax.set_xlim(left, right)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2007.5
     ax.set_xlabel("Year")
     ax.set_title(title, loc="left", fontsize=12)
     _source(fig, source)

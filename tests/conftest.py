@@ -23,6 +23,7 @@ SLOW_FILES = {
     "test_grading.py",  # grades submissions (otter, a kernel per notebook)
     "test_feedback_corpus.py",  # runs every exercise set's checks on a corpus of wrong answers
     "test_launch.py",  # repo2docker, git clone, the Colab cell in a subprocess
+    "test_widget_states.py",  # runs each page with widgets, then moves every widget 20 times
 }
 
 #: Single slow tests in otherwise fast files (measured on 2 cores: 9 s to 5 minutes each).

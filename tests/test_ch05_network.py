@@ -215,6 +215,29 @@ def test_bases_timeline_chart_alt_text_and_rows():
     assert "none in the years chosen" in empty.alt_text
 
 
+def test_bases_timeline_of_a_few_years_keeps_its_texts_apart():
+    """A short span of years: whole years on the axis (not 2007.5), the legend clear of 'Year',
+    and a base whose years fall outside the span is said to, in the chart and its alt text
+    (its label was white on nothing)."""
+    from multipolar import widgets
+
+    ev = data.network_events()
+    spans = events.base_spans(ev)
+    shown = events.select_events(ev, 2007, 2010, "all")
+    fig = charts.bases_timeline_chart(shown, spans, 2007, 2010, "Bases", "Source: test")
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"] and report["overlaps"] == 0
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2007", "2008", "2009", "2010", "2011"]
+    k2 = spans.loc[spans["base"] != "Manas"].iloc[0]
+    note = f"{k2['start']} to {k2['end']}: outside the years chosen"
+    label = next(t for t in ax.texts if t.get_text() == note)
+    assert label.get_color() == "#222222"
+    assert f"US base {k2['name']}: {note}" in fig.alt_text
+    assert "US base Manas, Kyrgyzstan: 2001-12 to 2014-06. Events: 2007-02" in fig.alt_text
+
+
 def test_bargaining_chart_labels_every_bar():
     t = bargaining.schedule(10, 4, 2.5, 6)
     fig = charts.bargaining_chart(t, 2, "Model")

@@ -32,6 +32,29 @@ def test_share_chart_plots_the_data_it_is_given():
     assert len(styles) == 2
 
 
+def test_share_chart_compares_only_the_years_it_shows_and_refuses_one_year():
+    """The 2015 vintage ends in 2014: compared with the 2026 one over 1990-2025, the dotted
+    lines used to run on past 2014 into the end labels and stop mid-axis. One year, or none,
+    cannot be a line: the chart says so (a widget shows the message)."""
+    import pytest
+
+    groups = {"US": "USA", "China": "CHN+HKG"}
+    span = range(1990, 2026)
+    old = tables.world_shares(groups, "wdi-2015-08", span)
+    new = tables.world_shares(groups, "wdi-2026-07", span)
+    assert new["year"].max() > 2014 == old.dropna(subset=["share_pct"])["year"].max()
+    ax = charts.share_chart(old, compare=new, compare_label="other vintage").axes[0]
+    dotted = [ln for ln in ax.lines if ln.get_linestyle() == ":" and len(ln.get_xdata())]
+    assert len(dotted) == 2 and all(max(ln.get_xdata()) == 2014 for ln in dotted)
+    assert all(min(ln.get_xdata()) == 1990 for ln in dotted)
+    one = tables.world_shares(groups, "wdi-2015-08", range(2014, 2026))
+    with pytest.raises(ValueError, match=r"^Only 2014 has data in the years chosen, and a line"):
+        charts.share_chart(one, compare=new)
+    none = tables.world_shares(groups, "wdi-2015-08", range(2016, 2026))
+    with pytest.raises(ValueError, match=r"^No data in the years chosen: choose other years\.$"):
+        charts.share_chart(none)
+
+
 def test_alt_text_is_built_from_the_data():
     df = _shares()
     fig = charts.share_chart(df)
@@ -541,6 +564,31 @@ def test_membership_matrix_alt_text_exactly():
     )
     m2 = pd.DataFrame({"SCO": ["", ""]}, index=["A", "B"])
     assert charts.membership_matrix_chart(m2, "T").alt_text == "Dot matrix, T. A: none; B: none."
+
+
+def test_stacked_share_chart_legend_stays_on_the_canvas_with_a_long_reference():
+    """Chapter 4's comparison label can be long ('Members today (Factbook 2025 + dated
+    admissions) (dashed)'): in one row with the states it ran off both edges of the chart, so
+    the legend then takes columns of up to three. A short one keeps one row. The reference
+    comes after the states either way."""
+    df = pd.DataFrame(
+        {
+            "indicator": ["GDP"] * 4,
+            "year": [2014] * 4,
+            "name": ["China", "India", "Russian Federation", "Kazakhstan"],
+            "share_pct": [10.0, 5.0, 2.5, 1.25],
+        }
+    )
+    long = "Members today (Factbook 2025 + dated admissions) (dashed)"
+    for label, ncols in [(long, 3), ("Members in 2015 (6) (dashed)", 5)]:
+        fig = charts.stacked_share_chart(df, "T", reference={"GDP": 12.5}, reference_label=label)
+        legend = fig.axes[0].get_legend()
+        texts = [t.get_text() for t in legend.get_texts()]
+        assert texts == ["China", "India", "Russian Federation", "others", label]
+        assert legend._ncols == ncols, label
+        report = {}
+        widgets.frame_png(fig, report)
+        assert not report["outside"] and report["overlaps"] == 0, label
 
 
 def test_stacked_share_chart_alt_text_exactly():
