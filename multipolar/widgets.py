@@ -75,13 +75,14 @@ class _LiveRenderer(RendererAgg):
     """
 
     MAX_TEXTS = 4000
-    #: dpi -> (glyphs of each text, font height metrics): shared by the renderers of every size,
+    #: dpi -> (glyphs of each text, font height metrics, text sizes): shared by the renderers of
+    #: every size,
     #: since a chart whose height follows its rows (a matrix, a timeline) has a size per choice
     _caches: dict = {}
 
     def __init__(self, width, height, dpi):
         super().__init__(width, height, dpi)
-        self._texts, self._heights = self._caches.setdefault(dpi, ({}, {}))
+        self._texts, self._heights, self._sizes = self._caches.setdefault(dpi, ({}, {}, {}))
         #: set when a glyph of the last draw fell (partly) outside the canvas: see Explorer.frame
         self.outside = False
         #: the box (x0, top, x1, bottom; pixels, y downwards) of each text of the last draw
@@ -154,6 +155,20 @@ class _LiveRenderer(RendererAgg):
                 break
             self._heights[key] = found
         return self._heights[key]
+
+    def get_text_width_height_descent(self, s, prop, ismath):
+        """A text's size, as Agg measures it, from a cache shared by every size of canvas: the
+        layout engine measures every text of a frame, and matplotlib's own cache of these sizes
+        is kept per renderer, so a new size of chart measured every text afresh."""
+        if ismath:
+            return super().get_text_width_height_descent(s, prop, ismath)
+        key = (s, hash(prop), prop.get_size_in_points())
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= self.MAX_TEXTS:
+                self._sizes.clear()
+            size = self._sizes[key] = super().get_text_width_height_descent(s, prop, ismath)
+        return size
 
     def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
         if ismath:

@@ -217,8 +217,21 @@ def test_renderers_of_the_last_sizes_are_kept_and_share_one_text_cache():
     assert heights[0] in kept and heights[1] not in kept and heights[limit] in kept
     caches = {id(r._texts) for r in widgets._LiveCanvas._shared.values()}
     assert len(caches) == 1, "one text cache for every size at one resolution"
-    texts = next(iter(widgets._LiveCanvas._shared.values()))._texts
-    assert any(k[0] == "The same title at every height" for k in texts)
+    renderer = next(iter(widgets._LiveCanvas._shared.values()))
+    assert any(k[0] == "The same title at every height" for k in renderer._texts)
+    # text sizes too: measured once, the same as Agg measures them on a canvas of any size
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(size=12)
+    fresh = widgets._LiveRenderer(50, 60, 100)
+    assert fresh._sizes is renderer._sizes
+    size = fresh.get_text_width_height_descent("A text measured once", prop, False)
+    assert ("A text measured once", hash(prop), 12.0) in renderer._sizes
+    agg = RendererAgg(400, 300, 100).get_text_width_height_descent(
+        "A text measured once", prop, False
+    )
+    assert size == agg and size[0] > 0
 
 
 def test_a_layout_redone_for_longer_labels_then_serves_both_choices():
