@@ -144,11 +144,13 @@ def _claim(i: int, raw: dict) -> dict:
 
 def load(path: Path | None = None) -> list[dict]:
     """Every claim of ``curated/claims.toml``, in the paper's order (a fresh list each call)."""
-    return [dict(c) for c in _load(str(path or CLAIMS_FILE))]
+    path = Path(path or CLAIMS_FILE)
+    mtime = path.stat().st_mtime_ns if path.is_file() else -1  # an edited file is read again
+    return [dict(c) for c in _load(str(path), mtime)]
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> tuple[dict, ...]:
+def _load(path: str, _mtime: int = -1) -> tuple[dict, ...]:
     try:
         with open(path, "rb") as fh:
             doc = tomllib.load(fh)

@@ -168,6 +168,13 @@ def _load_cached(name: str, path: str, mtime_ns: int) -> pd.DataFrame:
     return out
 
 
+def stamp(name: str) -> tuple[str, int]:
+    """Where data file ``name`` is and when it last changed (-1 if it is missing): a cache key
+    that follows an edit of the file, or another data folder."""
+    path = data_dir() / catalog.RESOURCES[name]["path"]
+    return str(path), path.stat().st_mtime_ns if path.is_file() else -1
+
+
 def load(name: str) -> pd.DataFrame:
     """Load one data file by its catalogue name (see ``data/datapackage.json``), validated and typed."""
     if name not in catalog.RESOURCES:

@@ -105,13 +105,7 @@ def _table2(vintage: str, _files: tuple) -> pd.DataFrame:
 def _table2_cell(vintage: str, row: int, year: int, column: str) -> float:
     # Table 2 is rebuilt once per vintage and state of its input files, not once per claim
     # (``verify`` asks for some 40 cells); the key changes when a file is edited or moved.
-    files = tuple(
-        (str(p), p.stat().st_mtime_ns)
-        for p in (
-            data.data_dir() / catalog.RESOURCES[n]["path"]
-            for n in ("wb_gdp_population", "paper_table2", "wb_economies")
-        )
-    )
+    files = tuple(data.stamp(n) for n in ("wb_gdp_population", "paper_table2", "wb_economies"))
     t = _table2(vintage, files)
     cell = t[(t["row"] == row) & (t["year"] == year)]
     if len(cell) != 1:

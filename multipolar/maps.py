@@ -99,9 +99,14 @@ def parse_ring(text: str) -> np.ndarray:
         raise ValueError(f"not a ring of 'lon lat' pairs: {text[:40]!r}...") from exc
 
 
-@lru_cache(maxsize=4)
 def _shapes(proj: tuple) -> dict[str, list]:
-    """{country name: [(code, [projected rings of one part])]} (cached per projection)."""
+    """{country name: [(code, [projected rings of one part])]} (cached per projection and state of
+    the borders file)."""
+    return _shapes_of(proj, data.stamp("map_countries"))
+
+
+@lru_cache(maxsize=4)
+def _shapes_of(proj: tuple, _stamp: tuple) -> dict[str, list]:
     df = data.map_countries()
     out: dict[str, list] = {}
     for (name, _part), rows in df.groupby(["name", "part"], sort=True):

@@ -70,11 +70,11 @@ def series(
     silently drops a member.
     """
     codes = tuple(members(spec))
-    return _series(codes, vintage, column, str(data.data_dir())).copy()
+    return _series(codes, vintage, column, data.stamp("wb_gdp_population")).copy()
 
 
 @functools.lru_cache(maxsize=256)
-def _series(codes: tuple[str, ...], vintage: str, column: str, _data_dir: str) -> pd.Series:
+def _series(codes: tuple[str, ...], vintage: str, column: str, _stamp: tuple) -> pd.Series:
     df = data.gdp_population(vintage)
     df = df[df["code"].isin(codes)]
     wide = df.pivot(index="year", columns="code", values=column).astype("float64")

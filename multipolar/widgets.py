@@ -76,8 +76,8 @@ class _LiveRenderer(RendererAgg):
 
     MAX_TEXTS = 4000
     #: dpi -> (glyphs of each text, font height metrics, text sizes): shared by the renderers of
-    #: every size,
-    #: since a chart whose height follows its rows (a matrix, a timeline) has a size per choice
+    #: every size, since a chart whose height follows its rows (a matrix, a timeline) has a size
+    #: per choice
     _caches: dict = {}
 
     def __init__(self, width, height, dpi):

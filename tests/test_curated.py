@@ -110,6 +110,22 @@ def test_claims_load_fills_every_field():
         assert ("check" in c) != ("status" in c)
 
 
+def test_claims_are_read_again_after_an_edit(folder):
+    """An instructor who corrects curated/claims.toml in a running kernel sees the correction
+    (the cache follows the file's modification time)."""
+    import os
+
+    path = folder / "claims.toml"
+    before = claims.load(path)
+    mtime = path.stat().st_mtime_ns
+    _edit(path, 'key = "aid_8m"', 'key = "aid_8m_corrected"')
+    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))
+    after = claims.load(path)
+    keys = lambda spec: {c["key"] for c in spec}  # noqa: E731
+    assert "aid_8m" in keys(before) and "aid_8m_corrected" not in keys(before)
+    assert "aid_8m_corrected" in keys(after) and "aid_8m" not in keys(after)
+
+
 @pytest.mark.parametrize(
     "old, new, message",
     [

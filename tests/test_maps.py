@@ -261,3 +261,18 @@ def test_places_map_alt_text_names_every_place_and_the_gap():
     for name in maps.places()["name"]:
         assert name in fig.alt_text
     assert "pipelines" in fig.alt_text and "de facto" in fig.alt_text
+
+
+def test_projected_shapes_follow_an_edit_of_the_borders_file(data_copy):
+    """The projected outlines are cached per projection and state of data/map_countries.csv:
+    touching the file makes the next map read it again; an unchanged file is not read again."""
+    import os
+
+    proj = (75.0, 30.0, 50.0, 42.0)
+    first = maps._shapes(proj)
+    assert maps._shapes(proj) is first
+    path = data_copy / "map_countries.csv"
+    mtime = path.stat().st_mtime_ns
+    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))
+    again = maps._shapes(proj)
+    assert again is not first and again.keys() == first.keys()

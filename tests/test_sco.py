@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from conftest import ROOT, SOURCES
 
-from multipolar import charts, data
+from multipolar import catalog, charts, data
 from multipolar.chapters import ch04_sco as sco
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -226,3 +226,22 @@ def test_area_denominators_agree_with_factbook_shares():
     wb = data.surface_area()
     world = wb[wb["code"] == "WLD"].sort_values("year").iloc[-1]["area_km2"]
     assert t["world area (million km²)"].iloc[2] == pytest.approx(world / 1e6)
+
+
+def test_world_bank_shares_follow_an_edit_of_the_data_file(data_copy):
+    """The wide tables behind the shares are cached per state of the data file: an edited file
+    (an instructor's correction, in a running kernel) is read again."""
+    import os
+
+    path = data_copy / "wb_gdp_population.csv"
+    before = sco.wb_shares(["CHN"])
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    year = int(before.loc[before["indicator"] == sco.INDICATORS["gdp"], "year"].iloc[0])
+    hit = (df["code"] == "CHN") & (df["vintage"] == catalog.LATEST) & (df["year"] == str(year))
+    df.loc[hit, "gdp_usd"] = "1"
+    mtime = path.stat().st_mtime_ns
+    df.to_csv(path, index=False)
+    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))
+    after = sco.wb_shares(["CHN"])
+    gdp = lambda t: float(t.loc[t["indicator"] == sco.INDICATORS["gdp"], "group_total"].iloc[0])  # noqa: E731
+    assert gdp(before) > 1e12 and gdp(after) == 1.0

@@ -354,6 +354,23 @@ def test_series_follows_the_data_folder(data_copy, monkeypatch):
     assert copy[2013] == 1.0 and repo[2013] == repo_2013 != 1.0
 
 
+def test_series_follows_an_edit_of_the_data_file(data_copy):
+    """An instructor who corrects the data file in a running kernel gets the new series (the
+    cache is keyed by the file's modification time, not only its folder)."""
+    import os
+
+    before, first = tables.series("USA", "wdi-2015-08"), raw("USA", 2013, "wdi-2015-08")
+    path = data_copy / "wb_gdp_population.csv"
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    hit = (df["code"] == "USA") & (df["vintage"] == "wdi-2015-08") & (df["year"] == "2013")
+    df.loc[hit, "gdp_usd"] = "2"
+    mtime = path.stat().st_mtime_ns
+    df.to_csv(path, index=False)
+    os.utime(path, ns=(mtime + 10**9, mtime + 10**9))  # a later time, whatever the clock's grain
+    after = tables.series("USA", "wdi-2015-08")
+    assert after[2013] == 2.0 and before[2013] == first != 2.0
+
+
 def test_china_gdp_adds_hong_kong_by_default():
     assert tables.china_gdp().equals(tables.series("CHN+HKG"))
 

@@ -124,11 +124,12 @@ def _wb_values(indicator: str) -> pd.DataFrame:
     """Wide table year x code for one indicator, latest World Bank vintage (cached: do not modify it)."""
     if indicator not in ("area", "population", "gdp"):
         raise ValueError(f"indicator must be one of {list(INDICATORS)}, not {indicator!r}")
-    return _wide(indicator, str(data.data_dir()))
+    name = "wb_surface_area" if indicator == "area" else "wb_gdp_population"
+    return _wide(indicator, data.stamp(name))
 
 
 @functools.lru_cache(maxsize=8)
-def _wide(indicator: str, _data_dir: str) -> pd.DataFrame:
+def _wide(indicator: str, _stamp: tuple) -> pd.DataFrame:
     if indicator == "area":
         return data.surface_area().pivot(index="year", columns="code", values="area_km2")
     column = {"population": "population", "gdp": "gdp_usd"}[indicator]
