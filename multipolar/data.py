@@ -24,6 +24,7 @@ __all__ = [
     "DataFileError",
     "data_dir",
     "load",
+    "stamp",
     "economies",
     "gdp_population",
     "paper_table2",
