@@ -202,8 +202,14 @@ def check_quizzes(page) -> tuple[int, list[str]]:
 def open_collapsed(page) -> int:
     """Open every collapsed box (MyST dropdowns and hidden cells are <details>), marking each, so that
     the checks below also reach what a reader finds by clicking. Returns how many were closed."""
-    return page.evaluate("""() => { const shut = [...document.querySelectorAll('details:not([open])')];
+    closed = page.evaluate("""() => { const shut = [...document.querySelectorAll('details:not([open])')];
         shut.forEach(d => { d.dataset.wasClosed = '1'; d.open = true; }); return shut.length; }""")
+    # a dropdown fades in (sphinx-design: opacity 0 to 1 over 0.5 s): checked mid-fade, its text
+    # has too little contrast, so wait until every animation the opening started has finished
+    page.evaluate("""() => Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished))""")
+    return closed
 
 
 def close_again(page, closed: int) -> None:
