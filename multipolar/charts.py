@@ -116,23 +116,30 @@ def _styles(labels):
     }
 
 
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Where to put labels for ``values`` (in that order) so that no two are closer than ``gap``:
+    each is moved up, as little as it takes, from the one below it."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = list(values)
+    for below, i in zip(order, order[1:]):
+        out[i] = max(values[i], out[below] + gap)
+    return out
+
+
 def _end_labels(ax, ends, min_gap_frac: float = 0.045) -> None:
-    """Label each line at its last point, nudging labels apart so none overlap."""
+    """Label each line just right of its last point, nudging labels apart so none overlap.
+
+    Call it once the y limits are final: the gap is a fraction of their range."""
     if not ends:
         return
     lo, hi = ax.get_ylim()
-    gap = (hi - lo) * min_gap_frac
-    ends = sorted(ends, key=lambda e: e[1]["share_pct"])
-    ys = []
-    for _, last, _ in ends:
-        y = last["share_pct"]
-        ys.append(max(y, ys[-1] + gap) if ys else y)
+    ys = _spread([last["share_pct"] for _, last, _ in ends], (hi - lo) * min_gap_frac)
     for (label, last, colour), y in zip(ends, ys):
         ax.annotate(
             f"{label}: {last['share_pct']:.1f}%",
             (last["year"], last["share_pct"]),
-            xytext=(last["year"] + 0.6, y),
-            textcoords="data",
+            xytext=(6, y),  # 6 points right of the point, whatever the span of years
+            textcoords=("offset points", "data"),
             fontsize=8,
             color=colour,
             va="center",
@@ -199,15 +206,16 @@ def share_chart(
             linewidth=1.3,
             label=compare_label or "comparison",
         )
+    ax.set_ylim(bottom=0)  # before the end labels, which are spaced by the y range
     _end_labels(ax, ends)
     if highlight_year is not None:
         ax.axvline(highlight_year, color="#777777", linewidth=0.8, linestyle="--")
     ax.set_xlabel("Year", labelpad=2)
     ax.set_ylabel("Share of world GDP (%)")
-    ax.set_ylim(bottom=0)
     ax.set_title(title, loc="left", fontsize=12)
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=3)
     ax.set_xlim(xmin - 0.5, xmax + (xmax - xmin) * 0.22)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2013.2
     ax.set_xticks([t for t in ax.get_xticks() if xmin <= t <= xmax])
     _source(fig, source)
     parts = []
@@ -362,6 +370,7 @@ def measure_chart(
     ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
     xmin, xmax = int(shares["year"].min()), int(shares["year"].max())
     ax.set_xlim(xmin - 0.5, xmax + (xmax - xmin) * 0.3)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2013.2
     ax.set_xticks([t for t in ax.get_xticks() if xmin <= t <= xmax])
     _source(fig, source)
     fig.alt_text = f"Line chart, {title}. " + "; ".join(parts) + "."
@@ -949,14 +958,26 @@ def bases_timeline_chart(
         shown = end > left and start < right  # the bar falls in the years chosen
         if not shown:
             text += ": outside the years chosen"
-        ax.text(
-            max(start, left) + 0.1 if shown else left + 0.1,
-            i,
+        # the label goes inside the bar where it has room, else beside it, where the axes has room
+        seen = (max(start, left), min(end, right))
+        room = [(b - a) / (right - left) for a, b in ((*seen,), (left, seen[0]), (seen[1], right))]
+        inside = not shown or not known or room[0] >= 0.45
+        x, dx, ha = (
+            (seen[0] if shown else left, 4, "left")
+            if inside
+            else (seen[0], -4, "right")
+            if room[1] >= room[2]
+            else (seen[1], 4, "left")
+        )
+        ax.annotate(
             text,
+            (x, i),
+            xytext=(dx, 0),
+            textcoords="offset points",
             va="center",
-            ha="left",
+            ha=ha,
             fontsize=8,
-            color="white" if known and shown else "#222222",
+            color="white" if known and shown and inside else "#222222",
             bbox=None if known else dict(facecolor="white", edgecolor="none", pad=1),
             clip_on=True,
         )
@@ -1165,21 +1186,31 @@ def gdp_pair_chart(
 
     ``table`` comes from ``rapprochement.gdp_pair``. The two economies differ by colour, line style
     and marker, and each line is labelled at its end; ``band`` shades the years of the rouble's fall.
+    Fewer than two years is refused with a ValueError that says so (a widget shows it).
     """
+    if table["year"].nunique() < 2:
+        raise ValueError(
+            f"Only {', '.join(str(int(y)) for y in table['year'])} in the years chosen, and a line "
+            "needs two: choose a wider range of years."
+            if len(table)
+            else "No year to show: choose other years."
+        )
     fig = Figure(figsize=(8.0, 6.2), dpi=100, layout="constrained")
     top, bottom = fig.subplots(2, 1, sharex=True, height_ratios=[3, 2])
+    shaded = band and table["year"].min() <= band[1] and table["year"].max() >= band[0]
     for ax in (top, bottom):
         ax.spines[["top", "right"]].set_visible(False)
         ax.grid(axis="y", color="#dddddd", linewidth=0.8)
         ax.set_axisbelow(True)
-        if band and table["year"].min() <= band[1] and table["year"].max() >= band[0]:
+        if shaded:
             ax.axvspan(band[0] - 0.5, band[1] + 0.5, color="#eeeeee", zorder=0)
     t = table
     last = t.iloc[-1]
-    for col, name, colour, ls, marker in (
+    lines = (
         ("china_usd", labels[0], OKABE_ITO[0], "-", "o"),
         ("russia_usd", labels[1], OKABE_ITO[1], "--", "s"),
-    ):
+    )
+    for col, name, colour, ls, marker in lines:
         top.plot(
             t["year"],
             t[col] / 1e12,
@@ -1190,17 +1221,20 @@ def gdp_pair_chart(
             linewidth=2,
             label=name,
         )
+    top.set_ylim(bottom=0)
+    lo, hi = top.get_ylim()  # end labels kept apart when the two values are close (the 1990s)
+    ys = _spread([last[col] / 1e12 for col, *_ in lines], (hi - lo) * 0.06)
+    for (col, name, colour, _ls, _m), y in zip(lines, ys, strict=True):
         top.annotate(
             f"{name}: {last[col] / 1e12:,.2f}",
             (last["year"], last[col] / 1e12),
-            xytext=(6, 0),
-            textcoords="offset points",
+            xytext=(6, y),
+            textcoords=("offset points", "data"),
             fontsize=8,
             color=colour,
             va="center",
         )
     top.set_ylabel("GDP (current US$, trillions)")
-    top.set_ylim(bottom=0)
     top.set_title(title, loc="left", fontsize=12)
     top.legend(frameon=False, fontsize=8, loc="upper left")
     bottom.plot(t["year"], t["ratio"], color=OKABE_ITO[2], marker="^", markersize=4, linewidth=2)
@@ -1216,10 +1250,11 @@ def gdp_pair_chart(
     bottom.set_ylabel(f"{labels[0]} ÷ {labels[1]} (times)")
     bottom.set_ylim(bottom=0)
     bottom.set_xlabel(
-        "Year" + (f" (shaded: {band[0]}–{band[1]}, the rouble's fall)" if band else "")
+        "Year" + (f" (shaded: {band[0]}–{band[1]}, the rouble's fall)" if shaded else "")
     )
-    span = int(t["year"].max() - t["year"].min()) or 1
+    span = int(t["year"].max() - t["year"].min())
     bottom.set_xlim(t["year"].min() - 0.5, t["year"].max() + max(1.5, span * 0.16))
+    bottom.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 1993.25
     _source(fig, source)
     first = t.iloc[0]
     peak = t.loc[t["ratio"].idxmax()]

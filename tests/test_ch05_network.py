@@ -238,6 +238,26 @@ def test_bases_timeline_of_a_few_years_keeps_its_texts_apart():
     assert "US base Manas, Kyrgyzstan: 2001-12 to 2014-06. Events: 2007-02" in fig.alt_text
 
 
+def test_a_base_label_goes_beside_its_bar_when_the_bar_is_short_in_the_years_shown():
+    """In 2001 alone, Manas (from December) is a sliver at the right edge: its label went past the
+    axes and was cut off. It now sits left of the bar, in dark text, inside the axes."""
+    from multipolar import widgets
+
+    ev = data.network_events()
+    spans = events.base_spans(ev)
+    shown = events.select_events(ev, 2001, 2001, "all")
+    fig = charts.bases_timeline_chart(shown, spans, 2001, 2001, "Bases", "Source: test")
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"] and report["overlaps"] == 0
+    ax = fig.axes[0]
+    manas = spans.loc[spans["base"] == "Manas"].iloc[0]
+    label = next(t for t in ax.texts if t.get_text() == f"{manas['start']} to {manas['end']}")
+    assert label.get_ha() == "right" and label.get_color() == "#222222"
+    box, frame = label.get_window_extent(), ax.get_window_extent()
+    assert frame.x0 <= box.x0 and box.x1 <= frame.x1
+
+
 def test_bargaining_chart_labels_every_bar():
     t = bargaining.schedule(10, 4, 2.5, 6)
     fig = charts.bargaining_chart(t, 2, "Model")

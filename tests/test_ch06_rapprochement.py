@@ -139,3 +139,43 @@ def test_gdp_pair_chart_alt_text_from_data():
     assert f"{last['ratio']:.1f}" in fig.alt_text
     assert len(fig.axes) == 2 and "trillions" in fig.axes[0].get_ylabel()
     assert pair["ratio"].notna().all()
+
+
+def test_gdp_pair_says_which_years_a_vintage_covers():
+    """The 2015 vintage ends in 2014: asked for 2016-2025, the message gives the years it has
+    (it read 'no year from 2016 to 2014' when the page cut the range at a typed-in 2014)."""
+    pair = rp.gdp_pair(catalog.PAPER_VINTAGE, 2010, 2025)
+    last = int(pair["year"].max())
+    with pytest.raises(ValueError) as err:
+        rp.gdp_pair(catalog.PAPER_VINTAGE, last + 2, 2025)
+    first = int(rp.gdp_pair(catalog.PAPER_VINTAGE, 1900, 2100)["year"].min())
+    assert str(err.value) == (
+        f"vintage {catalog.PAPER_VINTAGE} has GDP for both CHN and RUS only from {first} to "
+        f"{last}, none of it in {last + 2}-2025: choose other years"
+    )
+
+
+def test_gdp_pair_chart_one_year_is_refused_and_close_values_keep_their_labels_apart():
+    from multipolar import widgets
+
+    one = rp.gdp_pair(catalog.LATEST, 1993, 1993)
+    with pytest.raises(ValueError, match=r"^Only 1993 in the years chosen, and a line needs two"):
+        charts.gdp_pair_chart(one, "T")
+    close = pd.DataFrame(
+        {"year": [2000, 2001], "china_usd": [1.0e12, 1.01e12], "russia_usd": [1.0e12, 1.0e12]}
+    ).assign(ratio=lambda t: t["china_usd"] / t["russia_usd"])
+    fig = charts.gdp_pair_chart(close, "T")
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"] and report["overlaps"] == 0
+    top, bottom = fig.axes
+    ends = [t for t in top.texts if t.get_text().startswith(("China: ", "Russia: "))]
+    lo, hi = top.get_ylim()
+    assert abs(ends[0].xyann[1] - ends[1].xyann[1]) >= 0.06 * (hi - lo) - 1e-12
+    assert [
+        t.get_text() for t in bottom.get_xticklabels() if 2000 <= t.get_position()[0] <= 2001
+    ] == [
+        "2000",
+        "2001",
+    ]
+    assert "shaded" not in bottom.get_xlabel(), "no band is drawn for 2000-2001"

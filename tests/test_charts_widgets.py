@@ -855,3 +855,21 @@ def test_stacked_share_chart_keeps_tied_states_in_the_order_given():
     # C and D tie, A and B tie: each pair keeps its order (a plain descending sort swaps them)
     _, legend = _stacked(["A", "B", "C", "D"], [1.0, 1.0, 2.0, 2.0], top=3)
     assert legend == ["C", "D", "A", "others"]
+
+
+def test_spread_keeps_labels_a_gap_apart_and_in_their_order():
+    assert charts._spread([5.0, 5.1, 10.0], 1.0) == [5.0, 6.0, 10.0]
+    assert charts._spread([5.1, 10.0, 5.0], 1.0) == [6.0, 10.0, 5.0]
+    assert charts._spread([3.0], 1.0) == [3.0] and charts._spread([], 1.0) == []
+
+
+def test_share_chart_of_two_years_labels_whole_years_and_keeps_end_labels_apart():
+    """Two years with two close shares (the US and the BRICS in 2013-2014): the axis read 2013.2,
+    2013.4, ..., and the end labels, spaced before the y axis was extended to 0, overlapped."""
+    groups = {"US": "USA", "BRICS": "CHN+HKG+BRA+RUS+IND+ZAF", "China": "CHN+HKG"}
+    shares = tables.world_shares(groups, "wdi-2026-07", range(2013, 2015))
+    fig = charts.share_chart(shares)
+    report = {}
+    widgets.frame_png(fig, report)
+    assert not report["outside"] and report["overlaps"] == 0
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2013", "2014"]

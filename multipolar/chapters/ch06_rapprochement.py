@@ -155,11 +155,13 @@ def gdp_pair(
     """
     c = tables.series(china, vintage)
     r = tables.series(russia, vintage)
-    out = pd.DataFrame({"china_usd": c, "russia_usd": r}).loc[first:last].dropna()
+    both = pd.DataFrame({"china_usd": c, "russia_usd": r}).dropna()
+    out = both.loc[first:last]
     if out.empty:
+        span = f"only from {both.index.min()} to {both.index.max()}" if len(both) else "for no year"
         raise ValueError(
-            f"vintage {vintage} has no year from {first} to {last} with GDP for both "
-            f"{china} and {russia}; choose other years"
+            f"vintage {vintage} has GDP for both {china} and {russia} {span}, none of it "
+            f"in {first}-{last}: choose other years"
         )
     out["ratio"] = out["china_usd"] / out["russia_usd"]
     out.index.name = "year"
