@@ -733,6 +733,16 @@ def stacked_share_chart(
     return fig
 
 
+def _legend_below(ax, loc: str, x: float) -> None:
+    """A legend in three columns hung a fixed distance under the axes (below the year labels and
+    "Year"), whatever the chart's height: a fraction of a short axes put it on top of "Year".
+    ``loc`` is the legend's corner or edge placed at ``x`` (a fraction of the axes' width)."""
+    below = ax.transAxes + ScaledTranslation(0, -34 / 72, ax.get_figure().dpi_scale_trans)
+    ax.legend(
+        frameon=False, fontsize=8, loc=loc, bbox_to_anchor=(x, 0), bbox_transform=below, ncols=3
+    )
+
+
 def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
     """One row per event, top to bottom in date order, a marker at its date.
 
@@ -784,17 +794,7 @@ def timeline_chart(events: pd.DataFrame, title: str, source: str) -> Figure:
         label="hollow: dated to the year or month only",
     )
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # years, not 2014.2
-    # the legend hangs a fixed distance under the axes (below the year labels and "Year"),
-    # whatever the chart's height: a fraction of a short axes put it on top of "Year"
-    below = ax.transAxes + ScaledTranslation(0, -34 / 72, fig.dpi_scale_trans)
-    ax.legend(
-        frameon=False,
-        fontsize=8,
-        loc="upper center",
-        bbox_to_anchor=(0.5, 0),
-        bbox_transform=below,
-        ncols=3,
-    )
+    _legend_below(ax, "upper center", 0.5)
     _source(fig, source)
     fig.alt_text = (
         f"Timeline, {title}: "
@@ -1019,17 +1019,8 @@ def bases_timeline_chart(
             markeredgecolor="#555555",
             label="hollow: dated to the year or month only",
         )
-        # right-aligned with the axes: the long event labels leave room on the left, none on the
-        # right; a fixed distance under the axes (below the years and "Year"), whatever its height
-        below = ax.transAxes + ScaledTranslation(0, -34 / 72, fig.dpi_scale_trans)
-        ax.legend(
-            frameon=False,
-            fontsize=8,
-            loc="upper right",
-            bbox_to_anchor=(1.0, 0),
-            bbox_transform=below,
-            ncols=3,
-        )
+        # right-aligned with the axes: the long event labels leave room on the left, none on the right
+        _legend_below(ax, "upper right", 1.0)
     ax.set_yticks(range(len(labels)), labels, fontsize=8.5)
     ax.set_ylim(len(labels) - 0.5, -0.7)
     ax.set_xlim(left, right)

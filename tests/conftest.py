@@ -64,6 +64,16 @@ def sources() -> Path:
     return SOURCES
 
 
+def frame_report(fig) -> dict:
+    """What the live renderer reports of ``fig`` laid out afresh (as the static image is):
+    ``outside``, a glyph off the canvas; ``overlaps``, pairs of texts overlapping outside the axes."""
+    from multipolar import widgets
+
+    report: dict = {}
+    widgets.frame_png(fig, report)
+    return report
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
     """A private copy of data/ that the loaders read (via MULTIPOLAR_DATA) for this test only."""

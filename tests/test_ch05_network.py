@@ -8,7 +8,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, frame_report
 
 from multipolar import charts, data, events
 from multipolar.chapters import ch05_bargaining as bargaining
@@ -215,18 +215,21 @@ def test_bases_timeline_chart_alt_text_and_rows():
     assert "none in the years chosen" in empty.alt_text
 
 
+def _bases_chart(first, last):
+    """Chapter 5's bases chart over ``first``-``last`` (all events), its bases' spans, and the
+    live renderer's report of it laid out afresh."""
+    ev = data.network_events()
+    spans = events.base_spans(ev)
+    shown = events.select_events(ev, first, last, "all")
+    fig = charts.bases_timeline_chart(shown, spans, first, last, "Bases", "Source: test")
+    return fig, spans, frame_report(fig)
+
+
 def test_bases_timeline_of_a_few_years_keeps_its_texts_apart():
     """A short span of years: whole years on the axis (not 2007.5), the legend clear of 'Year',
     and a base whose years fall outside the span is said to, in the chart and its alt text
     (its label was white on nothing)."""
-    from multipolar import widgets
-
-    ev = data.network_events()
-    spans = events.base_spans(ev)
-    shown = events.select_events(ev, 2007, 2010, "all")
-    fig = charts.bases_timeline_chart(shown, spans, 2007, 2010, "Bases", "Source: test")
-    report = {}
-    widgets.frame_png(fig, report)
+    fig, spans, report = _bases_chart(2007, 2010)
     assert not report["outside"] and report["overlaps"] == 0
     ax = fig.axes[0]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2007", "2008", "2009", "2010", "2011"]
@@ -241,14 +244,7 @@ def test_bases_timeline_of_a_few_years_keeps_its_texts_apart():
 def test_a_base_label_goes_beside_its_bar_when_the_bar_is_short_in_the_years_shown():
     """In 2001 alone, Manas (from December) is a sliver at the right edge: its label went past the
     axes and was cut off. It now sits left of the bar, in dark text, inside the axes."""
-    from multipolar import widgets
-
-    ev = data.network_events()
-    spans = events.base_spans(ev)
-    shown = events.select_events(ev, 2001, 2001, "all")
-    fig = charts.bases_timeline_chart(shown, spans, 2001, 2001, "Bases", "Source: test")
-    report = {}
-    widgets.frame_png(fig, report)
+    fig, spans, report = _bases_chart(2001, 2001)
     assert not report["outside"] and report["overlaps"] == 0
     ax = fig.axes[0]
     manas = spans.loc[spans["base"] == "Manas"].iloc[0]

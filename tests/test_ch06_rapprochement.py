@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import ROOT
+from conftest import ROOT, frame_report
 
 from multipolar import catalog, charts, data, tables
 from multipolar.chapters import ch06_rapprochement as rp
@@ -156,8 +156,6 @@ def test_gdp_pair_says_which_years_a_vintage_covers():
 
 
 def test_gdp_pair_chart_one_year_is_refused_and_close_values_keep_their_labels_apart():
-    from multipolar import widgets
-
     one = rp.gdp_pair(catalog.LATEST, 1993, 1993)
     with pytest.raises(ValueError, match=r"^Only 1993 in the years chosen, and a line needs two"):
         charts.gdp_pair_chart(one, "T")
@@ -165,8 +163,7 @@ def test_gdp_pair_chart_one_year_is_refused_and_close_values_keep_their_labels_a
         {"year": [2000, 2001], "china_usd": [1.0e12, 1.01e12], "russia_usd": [1.0e12, 1.0e12]}
     ).assign(ratio=lambda t: t["china_usd"] / t["russia_usd"])
     fig = charts.gdp_pair_chart(close, "T")
-    report = {}
-    widgets.frame_png(fig, report)
+    report = frame_report(fig)
     assert not report["outside"] and report["overlaps"] == 0
     top, bottom = fig.axes
     ends = [t for t in top.texts if t.get_text().startswith(("China: ", "Russia: "))]

@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 import pandas as pd
+from conftest import frame_report
 from matplotlib.figure import Figure
 
 from multipolar import charts, quiz, tables, widgets
@@ -599,8 +600,7 @@ def test_stacked_share_chart_legend_stays_on_the_canvas_with_a_long_reference():
         texts = [t.get_text() for t in legend.get_texts()]
         assert texts == ["China", "India", "Russian Federation", "others", label]
         assert legend._ncols == ncols, label
-        report = {}
-        widgets.frame_png(fig, report)
+        report = frame_report(fig)
         assert not report["outside"] and report["overlaps"] == 0, label
 
 
@@ -869,7 +869,6 @@ def test_share_chart_of_two_years_labels_whole_years_and_keeps_end_labels_apart(
     groups = {"US": "USA", "BRICS": "CHN+HKG+BRA+RUS+IND+ZAF", "China": "CHN+HKG"}
     shares = tables.world_shares(groups, "wdi-2026-07", range(2013, 2015))
     fig = charts.share_chart(shares)
-    report = {}
-    widgets.frame_png(fig, report)
+    report = frame_report(fig)
     assert not report["outside"] and report["overlaps"] == 0
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["2013", "2014"]

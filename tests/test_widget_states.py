@@ -20,9 +20,7 @@ import random
 import sys
 
 import pytest
-from conftest import ROOT
-
-from multipolar import widgets
+from conftest import ROOT, frame_report
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_book import collect_explorers, next_value, set_value  # noqa: E402
@@ -75,8 +73,7 @@ def test_every_state_a_student_reaches_keeps_its_texts_on_the_canvas(page, monke
                     problems.append(f"{state}: message {ex.message!r}")
                 continue
             assert getattr(ex.figure, "alt_text", "").strip(), f"{state}: no alt text"
-            report = {}
-            widgets.frame_png(ex.figure, report)  # laid out afresh, as the static image is
+            report = frame_report(ex.figure)
             if report["outside"] or report["overlaps"]:
                 problems.append(f"{state}: {report}")
     assert not problems, "\n".join(problems)
